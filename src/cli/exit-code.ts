@@ -1,0 +1,8 @@
+/** Exit codes are part of the contract: 0 no errors, 1 errors found, 2 usage or unreadable input, 3 internal failure. */
+import type { Report } from '../core/types.js';
+
+export const ExitCode = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+export function exitCodeFor(report: Report): number {
+  return report.summary.errors > 0 ? ExitCode.problems : ExitCode.ok;
+}

@@ -1,0 +1,103 @@
+/**
+ * Plain text for CI logs and pipes: grouped by marketplace and plugin, one line per healthy server,
+ * and for each problem its cause, where it is (file:line:col) and the fix.
+ */
+import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Shown as ~ in paths. */
+  homedir?: string;
+  verbose?: boolean;
+}
+
+const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
+
+export function renderText(report: Report, options: TextOptions): string {
+  const paint = (color: keyof typeof codes, text: string) => (options.color ? `\x1b[${codes[color]}m${text}\x1b[0m` : text);
+  const home = options.homedir;
+  const short = (p: string | null | undefined) => (p && home && home !== '/' && p.startsWith(home + '/') ? '~' + p.slice(home.length) : (p ?? ''));
+  const lines: string[] = [];
+  const statusMark: Record<ReportServer['status'], string> = {
+    ok: paint('green', '✔'),
+    degraded: paint('yellow', '!'),
+    failed: paint('red', '✘'),
+    disabled: paint('gray', '○'),
+    skipped: paint('gray', '-'),
+  };
+  const where = (f: ReportFinding) => (f.file ? `${short(f.file)}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '');
+  const severityWord = (f: ReportFinding) =>
+    f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info');
+
+  const printFinding = (f: ReportFinding, indent: string) => {
+    const head = `${indent}${severityWord(f)} ${paint('bold', f.code)}${where(f) ? '  ' + paint('gray', where(f)) : ''}`;
+    lines.push(head);
+    lines.push(`${indent}  ${f.message}`);
+    if (f.causedBy) lines.push(`${indent}  ${paint('gray', `(a symptom of ${f.causedBy} above)`)}`);
+    lines.push(`${indent}  ${paint('green', 'fix:')} ${f.hint}${f.fixable ? paint('gray', '  [mcp-doctor --fix]') : ''}`);
+  };
+  const commandLine = (s: ReportServer) => {
+    if (s.transport === 'stdio') return [s.command ?? '', ...s.args].join(' ').trim();
+    if (s.transport === 'mcpb') return 'MCP bundle';
+    return `${s.transport} ${s.url ?? ''}`.trim();
+  };
+  const printServer = (s: ReportServer, indent: string) => {
+    const label = s.status === 'disabled' ? paint('gray', 'disabled') : s.status === 'skipped' ? paint('gray', 'not checked') : '';
+    lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', short(commandLine(s)))}${label ? '  ' + label : ''}`);
+    for (const f of s.findings) printFinding(f, indent + '    ');
+  };
+
+  lines.push(
+    `${paint('bold', `mcp-doctor ${report.tool.version}`)}  ${report.mode === 'author' ? 'source trees' : `config ${short(report.configDir)}`} · project ${short(report.projectDir)}${report.probe ? '' : ' · static checks only'}`,
+  );
+  lines.push('');
+
+  const pluginServers = report.servers.filter((s) => s.scope === 'plugin' || s.scope === 'author');
+  const marketplaceNames = [...new Set([...report.marketplaces.map((m) => m.name), ...report.plugins.map((p) => p.marketplace ?? '')])];
+  for (const mName of marketplaceNames) {
+    const mkt = report.marketplaces.find((m) => m.name === mName);
+    const plugins = report.plugins.filter((p) => (p.marketplace ?? '') === mName);
+    if (!mkt && plugins.length === 0) continue;
+    const mktFindings = report.findings.filter((f) => f.plugin === null && f.server === null && mkt && f.evidence.marketplace === mName);
+    lines.push(mName ? `${paint('bold', 'Marketplace ' + mName)}  ${paint('gray', mkt ? `${mkt.source}: ${short(mkt.location)}` : 'not registered')}` : paint('bold', 'Plugins'));
+    for (const f of mktFindings) printFinding(f, '  ');
+    for (const p of plugins) {
+      const state = p.enabled ? '' : paint('gray', `  disabled (${short(p.enabledBy)})`);
+      lines.push(`  ${paint('bold', 'Plugin ' + p.id)}${p.version ? paint('gray', ' ' + p.version) : ''}  ${paint('gray', p.rootKind === 'in-place' ? `read in place: ${short(p.root)}` : short(p.root))}${state}`);
+      for (const f of report.findings.filter((x) => x.plugin === p.id && x.server === null)) printFinding(f, '    ');
+      const servers = pluginServers.filter((s) => s.plugin === p.id);
+      if (servers.length === 0 && p.enabled) lines.push(`    ${paint('gray', 'no MCP servers')}`);
+      for (const s of servers) printServer(s, '    ');
+    }
+    lines.push('');
+  }
+
+  for (const scope of ['user', 'project', 'local'] as const) {
+    const servers = report.servers.filter((s) => s.scope === scope);
+    if (servers.length === 0) continue;
+    const files = [...new Set(servers.map((s) => s.source.file))];
+    lines.push(`${paint('bold', `${scope[0]?.toUpperCase()}${scope.slice(1)} scope`)}  ${paint('gray', files.map(short).join(', '))}`);
+    for (const s of servers) printServer(s, '  ');
+    lines.push('');
+  }
+
+  const shown = new Set<ReportFinding>();
+  for (const s of report.servers) for (const f of s.findings) shown.add(f);
+  const loose = report.findings.filter(
+    (f) => f.server === null && !report.plugins.some((p) => p.id === f.plugin) && !(f.plugin === null && report.marketplaces.some((m) => m.name === f.evidence.marketplace)),
+  );
+  if (loose.length > 0) {
+    lines.push(paint('bold', 'Other problems'));
+    for (const f of loose) printFinding(f, '  ');
+    lines.push('');
+  }
+
+  const s = report.summary;
+  if (s.servers === 0 && report.plugins.length === 0 && report.findings.length === 0) {
+    lines.push('No marketplaces, plugins or MCP servers found.');
+  }
+  const parts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''].filter(Boolean);
+  const verdict = s.errors > 0 ? paint('red', `${s.errors} error${s.errors === 1 ? '' : 's'}`) : paint('green', 'no errors');
+  lines.push(`${s.servers} MCP server${s.servers === 1 ? '' : 's'} in ${s.plugins} plugin${s.plugins === 1 ? '' : 's'}: ${parts.join(', ')} · ${verdict}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+}

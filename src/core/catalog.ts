@@ -1,0 +1,325 @@
+/**
+ * The problem catalog: the one place where a finding's code becomes words.
+ * Codes are the public contract (JSON report, `explain`, `--ignore`): never rename one, only add.
+ */
+import type { Evidence, Severity } from './types.js';
+
+export interface CatalogEntry {
+  title: string;
+  severity: Severity;
+  fixable: boolean;
+  /** Long explanation for `mcp-doctor explain <code>`. */
+  explain: string;
+  /** One sentence: what is wrong, from the finding's args. */
+  message(a: Evidence): string;
+  /** One sentence: what to do. */
+  hint(a: Evidence): string;
+}
+
+const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const q = (v: unknown): string => `'${s(v)}'`;
+
+function entry(e: CatalogEntry): CatalogEntry {
+  return e;
+}
+
+export const catalog = {
+  'config.invalid-json': entry({
+    title: 'File is not valid JSON',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code reads manifests and MCP configs with a strict JSON parser: no comments, no trailing commas, ' +
+      'no unquoted strings. A plugin whose plugin.json does not parse does not load at all, and its MCP servers ' +
+      'silently vanish from `claude mcp list`.',
+    message: (a) => `${s(a.what) || 'JSON'} does not parse: ${s(a.error)}`,
+    hint: () => 'Fix the syntax at the line and column shown (trailing commas and comments are not allowed).',
+  }),
+  'config.bom': entry({
+    title: 'File starts with a byte-order mark',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'The file begins with a UTF-8 byte-order mark (EF BB BF). JSON.parse rejects it, and editors on Windows ' +
+      'add it silently. mcp-doctor reads past it so the rest can be checked.',
+    message: () => 'The file starts with a UTF-8 byte-order mark, which a strict JSON parser rejects.',
+    hint: () => 'Save the file as UTF-8 without BOM.',
+  }),
+  'config.too-large': entry({
+    title: 'File is too large to be a manifest',
+    severity: 'error',
+    fixable: false,
+    explain: 'Manifests and MCP configs are a few kilobytes. A file of many megabytes is not one; it was not checked.',
+    message: (a) => `The file is ${s(a.bytes)} bytes, more than the ${s(a.limit)}-byte limit for a manifest; it was not read.`,
+    hint: () => 'Check that the right file sits at this path.',
+  }),
+  'config.schema': entry({
+    title: 'Value does not match what Claude Code expects',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code validates manifests and server entries with its own schema. A plugin.json that fails it does not ' +
+      'load ("failed to load · 1 error"); an MCP server entry that fails it is dropped without any message.',
+    message: (a) =>
+      a.expected !== undefined
+        ? `${s(a.field) || 'value'}: expected ${s(a.expected)}, found ${s(a.found)}${a.detail ? ` (${s(a.detail)})` : ''}`
+        : `${s(a.field) || 'value'}: ${s(a.detail)}`,
+    hint: (a) => s(a.fixHint) || 'Change the value to the expected shape.',
+  }),
+  'config.unknown-key': entry({
+    title: 'Key that Claude Code ignores',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'Claude Code strips keys it does not know, without a message. A misspelt key (mcp_servers, enviroment) or an ' +
+      'unsupported one (cwd on an MCP server) therefore has no effect at all.',
+    message: (a) => `${q(a.key)} is not a key Claude Code reads here; it is ignored.`,
+    hint: (a) =>
+      a.suggestion
+        ? `Did you mean ${q(a.suggestion)}?`
+        : s(a.note) || 'Remove it, or move it where Claude Code reads it.',
+  }),
+  'config.reserved-name': entry({
+    title: 'Name reserved for Anthropic',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code refuses third-party plugins and marketplaces whose names pass as Anthropic\'s own: names that start ' +
+      'with claude-, anthropic-, anthropics- or cc-plugin-, the bare names claude, anthropic, anthropics, claude-code, ' +
+      'claude-mods, or "official" next to claude or anthropic.',
+    message: (a) => `${s(a.what) || 'Name'} ${q(a.name)} is reserved: it passes as one of Anthropic's own.`,
+    hint: () => 'Name it for what it does.',
+  }),
+  'config.missing-file': entry({
+    title: 'Referenced path does not exist',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'A manifest names a file or folder (an MCP servers file, a hooks file, a component folder, a plugin source) ' +
+      'that is not there. Claude Code skips a missing MCP servers file without any message, so none of its servers load.',
+    message: (a) => `${s(a.field)} points to ${q(a.path)}, which does not exist.`,
+    hint: (a) => s(a.fixHint) || 'Fix the path (relative to the plugin root, starting with ./), or add the file.',
+  }),
+  'config.env-unset': entry({
+    title: 'Environment variable is not set',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code expands ${VAR} in command, args, env, url and headers. When VAR is unset and has no ${VAR:-default}, ' +
+      'it passes the text "${VAR}" to the server literally, and nothing says so.',
+    message: (a) => `\${${s(a.variable)}} is unset, so the server receives the literal text '\${${s(a.variable)}}'.`,
+    hint: (a) =>
+      `Export ${s(a.variable)} in the environment Claude Code starts from, or write \${${s(a.variable)}:-default} in the config.`,
+  }),
+  'config.user-config-unset': entry({
+    title: 'Plugin option is not set',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'The server uses ${user_config.KEY}. Until the option is set in /plugin, Claude Code refuses to start the server ' +
+      '("Plugin option … isn\'t set"). Sensitive options are kept in the system keychain, which mcp-doctor does not read.',
+    message: (a) => `\${user_config.${s(a.key)}} has no value or default that mcp-doctor can see.`,
+    hint: () => 'Set it in Claude Code: /plugin → Manage → the plugin → Configure.',
+  }),
+  'config.relative-path': entry({
+    title: 'Relative path resolves against the project, not the plugin',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'Claude Code starts MCP servers in the folder you run claude in, and ignores cwd. A relative command or argument ' +
+      'such as ./server/run.sh therefore resolves against the user\'s project, where it does not exist.',
+    message: (a) => `${s(a.field)} ${q(a.value)} is relative; it resolves to ${s(a.resolved)} (the project folder), not the plugin.`,
+    hint: (a) => `Write \${CLAUDE_PLUGIN_ROOT}/${s(a.suggested)} instead.`,
+  }),
+  'command.not-found': entry({
+    title: 'Command not found',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server\'s command is not on PATH, or the path does not exist. Claude Code says only ' +
+      '"ENOENT … posix_spawn \'stdio\'" and hides which path it tried.',
+    message: (a) =>
+      a.onPath
+        ? `${q(a.command)} is not on PATH (searched ${s(a.searched)} folders).`
+        : `${q(a.path)} does not exist${a.missingPart ? ` (${s(a.missingPart)} is missing)` : ''}.`,
+    hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
+  }),
+  'command.script-missing': entry({
+    title: 'Script given to the interpreter does not exist',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The command is an interpreter (python, node, bash, …) and its script argument is not there. The interpreter ' +
+      'starts, fails to open the file and exits, which Claude Code shows as "Connection closed".',
+    message: (a) => `${q(a.interpreter)} is asked to run ${q(a.path)}, which does not exist.`,
+    hint: (a) => s(a.fixHint) || 'Fix the path, or add the script.',
+  }),
+  'command.unbuilt': entry({
+    title: 'Command is build output that was never built',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The missing command is build output: gitignored, or under bin/, dist/, build/ or target/ next to a go.mod, ' +
+      'Cargo.toml, package.json or Makefile. `claude plugin install` only copies the repository; it never builds, and ' +
+      'plugins have no post-install hook, so the file is missing on every machine.',
+    message: (a) => `${q(a.path)} does not exist; it is build output${a.reason ? ` (${s(a.reason)})` : ''} and was never built.`,
+    hint: (a) =>
+      `Build it: ${s(a.buildCommand)}. Plugin authors: ship a launcher script that builds on first run, or commit the build.`,
+  }),
+  'command.toolchain-missing': entry({
+    title: 'Launcher needs a toolchain that is not installed',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server\'s launcher script runs a toolchain (go, cargo, uv, npm, bun, pip, docker, …) that is not on PATH. ' +
+      'The script fails and Claude Code shows only "Connection closed".',
+    message: (a) => `${q(a.script)} runs ${q(a.tool)} (line ${s(a.scriptLine)}), which is not on PATH.`,
+    hint: (a) => `Install ${s(a.tool)}${a.installHint ? ` (${s(a.installHint)})` : ''}, or put it on the PATH Claude Code starts with.`,
+  }),
+  'command.not-executable': entry({
+    title: 'Command is not executable',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The command exists but has no execute permission (or is a folder). Claude Code shows "EACCES: permission denied, ' +
+      'posix_spawn \'stdio\'". git keeps the mode, so a file committed as 0644 stays unusable after every install.',
+    message: (a) =>
+      a.isDirectory ? `${q(a.path)} is a folder, not a program.` : `${q(a.path)} has no execute permission (mode ${s(a.mode)}).`,
+    hint: (a) =>
+      a.isDirectory
+        ? 'Point the command at the program inside it.'
+        : `Run chmod +x ${s(a.path)}; plugin authors: git update-index --chmod=+x on the file and commit.`,
+  }),
+  'command.bad-interpreter': entry({
+    title: 'Script interpreter is missing or malformed',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The script\'s #! line names an interpreter that does not exist, or the line ends in a carriage return (a file ' +
+      'saved with Windows line endings): the kernel then looks for "bash\\r". Spawning it fails with ENOENT, the same ' +
+      'error as a missing command.',
+    message: (a) =>
+      a.crlf
+        ? `${q(a.path)} has Windows line endings: its #! line asks for ${q(a.interpreter + '\\r')}.`
+        : `${q(a.path)} starts with #!${s(a.shebang)}, but ${q(a.interpreter)} ${a.viaEnv ? 'is not on PATH' : 'does not exist'}.`,
+    hint: (a) =>
+      a.crlf
+        ? `Convert it to LF line endings (sed -i 's/\\r$//' ${s(a.path)}) and add a .gitattributes rule (*.sh text eol=lf).`
+        : `Install ${s(a.interpreter)}, or change the #! line to an interpreter that exists (#!/usr/bin/env …).`,
+  }),
+  'venv.missing': entry({
+    title: 'Python virtual environment is missing',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The command runs from a Python venv that does not exist. Venvs are never committed, and Claude Code has no ' +
+      'Python dependency step, so an installed plugin never has one unless something creates it.',
+    message: (a) => `The venv ${q(a.venv)} does not exist.`,
+    hint: (a) => `Create it: ${s(a.createCommand)}.`,
+  }),
+  'venv.dangling-link': entry({
+    title: 'Venv link points to a folder that is gone',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The venv (or .venv) is a symbolic link whose target was deleted, often a shared venv cache that was cleaned. ' +
+      'Claude Code reports "ENOENT … posix_spawn \'stdio\'", which names neither the link nor its target.',
+    message: (a) => `${q(a.link)} is a symlink to ${q(a.target)}, which does not exist.`,
+    hint: (a) => s(a.fixHint) || `Recreate the venv at ${s(a.target)}, or point the link at a venv that exists.`,
+  }),
+  'venv.link-lost': entry({
+    title: 'Installed copy lost its venv link',
+    severity: 'error',
+    fixable: true,
+    explain:
+      'The installed copy of the plugin has no venv where the command expects one, but a healthy venv exists: the ' +
+      'marketplace clone still has the link, or the conventional ~/.cache/claude-mcp-venvs/<marketplace>/<server>/.venv ' +
+      'exists. Marketplace updates and installs drop symlinks, so this comes back after every update.',
+    message: (a) => `${q(a.venv)} is missing, but a healthy venv exists at ${q(a.target)}${a.via ? ` (${s(a.via)})` : ''}.`,
+    hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${s(a.target)} ${s(a.venv)}).`,
+  }),
+  'venv.broken-interpreter': entry({
+    title: 'Venv\'s base interpreter was removed',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'A venv\'s python is a link to the interpreter it was made from (pyvenv.cfg "home"). When that Python is ' +
+      'upgraded or removed (pyenv, Homebrew, uv), every venv made from it breaks.',
+    message: (a) => `${q(a.python)} in venv ${q(a.venv)} cannot run: ${s(a.reason)}.`,
+    hint: (a) => `Recreate the venv with a Python that exists: ${s(a.createCommand)}.`,
+  }),
+  'deps.not-installed': entry({
+    title: 'Node dependencies are not installed',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server is a Node program whose package.json has dependencies, but there is no node_modules. Claude Code ' +
+      'runs npm ci / bun install only when the plugin ships a lockfile (package-lock.json, npm-shrinkwrap.json or ' +
+      'bun.lock); yarn and pnpm lockfiles are skipped.',
+    message: (a) => `${q(a.packageJson)} lists ${s(a.count)} dependencies but ${q(a.nodeModules)} does not exist.`,
+    hint: (a) =>
+      a.hasLockfile
+        ? `Run ${s(a.installCommand)} in ${s(a.dir)}.`
+        : `Run npm install in ${s(a.dir)}; plugin authors: commit a package-lock.json so Claude Code installs them, or bundle the server.`,
+  }),
+  'registry.install-missing': entry({
+    title: 'Installed plugin folder is gone',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'installed_plugins.json says the plugin is installed at a folder that does not exist (plugin-cache-miss). ' +
+      'Claude Code skips its MCP servers.',
+    message: (a) => `${s(a.plugin)} is recorded as installed at ${q(a.installPath)}, which does not exist.`,
+    hint: (a) => `Reinstall it: claude plugin install ${s(a.plugin)} (or open /plugin to refresh).`,
+  }),
+  'registry.marketplace-missing': entry({
+    title: 'Known marketplace folder is gone',
+    severity: 'error',
+    fixable: false,
+    explain: 'known_marketplaces.json lists a marketplace whose folder does not exist, so none of its plugins can load.',
+    message: (a) => `Marketplace ${q(a.marketplace)} should be at ${q(a.location)}, which does not exist.`,
+    hint: (a) => `Run claude plugin marketplace update ${s(a.marketplace)}, or remove and add it again.`,
+  }),
+  'registry.unknown-marketplace': entry({
+    title: 'Plugin from a marketplace that is not known',
+    severity: 'error',
+    fixable: false,
+    explain: 'An enabled or installed plugin names a marketplace that is not in known_marketplaces.json.',
+    message: (a) => `${s(a.plugin)} comes from marketplace ${q(a.marketplace)}, which is not registered.`,
+    hint: (a) => `Add the marketplace again (claude plugin marketplace add …), or remove ${s(a.plugin)}.`,
+  }),
+  'registry.not-installed': entry({
+    title: 'Enabled plugin is not installed',
+    severity: 'warning',
+    fixable: false,
+    explain: 'settings.json enables a plugin that installed_plugins.json does not list; Claude Code cannot load it.',
+    message: (a) => `${s(a.plugin)} is enabled in ${s(a.settings)} but is not installed.`,
+    hint: (a) => `Install it: claude plugin install ${s(a.plugin)}, or remove it from enabledPlugins.`,
+  }),
+  'secret.literal': entry({
+    title: 'Literal credential in a config',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'An env value or header holds what looks like a real credential. Configs are committed, shared and shown in ' +
+      'logs; reference a variable instead. mcp-doctor never prints the value.',
+    message: (a) => `${s(a.field)} holds a literal credential (${s(a.shape)}).`,
+    hint: (a) => `Use \${${s(a.variable)}} and set ${s(a.variable)} in your environment.`,
+  }),
+  'server.bundle-not-checked': entry({
+    title: 'MCP bundle is not checked',
+    severity: 'info',
+    fixable: false,
+    explain: 'The plugin ships MCP servers as an .mcpb/.dxt bundle. mcp-doctor lists it but does not unpack it.',
+    message: (a) => `${q(a.bundle)} is an MCP bundle; its servers are not checked.`,
+    hint: () => 'Run claude mcp list to see whether its servers connect.',
+  }),
+} satisfies Record<string, CatalogEntry>;
+
+export type Code = keyof typeof catalog;
+
+export const allCodes = Object.keys(catalog) as Code[];
+
+export function isCode(value: string): value is Code {
+  return Object.prototype.hasOwnProperty.call(catalog, value);
+}

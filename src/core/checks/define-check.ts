@@ -1,0 +1,41 @@
+/**
+ * A check is a small typed object in the explicit list in `checks/index.ts`. It reads one subject and
+ * returns findings as data; it never prints, never fixes, never throws for a fact it cannot decide.
+ */
+import type { Code } from '../catalog.js';
+import type { DoctorContext } from '../context.js';
+import type { FindingInput, Inventory, JsonDocument, MarketplaceEntry, PluginEntry, ServerEntry } from '../types.js';
+
+export interface CheckSubjects {
+  document: JsonDocument;
+  marketplace: MarketplaceEntry;
+  plugin: PluginEntry;
+  server: ServerEntry;
+}
+
+export interface CheckContext {
+  ctx: DoctorContext;
+  inventory: Inventory;
+  document(file: string): JsonDocument | undefined;
+  plugin(id: string | null): PluginEntry | undefined;
+  marketplace(name: string | null): MarketplaceEntry | undefined;
+}
+
+export interface Check<K extends keyof CheckSubjects = keyof CheckSubjects> {
+  /** kebab-case, stable; the file name. */
+  id: string;
+  subject: K;
+  /** Every code this check may return (meta-tested against the catalog). */
+  codes: readonly Code[];
+  run(subject: CheckSubjects[K], c: CheckContext): FindingInput[] | Promise<FindingInput[]>;
+}
+
+/** Identity helper: exists for type inference of `run`'s subject. */
+export function defineCheck<K extends keyof CheckSubjects>(check: Check<K>): Check<K> {
+  return check;
+}
+
+/** A located finding input for a pointer inside a document. */
+export function at(doc: JsonDocument, pointer: (string | number)[]) {
+  return { file: doc.file, pointer, ...doc.locate(pointer) };
+}

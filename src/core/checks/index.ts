@@ -1,0 +1,30 @@
+/** Every check, in the order they run. Explicit on purpose: no globbing, no side-effect registration. */
+import commandRunnable from './command-runnable.js';
+import componentPaths from './component-paths.js';
+import type { Check, CheckSubjects } from './define-check.js';
+import envUnset from './env-unset.js';
+import interpreterScript from './interpreter-script.js';
+import launcherToolchain from './launcher-toolchain.js';
+import manifestSchema from './manifest-schema.js';
+import projectConfigShape from './project-config-shape.js';
+import relativePaths from './relative-paths.js';
+import reservedNames from './reserved-names.js';
+import secretLiteral from './secret-literal.js';
+import serverEntrySchema from './server-entry-schema.js';
+import serverUnknownKeys from './server-unknown-keys.js';
+import unknownKeys from './unknown-keys.js';
+
+export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape];
+export const pluginChecks: Check<'plugin'>[] = [componentPaths];
+export const serverChecks: Check<'server'>[] = [
+  serverEntrySchema,
+  serverUnknownKeys,
+  envUnset,
+  relativePaths,
+  secretLiteral,
+  commandRunnable,
+  interpreterScript,
+  launcherToolchain,
+];
+
+export const allChecks: Check<keyof CheckSubjects>[] = [...documentChecks, ...pluginChecks, ...serverChecks] as Check<keyof CheckSubjects>[];

@@ -1,0 +1,46 @@
+/**
+ * Shell launchers that build or bootstrap on first run (go build, uv sync, npm install …) fail when the
+ * toolchain is not on PATH, and Claude Code shows only "Connection closed". A tool the script tests for
+ * first (command -v) is a warning: the script may take another path.
+ */
+import { basename } from 'node:path';
+import { commandTarget } from '../command/command-target.js';
+import { installHints, scanLauncher } from '../command/launcher-scan.js';
+import { findOnPath } from '../command/resolve-command.js';
+import { readShebang } from '../command/shebang.js';
+import { readText } from '../fs-facts.js';
+import type { FindingInput } from '../types.js';
+import { defineCheck } from './define-check.js';
+
+const shells = /^(ba|z|da|k)?sh$/;
+
+export default defineCheck({
+  id: 'launcher-toolchain',
+  subject: 'server',
+  codes: ['command.toolchain-missing'],
+  async run(server, c) {
+    const t = await commandTarget(server, c);
+    if (!t) return [];
+    let script: string | null = null;
+    if (t.family === 'shell' && t.scriptPath) script = t.scriptPath;
+    else if (t.resolution.path && t.facts?.isFile) {
+      const shebang = await readShebang(t.resolution.path);
+      const interp = shebang ? basename(shebang.envProgram ?? shebang.interpreter) : null;
+      if ((interp && shells.test(interp)) || (!shebang && t.resolution.path.endsWith('.sh'))) script = t.resolution.path;
+    }
+    if (!script) return [];
+    const text = await readText(script, 512 * 1024);
+    if (!text) return [];
+    const out: FindingInput[] = [];
+    for (const use of scanLauncher(text)) {
+      if (await findOnPath(use.tool, c.ctx.env)) continue;
+      out.push({
+        code: 'command.toolchain-missing',
+        severity: use.guarded ? 'warning' : undefined,
+        location: { file: script, line: use.line, column: 1 },
+        args: { script, tool: use.tool, scriptLine: use.line, guarded: use.guarded, installHint: installHints[use.tool] },
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * Claude Code's validator refuses third-party plugin and marketplace names that pass as Anthropic's own.
+ * Only applied to source trees (author mode): installed plugins were already accepted by Claude Code.
+ * Plugins listed by Anthropic's own marketplaces may use these names.
+ */
+import type { FindingInput, JsonDocument } from '../types.js';
+import { at, defineCheck, type CheckContext } from './define-check.js';
+
+/** Marketplaces published by Anthropic (seen in its repositories); their plugins may be named claude-…. */
+export const anthropicMarketplaces = new Set([
+  'claude-plugins-official',
+  'claude-code-plugins',
+  'anthropic-agent-skills',
+  'financial-services-plugins',
+  'knowledge-work-plugins',
+  'life-sciences',
+  'anthropic-marketplace',
+  'anthropic-plugin-directory',
+  'agent-skills',
+]);
+
+export function isReservedName(name: string): boolean {
+  const n = name.toLowerCase();
+  if (/^(claude|anthropic|anthropics|cc-plugin)-/.test(n)) return true;
+  if (['claude', 'anthropic', 'anthropics', 'claude-code', 'claude-mods'].includes(n)) return true;
+  return /official/.test(n) && /(claude|anthropic)/.test(n);
+}
+
+function check(doc: JsonDocument, name: unknown, pointer: (string | number)[], what: string): FindingInput[] {
+  if (typeof name !== 'string' || !isReservedName(name)) return [];
+  return [{ code: 'config.reserved-name', location: at(doc, pointer), args: { name, what } }];
+}
+
+function ownerIsAnthropic(doc: JsonDocument, c: CheckContext): boolean {
+  const plugin = c.inventory.plugins.find((p) => p.manifest?.file === doc.file);
+  return !!plugin?.marketplace && anthropicMarketplaces.has(plugin.marketplace);
+}
+
+export default defineCheck({
+  id: 'reserved-names',
+  subject: 'document',
+  codes: ['config.reserved-name'],
+  run(doc, c) {
+    if (c.inventory.mode !== 'author') return [];
+    const value = doc.value as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object') return [];
+    if (doc.kind === 'plugin-manifest') return ownerIsAnthropic(doc, c) ? [] : check(doc, value.name, ['name'], 'Plugin name');
+    if (doc.kind !== 'marketplace-manifest' || typeof value.name !== 'string' || anthropicMarketplaces.has(value.name)) return [];
+    const out = check(doc, value.name, ['name'], 'Marketplace name');
+    if (Array.isArray(value.plugins)) {
+      value.plugins.forEach((e, i) => out.push(...check(doc, (e as Record<string, unknown> | null)?.name, ['plugins', i, 'name'], 'Plugin name')));
+    }
+    return out;
+  },
+});

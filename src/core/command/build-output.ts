@@ -1,0 +1,103 @@
+/**
+ * Is a missing file build output? It is when a .gitignore between it and the tree's top ignores it, or
+ * when it sits under bin/ dist/ build/ target/ out/ next to a go.mod, Cargo.toml, package.json, Makefile
+ * or CMakeLists.txt. Then `claude plugin install` (a plain copy) can never have produced it.
+ */
+import { basename, dirname, join, relative, sep } from 'node:path';
+import ignore from 'ignore';
+import { exists, readText } from '../fs-facts.js';
+
+const buildDirs = new Set(['bin', 'dist', 'build', 'target', 'out', 'release', 'lib']);
+const markers = ['go.mod', 'Cargo.toml', 'package.json', 'Makefile', 'makefile', 'CMakeLists.txt'] as const;
+
+export interface BuildOutput {
+  reason: string;
+  buildDir: string;
+  marker: string | null;
+  buildCommand: string;
+  /** The toolchain the build command needs (go, cargo, npm, make, cmake). */
+  toolchain: string | null;
+}
+
+function within(top: string, path: string): boolean {
+  const rel = relative(top, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
+}
+
+async function gitignored(file: string, top: string): Promise<string | null> {
+  let dir = dirname(file);
+  for (;;) {
+    const rules = await readText(join(dir, '.gitignore'), 256 * 1024);
+    if (rules !== null) {
+      const rel = relative(dir, file).split(sep).join('/');
+      if (rel && !rel.startsWith('..') && ignore().add(rules).ignores(rel)) return join(dir, '.gitignore');
+    }
+    if (dir === top || !within(top, dir)) return null;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+async function buildCommandFor(marker: string, dir: string, file: string): Promise<{ command: string; toolchain: string }> {
+  switch (marker) {
+    case 'go.mod': {
+      const name = basename(file);
+      const cmdDir = join(dir, 'cmd', name);
+      const pkg = (await exists(cmdDir)) ? `./cmd/${name}` : '.';
+      return { command: `cd ${dir} && go build -o ${file} ${pkg}`, toolchain: 'go' };
+    }
+    case 'Cargo.toml':
+      return { command: `cd ${dir} && cargo build --release`, toolchain: 'cargo' };
+    case 'package.json': {
+      const pkg = await readText(join(dir, 'package.json'));
+      let hasBuild = false;
+      try {
+        hasBuild = !!(JSON.parse(pkg ?? '{}') as { scripts?: Record<string, unknown> }).scripts?.build;
+      } catch {
+        /* an unreadable package.json still says "node project" */
+      }
+      return { command: `cd ${dir} && npm install && ${hasBuild ? 'npm run build' : 'npx tsc'}`, toolchain: 'npm' };
+    }
+    case 'CMakeLists.txt':
+      return { command: `cmake -S ${dir} -B ${join(dir, 'build')} && cmake --build ${join(dir, 'build')}`, toolchain: 'cmake' };
+    default:
+      return { command: `make -C ${dir}`, toolchain: 'make' };
+  }
+}
+
+/** `top` bounds the search: the plugin root, or the marketplace clone when the plugin is read in place. */
+export async function detectBuildOutput(file: string, top: string): Promise<BuildOutput | null> {
+  if (!within(top, file)) return null;
+  let dir = dirname(file);
+  let buildDir: string | null = null;
+  let marker: { name: string; dir: string } | null = null;
+  for (;;) {
+    if (!buildDir && buildDirs.has(basename(dir))) buildDir = dir;
+    if (!marker) {
+      for (const m of markers) {
+        if (await exists(join(dir, m))) {
+          marker = { name: m, dir };
+          break;
+        }
+      }
+    }
+    if (dir === top || marker) break;
+    const parent = dirname(dir);
+    if (parent === dir || !within(top, parent)) break;
+    dir = parent;
+  }
+  const ignoredBy = await gitignored(file, top);
+  if (!ignoredBy && !(buildDir && marker)) return null;
+  const reason = ignoredBy
+    ? `ignored by ${ignoredBy}`
+    : `under ${relative(top, buildDir ?? dir) || '.'}/ next to ${marker?.name}`;
+  const build = marker ? await buildCommandFor(marker.name, marker.dir, file) : null;
+  return {
+    reason,
+    buildDir: buildDir ?? dirname(file),
+    marker: marker?.name ?? null,
+    buildCommand: build?.command ?? `the project's build step (see its README)`,
+    toolchain: build?.toolchain ?? null,
+  };
+}

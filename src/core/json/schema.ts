@@ -1,0 +1,186 @@
+/**
+ * Validates documents against the JSON Schemas in `schemas/` and turns ajv's errors into one finding per
+ * offending value, with a JSON pointer, the expected shape and what was found.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { FindingInput, JsonDocument } from '../types.js';
+
+export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server';
+
+/** `schemas/` ships next to `dist/` (and `src/`): two levels up from this file's folder. */
+export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
+
+let validators: Record<SchemaName, ValidateFunction> | null = null;
+
+function load(): Record<SchemaName, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const read = (name: string) => JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as object;
+  ajv.addSchema(read('plugin.schema.json'));
+  ajv.addSchema(read('marketplace.schema.json'));
+  ajv.addSchema(read('mcp-server.schema.json'));
+  const get = (id: string) => {
+    const fn = ajv.getSchema(`https://mcp-doctor.local/schemas/${id}`);
+    if (!fn) throw new Error(`schema ${id} did not compile`);
+    return fn;
+  };
+  validators = {
+    plugin: get('plugin.schema.json'),
+    marketplace: get('marketplace.schema.json'),
+    'mcp-server': get('mcp-server.schema.json'),
+  };
+  return validators;
+}
+
+/** What a failed `pattern` means, in words; keyed by the pattern text in the schemas. */
+const patternWords: [RegExp, string][] = [
+  [/\.md\$$/, "a './' path to a .md file"],
+  [/\.json\$$/, "a './' path to a .json file"],
+  [/^\^https/, 'an https:// URL'],
+  [/^\^\\\.\(/, "'.' or a path starting with './' (no '..')"],
+  [/^\^\\\.\//, "a path starting with './' (no '..')"],
+  [/\\s/, 'a name without spaces or control characters'],
+];
+
+function describePattern(pattern: string): string {
+  for (const [re, words] of patternWords) if (re.test(pattern)) return words;
+  return `text matching ${pattern}`;
+}
+
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function pointerOf(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(root: unknown, pointer: (string | number)[]): unknown {
+  let cur: unknown = root;
+  for (const key of pointer) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = Object.prototype.hasOwnProperty.call(cur, key) ? (cur as Record<string, unknown>)[String(key)] : undefined;
+  }
+  return cur;
+}
+
+/**
+ * Validates `value` (the whole document, or a part at `basePointer`) and returns located findings.
+ * Field names in messages are written as dotted paths from the document root (mcpServers.x.command).
+ */
+export function validateAgainst(
+  schema: SchemaName,
+  doc: JsonDocument,
+  basePointer: (string | number)[] = [],
+): FindingInput[] {
+  const value = basePointer.length === 0 ? doc.value : valueAt(doc.value, basePointer);
+  const validate = load()[schema];
+  if (validate(value)) return [];
+  return explainErrors(validate.errors ?? [], value).map(({ pointer, args }) => {
+    const full = [...basePointer, ...pointer];
+    const { line, column } = doc.locate(full);
+    return {
+      code: 'config.schema' as const,
+      location: { file: doc.file, pointer: full, line, column },
+      args: { field: full.length ? full.join('.') : '(root)', ...args },
+    };
+  });
+}
+
+interface Explained {
+  pointer: string[];
+  args: Record<string, string>;
+}
+
+/** Collapses ajv's per-branch noise into one explanation per instance path. */
+function explainErrors(errors: ErrorObject[], root: unknown): Explained[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue; // the branch's own errors say it better
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  // A failed anyOf at P explains every error below P: report only the most specific reason.
+  const anyOfPaths = [...byPath.entries()].filter(([, list]) => list.some((e) => e.keyword === 'anyOf')).map(([p]) => p);
+  const out: Explained[] = [];
+  const covered = (path: string) => anyOfPaths.some((p) => path !== p && path.startsWith(p + '/'));
+  for (const [path, list] of byPath) {
+    if (covered(path)) continue;
+    const value = valueAt(root, pointerOf(path));
+    const found = jsonType(value);
+    if (list.some((e) => e.keyword === 'anyOf')) {
+      out.push(explainAnyOf(path, value, errors));
+      continue;
+    }
+    const required = list.filter((e) => e.keyword === 'required');
+    for (const r of required) {
+      const missing = String((r.params as { missingProperty: string }).missingProperty);
+      out.push({ pointer: [...pointerOf(path), missing], args: { expected: `a "${missing}" field`, found: 'none', detail: 'required' } });
+    }
+    const typeErr = list.find((e) => e.keyword === 'type');
+    if (typeErr) {
+      out.push({ pointer: pointerOf(path), args: { expected: String((typeErr.params as { type: string }).type), found } });
+      continue;
+    }
+    const rest = list.filter((e) => e.keyword !== 'required');
+    const first = rest[0];
+    if (first) out.push({ pointer: pointerOf(path), args: describeKeyword(first, value) });
+  }
+  return out;
+}
+
+function describeKeyword(e: ErrorObject, value: unknown): Record<string, string> {
+  const found = typeof value === 'string' ? JSON.stringify(value) : jsonType(value);
+  switch (e.keyword) {
+    case 'pattern':
+      return { expected: describePattern(String((e.params as { pattern: string }).pattern)), found };
+    case 'minLength':
+      return { expected: 'a non-empty string', found };
+    case 'enum':
+      return { expected: `one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`, found };
+    case 'const':
+      return { expected: JSON.stringify((e.params as { allowedValue: unknown }).allowedValue), found };
+    case 'exclusiveMinimum':
+      return { expected: 'a positive number', found };
+    case 'not':
+      return { expected: 'a name without spaces, slashes or ".."', found };
+    default:
+      return { detail: e.message ?? e.keyword };
+  }
+}
+
+/** For `anyOf` (path or array or object …): explain against the branch whose type matches the value. */
+function explainAnyOf(path: string, value: unknown, all: ErrorObject[]): Explained {
+  const pointer = pointerOf(path);
+  const found = jsonType(value);
+  const below = all.filter((e) => e.instancePath === path || e.instancePath.startsWith(path + '/'));
+  const specific = below.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  // Keyword errors other than `type` only come from branches whose type matched the value.
+  const deepest = specific.sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+  if (deepest) {
+    const consts = specific.filter((e) => e.keyword === 'const' && e.instancePath === deepest.instancePath);
+    const target = valueAt(value, pointerOf(deepest.instancePath.slice(path.length)));
+    if (consts.length > 1) {
+      const allowed = consts.map((c) => JSON.stringify((c.params as { allowedValue: unknown }).allowedValue)).join(', ');
+      return { pointer: pointerOf(deepest.instancePath), args: { expected: `one of ${allowed}`, found: JSON.stringify(target) ?? 'none' } };
+    }
+    if (deepest.keyword === 'required') {
+      const missing = String((deepest.params as { missingProperty: string }).missingProperty);
+      return { pointer: pointerOf(deepest.instancePath), args: { expected: `a "${missing}" field`, found: 'none', detail: 'required' } };
+    }
+    return { pointer: pointerOf(deepest.instancePath), args: describeKeyword(deepest, target) };
+  }
+  const types = [...new Set(below.filter((e) => e.instancePath === path && e.keyword === 'type').map((e) => String((e.params as { type: string }).type)))];
+  return { pointer, args: { expected: types.length ? types.join(' or ') : 'another shape', found } };
+}

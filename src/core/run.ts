@@ -1,0 +1,103 @@
+/**
+ * The engine: discover → check → report, emitting events as it goes so live renderers can follow.
+ * It never prints and never exits; the CLI decides what to do with the report.
+ */
+import { documentChecks, pluginChecks, serverChecks } from './checks/index.js';
+import type { Check, CheckContext, CheckSubjects } from './checks/define-check.js';
+import type { DoctorContext } from './context.js';
+import { discover } from './discover/discover.js';
+import { toFinding } from './discover/inventory-builder.js';
+import { buildReport } from './report.js';
+import { serverStatus } from './status.js';
+import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
+
+export interface RunOptions {
+  /** Author mode: source trees to check instead of the installed setup. */
+  paths?: string[];
+  /** Check disabled plugins too. */
+  all?: boolean;
+  /** Codes to leave out of the report (`--ignore`). */
+  ignore?: string[];
+  version: string;
+  onEvent?: (event: DoctorEvent) => void;
+}
+
+/** Runs one check on one subject; a check that throws is a bug in mcp-doctor, reported as such. */
+async function runCheck<K extends keyof CheckSubjects>(check: Check<K>, subject: CheckSubjects[K], c: CheckContext): Promise<FindingInput[]> {
+  try {
+    return await check.run(subject, c);
+  } catch (error) {
+    const e = new Error(`check ${check.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    e.cause = error;
+    throw e;
+  }
+}
+
+function checkContext(ctx: DoctorContext, inventory: Inventory): CheckContext {
+  const docs = new Map(inventory.documents.map((d) => [d.file, d]));
+  return {
+    ctx,
+    inventory,
+    document: (file) => docs.get(file),
+    plugin: (id) => (id === null ? undefined : inventory.plugins.find((p) => p.id === id)),
+    marketplace: (name) => (name === null ? undefined : inventory.marketplaces.find((m) => m.name === name)),
+  };
+}
+
+/** Which plugin a document belongs to, so document findings count against that plugin's servers. */
+function documentOwners(inventory: Inventory): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const p of inventory.plugins) if (p.manifest) owners.set(p.manifest.file, p.id);
+  for (const s of inventory.servers) if (s.plugin) owners.set(s.source.file, s.plugin);
+  return owners;
+}
+
+export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<Report> {
+  const emit = options.onEvent ?? (() => {});
+  const ignored = new Set(options.ignore ?? []);
+  const inventory = await discover(ctx, { paths: options.paths });
+  emit({ type: 'discovered', inventory });
+  for (const server of inventory.servers) emit({ type: 'server-found', server });
+
+  const findings: Finding[] = [];
+  const record = (f: Finding) => {
+    if (ignored.has(f.code)) return;
+    findings.push(f);
+    emit({ type: 'finding', finding: f });
+  };
+  inventory.findings.forEach(record);
+
+  const c = checkContext(ctx, inventory);
+  const owners = documentOwners(inventory);
+  const checkedPlugins = inventory.plugins.filter((p) => p.enabled || options.all);
+  const checkedPluginIds = new Set(checkedPlugins.map((p) => p.id));
+
+  for (const doc of inventory.documents) {
+    const owner = owners.get(doc.file) ?? null;
+    if (owner && !checkedPluginIds.has(owner)) continue;
+    for (const check of documentChecks) {
+      for (const input of await runCheck(check, doc, c)) record(toFinding(input, { plugin: owner }));
+    }
+  }
+  for (const plugin of checkedPlugins) {
+    for (const check of pluginChecks) {
+      for (const input of await runCheck(check, plugin, c)) record(toFinding(input, { plugin: plugin.id }));
+    }
+  }
+
+  const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
+  // Servers are independent: check them concurrently, report each as soon as its checks are done.
+  await Promise.all(
+    inventory.servers.map(async (server) => {
+      if (isChecked(server)) {
+        const results = await Promise.all(serverChecks.map((check) => runCheck(check, server, c)));
+        for (const input of results.flat()) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+      }
+      emit({ type: 'server-done', server, status: serverStatus(server, findings, isChecked(server)) });
+    }),
+  );
+
+  const report = buildReport(ctx, inventory, findings, { version: options.version, probe: false, checked: isChecked });
+  emit({ type: 'done', report });
+  return report;
+}

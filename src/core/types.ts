@@ -1,0 +1,241 @@
+/**
+ * The data model shared by every stage (discover → check → probe → plan fixes) and every renderer.
+ * Nothing here prints or decides wording: prose lives in `catalog.ts`, keyed by `Code`.
+ */
+import type { Code } from './catalog.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a finding points: a file and, when it is JSON, a path into it resolved to line:column. */
+export interface Location {
+  /** Absolute path. */
+  file: string;
+  /** JSON pointer segments into the document ([] = the whole file). */
+  pointer?: (string | number)[];
+  line?: number;
+  column?: number;
+}
+
+/** A repair expressed as data. One applier (the `--fix` issue) executes these; checks never do. */
+export type FixPlan =
+  | {
+      kind: 'symlink';
+      /** The link to create (must be absent or a dangling link). */
+      path: string;
+      /** What it should point to (an absolute path, already validated as a healthy venv). */
+      target: string;
+    }
+  | { kind: 'chmod'; path: string; mode: number };
+
+export type Evidence = Record<string, string | number | boolean | null | string[] | undefined>;
+
+/** What a check returns: the code, the facts, where; severity and wording come from the catalog. */
+export interface FindingInput {
+  code: Code;
+  /** Overrides the catalog's default severity (e.g. a toolchain that a guarded branch may not need). */
+  severity?: Severity;
+  location?: Location;
+  /** Facts the catalog turns into words; also printed as evidence. Never holds a secret. */
+  args?: Evidence;
+  fix?: FixPlan;
+}
+
+export interface Finding extends FindingInput {
+  severity: Severity;
+  /** `plugin:<p>:<s>` (or the scope-specific id) of the server it concerns, else null. */
+  server: string | null;
+  /** `name@marketplace` of the plugin it concerns, else null. */
+  plugin: string | null;
+  /** Set when the probe's symptom was explained by a static root cause (e.g. a dangling venv). */
+  causedBy?: Code;
+}
+
+export type Scope = 'plugin' | 'user' | 'local' | 'project' | 'author';
+export type Transport = 'stdio' | 'http' | 'sse' | 'ws' | 'mcpb' | 'unknown';
+export type ServerStatus = 'ok' | 'degraded' | 'failed' | 'disabled' | 'skipped';
+
+/** One parsed JSON file with the means to turn a pointer into line:column. */
+export interface JsonDocument {
+  file: string;
+  kind: DocumentKind;
+  value: unknown;
+  /** 1-based line and column of the value at `pointer`, or of its nearest existing parent. */
+  locate(pointer: (string | number)[]): { line: number; column: number };
+}
+
+export type DocumentKind =
+  | 'plugin-manifest'
+  | 'marketplace-manifest'
+  | 'plugin-mcp-config'
+  | 'project-mcp-config'
+  | 'user-state'
+  | 'settings'
+  | 'known-marketplaces'
+  | 'installed-plugins';
+
+/** A raw MCP server entry as found, before expansion. */
+export interface ServerConfig {
+  type?: unknown;
+  command?: unknown;
+  args?: unknown;
+  env?: unknown;
+  url?: unknown;
+  headers?: unknown;
+  [key: string]: unknown;
+}
+
+export interface ExpandedServer {
+  command?: string;
+  args: string[];
+  env: Record<string, string>;
+  url?: string;
+  headers: Record<string, string>;
+  /** `${VAR}` references left literal because VAR is unset and has no default, with where they sit. */
+  unsetVars: { name: string; pointer: (string | number)[] }[];
+  /** `${user_config.KEY}` references with no known value (Claude Code then refuses to start the server). */
+  userConfigUnset: { key: string; pointer: (string | number)[] }[];
+}
+
+export interface ServerEntry {
+  id: string;
+  name: string;
+  scope: Scope;
+  /** `name@marketplace`, for plugin servers. */
+  plugin: string | null;
+  pluginName: string | null;
+  marketplace: string | null;
+  /** What `${CLAUDE_PLUGIN_ROOT}` becomes; null outside plugins. */
+  root: string | null;
+  transport: Transport;
+  /** Where the entry is defined. */
+  source: Location;
+  config: ServerConfig;
+  expanded: ExpandedServer;
+  enabled: boolean;
+  /** Why it is not checked (disabled plugin, bundle, …), as a short machine word. */
+  skipReason?: 'plugin-disabled' | 'bundle' | 'unsupported-transport' | 'invalid-entry';
+}
+
+export interface PluginEntry {
+  /** `name@marketplace`, or the folder name in author mode. */
+  id: string;
+  name: string;
+  marketplace: string | null;
+  /** The folder the plugin is loaded from, or null if it could not be determined. */
+  root: string | null;
+  /** Where `root` came from: read in place from a directory marketplace, the cache, or a source tree. */
+  rootKind: 'in-place' | 'cache' | 'source';
+  rootExists: boolean;
+  enabled: boolean;
+  /** The settings file (or manifest default) that decided `enabled`. */
+  enabledBy: string;
+  version: string | null;
+  manifest: JsonDocument | null;
+  /** installed_plugins.json location of the install record, when installed. */
+  installRecord?: Location & { installPath: string };
+  /** The marketplace entry that declares it (author mode and directory marketplaces). */
+  marketplaceEntry?: Location & { pointer: (string | number)[]; source: unknown };
+  /** The same plugin's folder inside the marketplace clone, when it differs from root (cache installs). */
+  cloneRoot?: string | null;
+}
+
+export interface MarketplaceEntry {
+  name: string;
+  /** `directory`, `github`, `git`, … or `author` for a repo checked by path. */
+  sourceKind: string;
+  installLocation: string | null;
+  exists: boolean;
+  manifest: JsonDocument | null;
+  registryLocation?: Location;
+}
+
+/** Everything discovery found; checks read it, nothing mutates it afterwards. */
+export interface Inventory {
+  mode: 'installed' | 'author';
+  configDir: string;
+  projectDir: string;
+  marketplaces: MarketplaceEntry[];
+  plugins: PluginEntry[];
+  servers: ServerEntry[];
+  documents: JsonDocument[];
+  /** Findings raised while reading (unparsable files, missing registries …). */
+  findings: Finding[];
+}
+
+export interface ReportServer {
+  id: string;
+  name: string;
+  plugin: string | null;
+  marketplace: string | null;
+  scope: Scope;
+  root: string | null;
+  transport: Transport;
+  command: string | null;
+  args: string[];
+  url: string | null;
+  envKeys: string[];
+  source: Location;
+  status: ServerStatus;
+  skipReason: string | null;
+  findings: ReportFinding[];
+}
+
+export interface ReportFinding {
+  code: Code;
+  severity: Severity;
+  message: string;
+  hint: string;
+  server: string | null;
+  plugin: string | null;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  pointer: string | null;
+  evidence: Evidence;
+  fixable: boolean;
+  fix: FixPlan | null;
+  causedBy: Code | null;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'mcp-doctor'; version: string };
+  mode: 'installed' | 'author';
+  configDir: string;
+  projectDir: string;
+  generatedAt: string;
+  probe: boolean;
+  summary: {
+    marketplaces: number;
+    plugins: number;
+    servers: number;
+    ok: number;
+    degraded: number;
+    failed: number;
+    disabled: number;
+    skipped: number;
+    errors: number;
+    warnings: number;
+  };
+  marketplaces: { name: string; source: string; location: string | null; exists: boolean }[];
+  plugins: {
+    id: string;
+    name: string;
+    marketplace: string | null;
+    root: string | null;
+    rootKind: string;
+    enabled: boolean;
+    enabledBy: string;
+    version: string | null;
+  }[];
+  servers: ReportServer[];
+  findings: ReportFinding[];
+}
+
+/** Events the core emits as it works, so a live renderer can draw progress. */
+export type DoctorEvent =
+  | { type: 'discovered'; inventory: Inventory }
+  | { type: 'server-found'; server: ServerEntry }
+  | { type: 'finding'; finding: Finding }
+  | { type: 'server-done'; server: ServerEntry; status: ServerStatus }
+  | { type: 'done'; report: Report };

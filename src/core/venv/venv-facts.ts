@@ -1,0 +1,118 @@
+/**
+ * Python venv facts (reference mcp-stdio-and-venv §2): where a command's venv is, whether it is a link and
+ * to where, whether its python still resolves (pyvenv.cfg `home`), and whether a healthy venv exists that a
+ * lost link could point to again.
+ */
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { exists, isExecutableFile, pathFacts, readText, type PathFacts } from '../fs-facts.js';
+
+const venvDirName = /^(\.?venv|\.?env|virtualenv|\.virtualenv)$/i;
+
+/** The venv folder a path like `<venv>/bin/python` lives in, judged by layout (the venv may be gone). */
+export async function venvRootOf(path: string): Promise<string | null> {
+  const parts = path.split(sep);
+  for (let i = parts.length - 2; i >= 1; i--) {
+    if (parts[i] !== 'bin' && parts[i] !== 'Scripts') continue;
+    const root = parts.slice(0, i).join(sep) || sep;
+    if (venvDirName.test(basename(root)) || (await exists(join(root, 'pyvenv.cfg')))) return root;
+  }
+  return null;
+}
+
+export interface VenvHealth {
+  facts: PathFacts;
+  healthy: boolean;
+  /** The python inside, and why it cannot run when it cannot. */
+  python: string;
+  problem: string | null;
+  home: string | null;
+}
+
+export async function readPyvenvHome(venv: string): Promise<string | null> {
+  const cfg = await readText(join(venv, 'pyvenv.cfg'), 64 * 1024);
+  const m = cfg ? /^\s*home\s*=\s*(.+?)\s*$/m.exec(cfg) : null;
+  return m?.[1] ?? null;
+}
+
+export async function venvHealth(venv: string): Promise<VenvHealth> {
+  const facts = await pathFacts(venv);
+  const python = join(venv, 'bin', 'python');
+  if (facts.kind !== 'dir' && facts.kind !== 'symlink-ok') return { facts, healthy: false, python, problem: 'the venv folder is missing', home: null };
+  const home = await readPyvenvHome(venv);
+  const py = await pathFacts(python);
+  const alt = py.kind === 'missing' ? await pathFacts(join(venv, 'bin', 'python3')) : py;
+  const target = py.kind === 'missing' ? join(venv, 'bin', 'python3') : python;
+  if (alt.kind === 'missing') return { facts, healthy: false, python, problem: 'bin/python is missing', home };
+  if (alt.kind === 'symlink-dangling' || alt.kind === 'symlink-loop') {
+    const homeGone = home !== null && !(await exists(home));
+    const problem = `${basename(target)} links to ${alt.linkTarget ?? '?'}, which does not exist${homeGone ? ` (pyvenv.cfg home ${home} is gone)` : ''}`;
+    return { facts, healthy: false, python: target, problem, home };
+  }
+  if (!(await isExecutableFile(target))) return { facts, healthy: false, python: target, problem: `${basename(target)} is not executable`, home };
+  return { facts, healthy: true, python: target, problem: null, home };
+}
+
+export interface HealthyCandidate {
+  /** Real (link-free) path of a healthy venv. */
+  target: string;
+  via: string;
+}
+
+/**
+ * A healthy venv the missing `venv` could point to: the marketplace clone's venv at the same relative
+ * place (installs drop links the clone still has), or the conventional
+ * `${XDG_CACHE_HOME:-~/.cache}/claude-mcp-venvs/<marketplace>/<server>/.venv`.
+ */
+export async function findHealthyVenv(opts: {
+  venv: string;
+  pluginRoot: string | null;
+  cloneRoot: string | null;
+  marketplace: string | null;
+  serverNames: string[];
+  env: Record<string, string | undefined>;
+  homedir: string;
+  exclude?: string | null;
+}): Promise<HealthyCandidate | null> {
+  const tryOne = async (path: string, via: string): Promise<HealthyCandidate | null> => {
+    const h = await venvHealth(path);
+    if (!h.healthy) return null;
+    let target = path;
+    try {
+      target = await realpath(path);
+    } catch {
+      return null;
+    }
+    if (opts.exclude && target === opts.exclude) return null;
+    return { target, via };
+  };
+  if (opts.pluginRoot && opts.cloneRoot) {
+    const rel = relative(opts.pluginRoot, opts.venv);
+    if (!rel.startsWith('..')) {
+      const found = await tryOne(join(opts.cloneRoot, rel), "the marketplace clone's venv link");
+      if (found) return found;
+    }
+  }
+  if (opts.marketplace) {
+    const cacheHome = opts.env.XDG_CACHE_HOME && opts.env.XDG_CACHE_HOME.length > 0 ? opts.env.XDG_CACHE_HOME : join(opts.homedir, '.cache');
+    const names = [...new Set([...opts.serverNames, basename(dirname(opts.venv))])];
+    for (const name of names) {
+      const found = await tryOne(join(cacheHome, 'claude-mcp-venvs', opts.marketplace, name, basename(opts.venv)), 'the conventional venv cache');
+      if (found) return found;
+      const plain = await tryOne(join(cacheHome, 'claude-mcp-venvs', opts.marketplace, name, '.venv'), 'the conventional venv cache');
+      if (plain) return plain;
+    }
+  }
+  return null;
+}
+
+/** How to create a venv for a project folder, from what the folder holds. */
+export async function venvCreateCommand(venv: string): Promise<string> {
+  const project = dirname(venv);
+  if ((await exists(join(project, 'uv.lock'))) || (await exists(join(project, 'pyproject.toml')))) {
+    if (await exists(join(project, 'uv.lock'))) return `cd ${project} && uv sync`;
+    return `python3 -m venv ${venv} && ${venv}/bin/pip install ${project}`;
+  }
+  if (await exists(join(project, 'requirements.txt'))) return `python3 -m venv ${venv} && ${venv}/bin/pip install -r ${join(project, 'requirements.txt')}`;
+  return `python3 -m venv ${venv} && ${venv}/bin/pip install <the server's dependencies>`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns a fixture folder into a real home on disk: copies it to a temp dir (links kept verbatim), fills
+ * the absolute paths registries need ({{ROOT}} in .json files), and performs what git cannot hold
+ * (`setup.json`: venvs made with `python3 -m venv`, symlinks, modes). Used by `--demo` and by the tests.
+ */
+import { execFile } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface FixtureSetup {
+  /** Paths (relative to the fixture root) where a venv is created with `python3 -m venv --without-pip`. */
+  venvs?: string[];
+  /** link path → target; a target starting with "/" or "{{ROOT}}" is absolute. */
+  symlinks?: Record<string, string>;
+  /** path → octal mode string, e.g. "644". */
+  modes?: Record<string, string>;
+  /** Paths to delete after the venvs are made (to leave a venv's base interpreter dangling, for example). */
+  remove?: string[];
+}
+
+async function fillRoot(dir: string, root: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await fillRoot(path, root);
+    else if (entry.isFile() && entry.name.endsWith('.json')) {
+      const text = await readFile(path, 'utf8');
+      if (text.includes('{{ROOT}}')) await writeFile(path, text.replaceAll('{{ROOT}}', root));
+    }
+  }
+}
+
+export async function materializeFixture(source: string, prefix = 'mcp-doctor-fixture-'): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  await cp(source, root, { recursive: true, verbatimSymlinks: true });
+  await fillRoot(root, root);
+  let setup: FixtureSetup = {};
+  try {
+    setup = JSON.parse(await readFile(join(root, 'setup.json'), 'utf8')) as FixtureSetup;
+  } catch {
+    /* no setup needed */
+  }
+  for (const venv of setup.venvs ?? []) {
+    const path = join(root, venv);
+    await mkdir(dirname(path), { recursive: true });
+    await run('python3', ['-m', 'venv', '--without-pip', path]);
+  }
+  for (const [link, target] of Object.entries(setup.symlinks ?? {})) {
+    const path = join(root, link);
+    await mkdir(dirname(path), { recursive: true });
+    await symlink(target.replaceAll('{{ROOT}}', root), path);
+  }
+  for (const [file, mode] of Object.entries(setup.modes ?? {})) await chmod(join(root, file), parseInt(mode, 8));
+  for (const gone of setup.remove ?? []) await rm(join(root, gone), { recursive: true, force: true });
+  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
