@@ -75,7 +75,7 @@ async function diagnose(paths: string[], opts: Options): Promise<number> {
     const report = await runDoctor(ctx, { paths, all: opts.all, ignore: opts.ignore, version });
     if (format === 'json') await write(renderJson(report));
     else {
-      const color = opts.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+      const color = opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
       await write(renderText(report, { color, homedir: ctx.homedir }));
       if (opts.demo) await write('\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n');
     }

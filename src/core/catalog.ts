@@ -141,7 +141,7 @@ export const catalog = {
     message: (a) =>
       a.onPath
         ? `${q(a.command)} is not on PATH (searched ${s(a.searched)} folders).`
-        : `${q(a.path)} does not exist${a.missingPart ? ` (${s(a.missingPart)} is missing)` : ''}.`,
+        : `${q(a.path)} does not exist${a.missingPart ? ` (${s(a.missingPart)})` : ''}.`,
     hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
   }),
   'command.script-missing': entry({

@@ -49,6 +49,17 @@ export async function pathFacts(path: string): Promise<PathFacts> {
   return { kind: 'other', mode: l.mode };
 }
 
+/** Follows a chain of links to the first target that does not exist (at most 40 hops, like the kernel). */
+export async function finalLinkTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hop = 0; hop < 40; hop++) {
+    const facts = await pathFacts(current);
+    if (!facts.linkTarget || facts.kind === 'missing') return current;
+    current = facts.linkTarget;
+  }
+  return current;
+}
+
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);

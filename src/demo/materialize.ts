@@ -18,7 +18,7 @@ export interface FixtureSetup {
   symlinks?: Record<string, string>;
   /** path → octal mode string, e.g. "644". */
   modes?: Record<string, string>;
-  /** Paths to delete after the venvs are made (to leave a venv's base interpreter dangling, for example). */
+  /** Paths deleted after the venvs are made and before links are placed (to swap a venv's python link, say). */
   remove?: string[];
 }
 
@@ -48,12 +48,12 @@ export async function materializeFixture(source: string, prefix = 'mcp-doctor-fi
     await mkdir(dirname(path), { recursive: true });
     await run('python3', ['-m', 'venv', '--without-pip', path]);
   }
+  for (const gone of setup.remove ?? []) await rm(join(root, gone), { recursive: true, force: true });
   for (const [link, target] of Object.entries(setup.symlinks ?? {})) {
     const path = join(root, link);
     await mkdir(dirname(path), { recursive: true });
     await symlink(target.replaceAll('{{ROOT}}', root), path);
   }
   for (const [file, mode] of Object.entries(setup.modes ?? {})) await chmod(join(root, file), parseInt(mode, 8));
-  for (const gone of setup.remove ?? []) await rm(join(root, gone), { recursive: true, force: true });
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }

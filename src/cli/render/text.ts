@@ -13,10 +13,15 @@ export interface TextOptions {
 
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
 
+function belongsToMarketplace(f: ReportFinding, m: Report['marketplaces'][number]): boolean {
+  return f.evidence.marketplace === m.name || (!!m.location && f.file === `${m.location}/.claude-plugin/marketplace.json`);
+}
+
 export function renderText(report: Report, options: TextOptions): string {
   const paint = (color: keyof typeof codes, text: string) => (options.color ? `\x1b[${codes[color]}m${text}\x1b[0m` : text);
   const home = options.homedir;
   const short = (p: string | null | undefined) => (p && home && home !== '/' && p.startsWith(home + '/') ? '~' + p.slice(home.length) : (p ?? ''));
+  const shortAll = (text: string) => (home && home !== '/' ? text.split(home + '/').join('~/') : text);
   const lines: string[] = [];
   const statusMark: Record<ReportServer['status'], string> = {
     ok: paint('green', '✔'),
@@ -32,9 +37,9 @@ export function renderText(report: Report, options: TextOptions): string {
   const printFinding = (f: ReportFinding, indent: string) => {
     const head = `${indent}${severityWord(f)} ${paint('bold', f.code)}${where(f) ? '  ' + paint('gray', where(f)) : ''}`;
     lines.push(head);
-    lines.push(`${indent}  ${f.message}`);
+    lines.push(`${indent}  ${shortAll(f.message)}`);
     if (f.causedBy) lines.push(`${indent}  ${paint('gray', `(a symptom of ${f.causedBy} above)`)}`);
-    lines.push(`${indent}  ${paint('green', 'fix:')} ${f.hint}${f.fixable ? paint('gray', '  [mcp-doctor --fix]') : ''}`);
+    lines.push(`${indent}  ${paint('green', 'fix:')} ${shortAll(f.hint)}${f.fixable ? paint('gray', '  [mcp-doctor --fix]') : ''}`);
   };
   const commandLine = (s: ReportServer) => {
     if (s.transport === 'stdio') return [s.command ?? '', ...s.args].join(' ').trim();
@@ -43,7 +48,7 @@ export function renderText(report: Report, options: TextOptions): string {
   };
   const printServer = (s: ReportServer, indent: string) => {
     const label = s.status === 'disabled' ? paint('gray', 'disabled') : s.status === 'skipped' ? paint('gray', 'not checked') : '';
-    lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', short(commandLine(s)))}${label ? '  ' + label : ''}`);
+    lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
     for (const f of s.findings) printFinding(f, indent + '    ');
   };
 
@@ -58,7 +63,7 @@ export function renderText(report: Report, options: TextOptions): string {
     const mkt = report.marketplaces.find((m) => m.name === mName);
     const plugins = report.plugins.filter((p) => (p.marketplace ?? '') === mName);
     if (!mkt && plugins.length === 0) continue;
-    const mktFindings = report.findings.filter((f) => f.plugin === null && f.server === null && mkt && f.evidence.marketplace === mName);
+    const mktFindings = report.findings.filter((f) => f.plugin === null && f.server === null && !!mkt && belongsToMarketplace(f, mkt));
     lines.push(mName ? `${paint('bold', 'Marketplace ' + mName)}  ${paint('gray', mkt ? `${mkt.source}: ${short(mkt.location)}` : 'not registered')}` : paint('bold', 'Plugins'));
     for (const f of mktFindings) printFinding(f, '  ');
     for (const p of plugins) {
@@ -81,10 +86,8 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('');
   }
 
-  const shown = new Set<ReportFinding>();
-  for (const s of report.servers) for (const f of s.findings) shown.add(f);
   const loose = report.findings.filter(
-    (f) => f.server === null && !report.plugins.some((p) => p.id === f.plugin) && !(f.plugin === null && report.marketplaces.some((m) => m.name === f.evidence.marketplace)),
+    (f) => f.server === null && !report.plugins.some((p) => p.id === f.plugin) && !(f.plugin === null && report.marketplaces.some((m) => belongsToMarketplace(f, m))),
   );
   if (loose.length > 0) {
     lines.push(paint('bold', 'Other problems'));

@@ -27,6 +27,7 @@ export default defineCheck({
       for (const [item, pointer] of items) {
         // Only well-formed ./ paths are looked up; malformed ones are the schema check's to report.
         if (typeof item !== 'string' || !item.startsWith('./') || /(^|\/)\.\.(\/|$)/.test(item)) continue;
+        if ((key === 'agents' && !item.endsWith('.md')) || (key === 'hooks' && !item.endsWith('.json'))) continue;
         if (await exists(join(root, item))) continue;
         out.push({ code: 'config.missing-file', location: at(doc, pointer), args: { field: pointer.join('.'), path: item } });
       }

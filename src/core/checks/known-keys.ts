@@ -24,6 +24,8 @@ export const remoteServerKeys = ['type', 'url', 'headers', 'headersHelper', 'oau
 /** Words people write for a key Claude Code spells otherwise. */
 const aliases: Record<string, string> = {
   environment: 'env',
+  enviroment: 'env',
+  envs: 'env',
   envvars: 'env',
   env_vars: 'env',
   arguments: 'args',
@@ -66,6 +68,8 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
   const n = normalize(key);
   const exact = known.find((k) => normalize(k) === n);
   if (exact) return exact;
+  const prefix = known.find((k) => k.length >= 3 && n.startsWith(normalize(k)));
+  if (prefix) return prefix;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const k of known) {

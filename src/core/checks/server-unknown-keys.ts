@@ -23,6 +23,8 @@ export default defineCheck({
     const out: FindingInput[] = [];
     for (const [key] of objectEntries(server.config)) {
       if (known.includes(key) || key.startsWith('_') || key === '$comment') continue;
+      // A url without a type is the schema check's finding ("add type: http"), not an unknown key.
+      if (key === 'url' && server.config.type === undefined) continue;
       const note = notes[key];
       out.push({
         code: 'config.unknown-key',

@@ -89,10 +89,11 @@ export function validateAgainst(
   return explainErrors(validate.errors ?? [], value).map(({ pointer, args }) => {
     const full = [...basePointer, ...pointer];
     const { line, column } = doc.locate(full);
+    const fixHint = fixHintFor(pointer, args, valueAt(value, pointer));
     return {
       code: 'config.schema' as const,
       location: { file: doc.file, pointer: full, line, column },
-      args: { field: full.length ? full.join('.') : '(root)', ...args },
+      args: { field: full.length ? full.join('.') : '(root)', ...args, ...(fixHint ? { fixHint } : {}) },
     };
   });
 }
@@ -183,4 +184,20 @@ function explainAnyOf(path: string, value: unknown, all: ErrorObject[]): Explain
   }
   const types = [...new Set(below.filter((e) => e.instancePath === path && e.keyword === 'type').map((e) => String((e.params as { type: string }).type)))];
   return { pointer, args: { expected: types.length ? types.join(' or ') : 'another shape', found } };
+}
+
+/** What to write instead, for the mistakes seen most in real manifests. */
+function fixHintFor(pointer: string[], args: Record<string, string>, found: unknown): string | undefined {
+  const field = pointer.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+  const type = jsonType(found);
+  if ((field === 'author' || field === 'owner') && type === 'string') return `Write it as an object: "${field}": {"name": ${JSON.stringify(found)}}.`;
+  if (field === 'version' && (type === 'number' || type === 'integer')) return `Quote it: "version": "${String(found)}".`;
+  if ((field === 'keywords' || field === 'tags') && type === 'string') return `Make it a list: "${field}": [${JSON.stringify(found)}].`;
+  if (field === 'repository' && type === 'object') return 'Use the URL as a string: "repository": "https://github.com/owner/repo".';
+  if (field === 'args' && type === 'string') return `Make it a list of strings: "args": ${JSON.stringify(String(found).split(/\s+/).filter(Boolean))}. Claude Code silently drops this server otherwise.`;
+  if (field === 'dependencies' && type === 'object') return 'Make it a list: "dependencies": ["other-plugin", "plugin@marketplace"].';
+  if (field === 'agents' && typeof found === 'string' && !found.endsWith('.md')) return 'List agent files (./agents/reviewer.md), not a folder; ./agents/ is loaded by default without this key.';
+  if (typeof found === 'string' && /'\.\/'/.test(args.expected ?? '') && !found.startsWith('./')) return `Start the path with ./ (relative to the plugin root): "./${found.replace(/^\/+/, '')}".`;
+  if (field === 'command' && type !== 'string') return 'Give the command as a string, and its arguments in "args".';
+  return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { exists, isExecutableFile, pathFacts, readText, type PathFacts } from '../fs-facts.js';
+import { exists, finalLinkTarget, isExecutableFile, pathFacts, readText, type PathFacts } from '../fs-facts.js';
 
 const venvDirName = /^(\.?venv|\.?env|virtualenv|\.virtualenv)$/i;
 
@@ -46,7 +46,8 @@ export async function venvHealth(venv: string): Promise<VenvHealth> {
   if (alt.kind === 'missing') return { facts, healthy: false, python, problem: 'bin/python is missing', home };
   if (alt.kind === 'symlink-dangling' || alt.kind === 'symlink-loop') {
     const homeGone = home !== null && !(await exists(home));
-    const problem = `${basename(target)} links to ${alt.linkTarget ?? '?'}, which does not exist${homeGone ? ` (pyvenv.cfg home ${home} is gone)` : ''}`;
+    const gone = alt.kind === 'symlink-loop' ? 'a symlink loop' : await finalLinkTarget(target);
+    const problem = `${basename(target)} leads to ${gone}, which does not exist${homeGone ? ` (pyvenv.cfg home ${home} is gone)` : ''}`;
     return { facts, healthy: false, python: target, problem, home };
   }
   if (!(await isExecutableFile(target))) return { facts, healthy: false, python: target, problem: `${basename(target)} is not executable`, home };
