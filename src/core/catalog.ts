@@ -256,7 +256,7 @@ export const catalog = {
       'The server is a Node program whose package.json has dependencies, but there is no node_modules. Claude Code ' +
       'runs npm ci / bun install only when the plugin ships a lockfile (package-lock.json, npm-shrinkwrap.json or ' +
       'bun.lock); yarn and pnpm lockfiles are skipped.',
-    message: (a) => `${q(a.packageJson)} lists ${s(a.count)} dependencies but ${q(a.nodeModules)} does not exist.`,
+    message: (a) => `${q(a.packageJson)} lists ${s(a.count)} ${a.count === 1 ? 'dependency' : 'dependencies'} (the server imports ${s((a.imports as string[] | undefined)?.join(', '))}), but ${q(a.nodeModules)} does not exist.`,
     hint: (a) =>
       a.hasLockfile
         ? `Run ${s(a.installCommand)} in ${s(a.dir)}.`

@@ -44,7 +44,7 @@ export function redactText(text: string): string {
   for (const [re] of tokenShapes) out = out.replace(new RegExp(re.source, 'g'), redacted);
   out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{12,}/g, `$1 ${redacted}`);
   out = out.replace(/([?&](?:[a-z_]*token|key|api[_-]?key|secret|password|access_token|auth)=)[^&\s]+/gi, `$1${redacted}`);
-  out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${redacted}@`);
+  out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/?)[^/\s:@]+:[^/\s@]+@/gi, `$1${redacted}@`);
   out = out.replace(/(--?(?:[a-z-]*token|[a-z-]*key|[a-z-]*secret|password)[=\s])(?!«)(\S{8,})/gi, `$1${redacted}`);
   return out;
 }

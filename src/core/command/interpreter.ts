@@ -23,7 +23,7 @@ const takesValue: Record<InterpreterFamily, string[]> = {
   other: ['-I', '-r', '-d', '-c'],
 };
 /** Options after which there is no script file (inline code, a module, stdin). */
-const noScript = ['-c', '-m', '-e', '--eval', '-p', '--print', '-', '-s'];
+const noScript = ['-c', '-m', '-e', '--eval', '-p', '--print', '-', '-s', '--version', '-v', '-V', '--help', '-h'];
 
 /** Index in `args` of the script an interpreter will run, or -1. */
 export function scriptArgIndex(program: string, args: string[]): number {
@@ -44,7 +44,8 @@ export function scriptArgIndex(program: string, args: string[]): number {
       if (!a.includes('=') && takesValue[family].includes(a)) i++;
       continue;
     }
-    return i;
+    // A URL or an inline program is not a script file.
+    return a.includes('://') || a.includes('\n') ? -1 : i;
   }
   return -1;
 }
