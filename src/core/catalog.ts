@@ -121,6 +121,16 @@ export const catalog = {
     message: (a) => `\${user_config.${s(a.key)}} has no value or default that mcp-doctor can see.`,
     hint: () => 'Set it in Claude Code: /plugin → Manage → the plugin → Configure.',
   }),
+  'config.user-config-undeclared': entry({
+    title: 'Plugin option is used but not declared',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server uses ${user_config.KEY}, but plugin.json declares no userConfig option KEY. Claude Code then never ' +
+      'asks the user for it, and the server receives the literal text "${user_config.KEY}".',
+    message: (a) => `\${user_config.${s(a.key)}} is used, but plugin.json declares no userConfig option ${q(a.key)}.`,
+    hint: (a) => `Declare it in plugin.json: "userConfig": {"${s(a.key)}": {"type": "string", "title": "…", "sensitive": true}}.`,
+  }),
   'config.relative-path': entry({
     title: 'Relative path resolves against the project, not the plugin',
     severity: 'warning',

@@ -5,7 +5,7 @@ export function serverStatus(server: ServerEntry, findings: Finding[], checked: 
   if (!checked && !server.enabled) return 'disabled';
   if (server.skipReason === 'bundle' || server.skipReason === 'unsupported-transport') return 'skipped';
   const relevant = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
-  if (relevant.some((f) => f.severity === 'error')) return 'failed';
+  if (relevant.some((f) => f.severity === 'error' || f.args?.dropped === true)) return 'failed';
   if (relevant.some((f) => f.severity === 'warning')) return 'degraded';
   return 'ok';
 }

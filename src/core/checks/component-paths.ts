@@ -23,7 +23,11 @@ export default defineCheck({
     const out: FindingInput[] = [];
     for (const key of componentKeys) {
       const raw = value[key];
-      const items: [unknown, (string | number)[]][] = Array.isArray(raw) ? raw.map((v, i) => [v, [key, i]]) : [[raw, [key]]];
+      const items: [unknown, (string | number)[]][] = Array.isArray(raw)
+        ? raw.map((v, i) => [v, [key, i]])
+        : key === 'commands' && raw && typeof raw === 'object'
+          ? Object.entries(raw as Record<string, { source?: unknown }>).map(([name, cmd]) => [cmd?.source, [key, name, 'source']])
+          : [[raw, [key]]];
       for (const [item, pointer] of items) {
         // Only well-formed ./ paths are looked up; malformed ones are the schema check's to report.
         if (typeof item !== 'string' || !item.startsWith('./') || /(^|\/)\.\.(\/|$)/.test(item)) continue;

@@ -1,5 +1,5 @@
 /**
- * Claude Code's validator refuses third-party plugin and marketplace names that pass as Anthropic's own.
+ * Claude Code's validator refuses third-party plugin names that pass as Anthropic's own.
  * Only applied to source trees (author mode): installed plugins were already accepted by Claude Code.
  * Plugins listed by Anthropic's own marketplaces may use these names.
  */
@@ -45,8 +45,10 @@ export default defineCheck({
     const value = doc.value as Record<string, unknown> | null;
     if (!value || typeof value !== 'object') return [];
     if (doc.kind === 'plugin-manifest') return ownerIsAnthropic(doc, c) ? [] : check(doc, value.name, ['name'], 'Plugin name');
+    // Marketplace names themselves are not refused by the validator (2.1.330 accepts "claude-code-lsps"),
+    // only the plugin names a third-party marketplace lists.
     if (doc.kind !== 'marketplace-manifest' || typeof value.name !== 'string' || anthropicMarketplaces.has(value.name)) return [];
-    const out = check(doc, value.name, ['name'], 'Marketplace name');
+    const out: FindingInput[] = [];
     if (Array.isArray(value.plugins)) {
       value.plugins.forEach((e, i) => out.push(...check(doc, (e as Record<string, unknown> | null)?.name, ['plugins', i, 'name'], 'Plugin name')));
     }

@@ -4,7 +4,8 @@
  */
 import { validateAgainst } from '../json/schema.js';
 import type { FindingInput } from '../types.js';
-import { at, defineCheck } from './define-check.js';
+import type { ServerEntry } from '../types.js';
+import { at, defineCheck, type CheckContext } from './define-check.js';
 
 const hostOnlyTypes = ['sse-ide', 'ws-ide', 'sdk', 'claudeai-proxy'];
 
@@ -13,6 +14,16 @@ export default defineCheck({
   subject: 'server',
   codes: ['config.schema'],
   run(server, c) {
+    const found = entryProblems(server, c);
+    // Outside plugins, Claude Code itself prints "[Warning] … Skipped — invalid MCP server config" and goes
+    // on; inside a plugin the entry vanishes without a word. Either way the server does not load.
+    const severity = server.scope === 'plugin' || server.scope === 'author' ? undefined : ('warning' as const);
+    return found.map((f) => ({ ...f, severity, args: { ...f.args, dropped: true } }));
+  },
+});
+
+function entryProblems(server: ServerEntry, c: CheckContext): FindingInput[] {
+  {
     if (server.transport === 'mcpb') return [];
     const doc = c.document(server.source.file);
     if (!doc) return [];
@@ -37,5 +48,5 @@ export default defineCheck({
       return [{ code: 'config.schema', location: at(doc, [...pointer, 'type']), args: { field: [...pointer, 'type'].join('.'), detail: `type "${raw.type}" cannot be declared in a config; only Claude Code itself creates it` } }];
     }
     return validateAgainst('mcp-server', doc, pointer);
-  },
-});
+  }
+}

@@ -93,6 +93,22 @@ export function expandServer(config: ServerConfig, opts: ExpansionInput, base: (
   return out;
 }
 
+/** Every `${user_config.KEY}` in the fields Claude Code expands, with where it sits. */
+export function userConfigRefs(config: ServerConfig, base: (string | number)[]): { key: string; pointer: (string | number)[] }[] {
+  const out: { key: string; pointer: (string | number)[] }[] = [];
+  const scan = (raw: unknown, pointer: (string | number)[]) => {
+    if (typeof raw !== 'string') return;
+    for (const m of raw.matchAll(userConfigToken)) out.push({ key: m[1] ?? '', pointer });
+  };
+  scan(config.command, [...base, 'command']);
+  if (Array.isArray(config.args)) config.args.forEach((a, i) => scan(a, [...base, 'args', i]));
+  for (const [k, v] of objectEntries(config.env)) scan(v, [...base, 'env', k]);
+  scan(config.url, [...base, 'url']);
+  for (const [k, v] of objectEntries(config.headers)) scan(v, [...base, 'headers', k]);
+  scan(config.headersHelper, [...base, 'headersHelper']);
+  return out;
+}
+
 /** Own entries of a plain object (never walks a prototype, tolerates `__proto__` keys). */
 export function objectEntries(value: unknown): [string, unknown][] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
