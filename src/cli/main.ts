@@ -10,6 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../core/discover/author-mode.js';
 import { createContext, type DoctorContext } from '../core/context.js';
 import { runDoctor } from '../core/run.js';
+import { parseTimeout } from '../core/probe/timeout.js';
 import { materializeFixture } from '../demo/materialize.js';
 import { explainCode } from './explain.js';
 import { ExitCode, exitCodeFor } from './exit-code.js';
@@ -28,6 +29,8 @@ interface Options {
   configDir?: string;
   project?: string;
   ignore?: string[];
+  timeout?: string;
+  discover?: boolean;
   color?: boolean;
   debug?: boolean;
 }
@@ -72,7 +75,13 @@ async function diagnose(paths: string[], opts: Options): Promise<number> {
       );
       return ExitCode.usage;
     }
-    const report = await runDoctor(ctx, { paths, all: opts.all, ignore: opts.ignore, version });
+    let timeoutMs: number | undefined;
+    if (opts.timeout !== undefined) {
+      const parsed = parseTimeout(opts.timeout);
+      if (parsed === null) throw new UsageError(`--timeout ${opts.timeout}: expected seconds (30), or a number with s or ms (4s, 500ms)`);
+      timeoutMs = parsed;
+    }
+    const report = await runDoctor(ctx, { paths, all: opts.all, ignore: opts.ignore, version, probe: opts.probe, timeoutMs, discover: opts.discover });
     if (format === 'json') await write(renderJson(report));
     else {
       const color = opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -93,6 +102,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print one JSON report (schemas/report.schema.json) on stdout')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']))
     .option('--no-probe', 'static checks only: do not start any server')
+    .option('--timeout <time>', 'startup timeout per server: 30, 4s, 500ms (default: $MCP_TIMEOUT ms, else 30s)')
+    .option('--discover', "also send Claude Code's first request (server/discover) and report servers that die on it")
     .option('--all', 'also check plugins that are disabled')
     .option('--demo', 'run on a built-in sample home with healthy and broken plugins')
     .option('--config-dir <dir>', 'Claude Code config dir (default: $CLAUDE_CONFIG_DIR or ~/.claude)')

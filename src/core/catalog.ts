@@ -183,7 +183,10 @@ export const catalog = {
     explain:
       'The server\'s launcher script runs a toolchain (go, cargo, uv, npm, bun, pip, docker, …) that is not on PATH. ' +
       'The script fails and Claude Code shows only "Connection closed".',
-    message: (a) => `${q(a.script)} runs ${q(a.tool)} (line ${s(a.scriptLine)}), which is not on PATH.`,
+    message: (a) =>
+      a.fromProbe
+        ? `The launcher needs ${q(a.tool)}, which is not on PATH: ${s(a.stderrLine)}`
+        : `${q(a.script)} runs ${q(a.tool)} (line ${s(a.scriptLine)}), which is not on PATH.`,
     hint: (a) => `Install ${s(a.tool)}${a.installHint ? ` (${s(a.installHint)})` : ''}, or put it on the PATH Claude Code starts with.`,
   }),
   'command.not-executable': entry({
@@ -315,6 +318,144 @@ export const catalog = {
       'logs; reference a variable instead. mcp-doctor never prints the value.',
     message: (a) => `${s(a.field)} holds a literal credential (${s(a.shape)}).`,
     hint: (a) => `Use \${${s(a.variable)}} and set ${s(a.variable)} in your environment.`,
+  }),
+  'deps.python-module': entry({
+    title: 'Python module is not installed',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server started and died with ModuleNotFoundError / ImportError: the interpreter that ran it does not have ' +
+      'the package. Usually the server runs with a Python other than the venv its dependencies went into, or the venv ' +
+      'was made before a dependency was added (or an unpinned dependency moved, e.g. mcp 2.0 removed mcp.server.fastmcp).',
+    message: (a) => `${q(a.interpreter)} cannot import ${q(a.module)}${a.name ? ` (name ${q(a.name)})` : ''}: ${s(a.line)}`,
+    hint: (a) => `Install it into that interpreter: ${s(a.interpreter)} -m pip install ${s(a.module).split('.')[0]} (or run the server with the venv that has it).`,
+  }),
+  'deps.node-module': entry({
+    title: 'Node module is not installed',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server died with MODULE_NOT_FOUND / ERR_MODULE_NOT_FOUND. Claude Code installs a plugin\'s dependencies only ' +
+      'when it ships an npm or bun lockfile; otherwise node_modules is simply not there.',
+    message: (a) => `The server cannot find the package ${q(a.module)}: ${s(a.line)}`,
+    hint: () => 'Install the server\'s dependencies (npm ci / npm install in the folder with its package.json); plugin authors: commit a lockfile or bundle the server.',
+  }),
+  'command.shared-library-missing': entry({
+    title: 'Shared library is missing',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The program exists but the dynamic loader cannot find a library it links to (for example a venv made with --copies ' +
+      'from a Python that was since removed, or a binary built on another machine).',
+    message: (a) => `A library the program needs is missing: ${s(a.library)}.`,
+    hint: (a) => `Install the package that provides ${s(a.library)}, or rebuild the program (recreate the venv) on this machine.`,
+  }),
+  'probe.spawn-failed': entry({
+    title: 'The operating system refused to start the server',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Starting the command failed before it ran (ENOENT, EACCES, ELOOP, …). Claude Code reports this as ' +
+      '"ENOENT … posix_spawn \'stdio\'" without naming the path; mcp-doctor names it and says what the error means.',
+    message: (a) => `Starting ${q(a.path)} failed: ${s(a.errno)} (${s(a.meaning)}).`,
+    hint: (a) => s(a.fixHint) || 'See the finding this is linked to, or check the path and its permissions.',
+  }),
+  'probe.crashed': entry({
+    title: 'Server exited before answering',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server started but exited before it answered initialize. Claude Code shows "CONNECTION_CLOSED: Connection ' +
+      'closed" and keeps the stderr in a log file; mcp-doctor shows the exit code or signal and how stderr ends.',
+    message: (a) => `The server exited before answering initialize (${a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`})${a.stderrLast ? `; stderr ends: ${s(a.stderrLast)}` : ', printing nothing on stderr'}.`,
+    hint: (a) => s(a.fixHint) || `Run it by hand to see the whole error: ${s(a.commandLine)}`,
+  }),
+  'probe.timeout': entry({
+    title: 'Server did not answer in time',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'No answer to initialize within the timeout. Claude Code gives up after MCP_TIMEOUT (30 s by default) with ' +
+      '"connection timed out"; a server that waits for input, a first-run download, or a prompt on the terminal hangs here.',
+    message: (a) => `No answer to initialize within ${s(a.timeoutMs)} ms${a.stderrLast ? `; meanwhile stderr said: ${s(a.stderrLast)}` : a.stdoutFirst ? `; meanwhile stdout said: ${s(a.stdoutFirst)}` : ', and it printed nothing'}.`,
+    hint: () => 'If it is slow only the first time (npx/uvx download, build), start it once by hand or raise MCP_TIMEOUT; if it never answers, it is waiting for something: run it by hand.',
+  }),
+  'probe.stdout-noise': entry({
+    title: 'Server prints non-protocol output on stdout',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'stdout of a stdio MCP server must carry only JSON-RPC messages. A banner or a log line there breaks strict ' +
+      'clients, and no other tool shows it: Claude Code tolerates it silently.',
+    message: (a) => `The server printed ${s(a.count)} non-JSON-RPC line(s) on stdout, first: ${JSON.stringify(s(a.first))}.`,
+    hint: () => 'Log to stderr instead (console.error, print(…, file=sys.stderr), logging to stderr).',
+  }),
+  'probe.protocol': entry({
+    title: 'Invalid MCP message',
+    severity: 'error',
+    fixable: false,
+    explain: 'The server answered, but not with a valid JSON-RPC message or a valid initialize result (checked with the MCP SDK\'s schemas).',
+    message: (a) => `Invalid answer: ${s(a.detail)}.`,
+    hint: () => 'Update the server or its MCP SDK; check it with the MCP Inspector.',
+  }),
+  'probe.version-mismatch': entry({
+    title: 'Protocol version Claude Code does not accept',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code 2.1.330 asks for protocol 2025-11-25 and accepts 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05 and ' +
+      '2024-10-07. The server offered only versions outside that list, or refused ours.',
+    message: (a) => `The server speaks ${s(a.serverVersions) || 'an unknown version'}; Claude Code asked for ${s(a.requested)} and accepts ${s(a.accepted)}.`,
+    hint: () => 'Update the server (or its MCP SDK) to a release that supports a version Claude Code accepts.',
+  }),
+  'probe.tools-failed': entry({
+    title: 'tools/list failed',
+    severity: 'error',
+    fixable: false,
+    explain: 'initialize worked, but listing the tools failed, so Claude Code gets no tools from this server.',
+    message: (a) => `initialize worked, but tools/list failed: ${s(a.error)}.`,
+    hint: () => 'Run the server by hand and call tools/list (the MCP Inspector does this) to see the failing tool definition.',
+  }),
+  'probe.slow-start': entry({
+    title: 'Server starts slowly',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'The server answered, but after more than half of Claude Code\'s startup timeout (MCP_TIMEOUT, 30 s by default). ' +
+      'On a cold start (empty npx/uvx cache, slower machine) it may time out.',
+    message: (a) => `It answered after ${s(a.durationMs)} ms; Claude Code gives up at ${s(a.claudeTimeoutMs)} ms.`,
+    hint: () => 'Pin and pre-install the package instead of resolving it at each start, or raise MCP_TIMEOUT.',
+  }),
+  'probe.needs-auth': entry({
+    title: 'Remote server needs sign-in',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'The server answered 401: it is up and wants OAuth. This is not a failure: sign in from Claude Code (/mcp) ' +
+      'and it connects.',
+    message: (a) => `${s(a.url)} needs sign-in (HTTP 401${a.resourceMetadata ? `; resource metadata at ${s(a.resourceMetadata)}` : ''}).`,
+    hint: () => 'Open /mcp in Claude Code and authenticate this server.',
+  }),
+  'probe.http-error': entry({
+    title: 'Remote server unreachable or refusing',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The remote MCP endpoint could not be used: the connection was refused, the host name did not resolve, TLS ' +
+      'failed, the request timed out, or the server answered with an HTTP error (404/405 often mean an old HTTP+SSE ' +
+      'server, which needs "type": "sse").',
+    message: (a) => `${s(a.url)}: ${s(a.what)}${a.error ? ` (${s(a.error)})` : ''}.`,
+    hint: (a) => s(a.fixHint) || 'Check the URL, the network and the server.',
+  }),
+  'probe.discover-crash': entry({
+    title: 'Server dies on Claude Code\'s discovery request',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'Claude Code 2.1.330 first sends server/discover (the 2026-07-28 handshake). This server exits on it, so Claude ' +
+      'Code has to start it a second time with the older handshake: startup costs twice, and side effects happen twice.',
+    message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize.',
+    hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',
   }),
   'server.bundle-not-checked': entry({
     title: 'MCP bundle is not checked',

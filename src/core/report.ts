@@ -6,7 +6,7 @@ import { catalog } from './catalog.js';
 import type { DoctorContext } from './context.js';
 import { redactText } from './secrets.js';
 import { serverStatus } from './status.js';
-import type { Evidence, Finding, Inventory, Report, ReportFinding, ReportServer, ServerEntry } from './types.js';
+import type { Evidence, Finding, Inventory, Report, ReportFinding, ReportProbe, ReportServer, ServerEntry } from './types.js';
 
 export function jsonPointer(pointer: (string | number)[] | undefined): string | null {
   if (!pointer) return null;
@@ -20,6 +20,21 @@ function redactEvidence(args: Evidence | undefined): Evidence {
     out[k] = typeof v === 'string' ? redactText(v) : Array.isArray(v) ? v.map((x) => redactText(String(x))) : v;
   }
   return out;
+}
+
+/** Server output can echo credentials (a token in a URL, a key in an error): redact every captured string. */
+function redactProbe(p: ReportProbe | null): ReportProbe | null {
+  if (!p) return null;
+  const r = (t: string | undefined) => (t === undefined ? undefined : redactText(t));
+  return {
+    ...p,
+    stderrTail: p.stderrTail.map(redactText),
+    stdoutNoise: p.stdoutNoise.map(redactText),
+    stdoutUnterminated: r(p.stdoutUnterminated),
+    protocolError: r(p.protocolError),
+    toolsError: r(p.toolsError),
+    ...(p.http ? { http: { ...p.http, url: redactText(p.http.url), error: r(p.http.error) } } : {}),
+  };
 }
 
 export function reportFinding(f: Finding): ReportFinding {
@@ -57,7 +72,12 @@ export function compareFindings(a: ReportFinding, b: ReportFinding): number {
 
 const scopeRank = { plugin: 0, author: 0, user: 1, project: 2, local: 3 } as const;
 
-function reportServer(s: ServerEntry, findings: Finding[], checked: boolean): ReportServer {
+export interface ServerExtras {
+  probes: Map<string, ReportProbe>;
+  claudeLogs: Map<string, ReportServer['claudeLog']>;
+}
+
+function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, extras: ServerExtras): ReportServer {
   const own = findings.filter((f) => f.server === s.id).map(reportFinding).sort(compareFindings);
   return {
     id: s.id,
@@ -74,6 +94,8 @@ function reportServer(s: ServerEntry, findings: Finding[], checked: boolean): Re
     source: s.source,
     status: serverStatus(s, findings, checked),
     skipReason: s.skipReason ?? (!checked && !s.enabled ? 'plugin-disabled' : null),
+    probe: redactProbe(extras.probes.get(s.id) ?? null),
+    claudeLog: extras.claudeLogs.get(s.id) ?? null,
     findings: own,
   };
 }
@@ -82,11 +104,11 @@ export function buildReport(
   ctx: DoctorContext,
   inventory: Inventory,
   findings: Finding[],
-  options: { version: string; probe: boolean; checked: (s: ServerEntry) => boolean },
+  options: { version: string; probe: boolean; checked: (s: ServerEntry) => boolean; extras?: ServerExtras },
 ): Report {
   const servers = [...inventory.servers]
     .sort((a, b) => scopeRank[a.scope] - scopeRank[b.scope] || (a.marketplace ?? '').localeCompare(b.marketplace ?? '') || (a.plugin ?? '').localeCompare(b.plugin ?? '') || a.name.localeCompare(b.name))
-    .map((s) => reportServer(s, findings, options.checked(s)));
+    .map((s) => reportServer(s, findings, options.checked(s), options.extras ?? { probes: new Map(), claudeLogs: new Map() }));
   const all = findings.map(reportFinding).sort(compareFindings);
   const count = (status: ReportServer['status']) => servers.filter((s) => s.status === status).length;
   return {

@@ -7,7 +7,12 @@ import type { Check, CheckContext, CheckSubjects } from './checks/define-check.j
 import type { DoctorContext } from './context.js';
 import { discover } from './discover/discover.js';
 import { toFinding } from './discover/inventory-builder.js';
-import { buildReport } from './report.js';
+import { lastClaudeLogError } from './probe/claude-logs.js';
+import { probeFindings } from './probe/probe-findings.js';
+import { isProbeable, probeServer } from './probe/probe-server.js';
+import { claudeCodeTimeout } from './probe/timeout.js';
+import { buildReport, type ServerExtras } from './report.js';
+import { redactText } from './secrets.js';
 import { serverStatus } from './status.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
 
@@ -19,6 +24,12 @@ export interface RunOptions {
   /** Codes to leave out of the report (`--ignore`). */
   ignore?: string[];
   version: string;
+  /** Start every server and speak MCP to it (on by default in the CLI). */
+  probe?: boolean;
+  /** Startup timeout for the probe, in ms. */
+  timeoutMs?: number;
+  /** Also send Claude Code's first request, server/discover, and report servers that die on it. */
+  discover?: boolean;
   onEvent?: (event: DoctorEvent) => void;
 }
 
@@ -86,18 +97,36 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   }
 
   const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
-  // Servers are independent: check them concurrently, report each as soon as its checks are done.
+  const extras: ServerExtras = { probes: new Map(), claudeLogs: new Map() };
+  const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(ctx.env);
+  const claudeTimeoutMs = claudeCodeTimeout(ctx.env);
+  // Servers are independent: check and start them all at once, so the run takes as long as the slowest.
   await Promise.all(
     inventory.servers.map(async (server) => {
       if (isChecked(server)) {
         const results = await Promise.all(serverChecks.map((check) => runCheck(check, server, c)));
         for (const input of results.flat()) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+        if (options.probe && isProbeable(server)) {
+          emit({ type: 'probe-start', server });
+          const probed = await probeServer(server, ctx, { timeoutMs, version: options.version, discover: !!options.discover });
+          const { stderrText: _omit, ...probe } = probed.result;
+          extras.probes.set(server.id, probe);
+          const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
+          // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
+          for (const f of pf.confirm) f.severity = 'error';
+          for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+          emit({ type: 'probe-done', server, probe });
+        }
+      }
+      if (inventory.mode === 'installed') {
+        const log = await lastClaudeLogError(ctx, server.id);
+        if (log) extras.claudeLogs.set(server.id, { ...log, error: redactText(log.error) });
       }
       emit({ type: 'server-done', server, status: serverStatus(server, findings, isChecked(server)) });
     }),
   );
 
-  const report = buildReport(ctx, inventory, findings, { version: options.version, probe: false, checked: isChecked });
+  const report = buildReport(ctx, inventory, findings, { version: options.version, probe: !!options.probe, checked: isChecked, extras });
   emit({ type: 'done', report });
   return report;
 }

@@ -177,8 +177,14 @@ export interface ReportServer {
   source: Location;
   status: ServerStatus;
   skipReason: string | null;
+  /** What starting it showed (null with --no-probe or when it was not started). */
+  probe: ReportProbe | null;
+  /** The last error Claude Code itself logged for this server, if its MCP logs have one. */
+  claudeLog: { file: string; timestamp: string | null; error: string } | null;
   findings: ReportFinding[];
 }
+
+export type ReportProbe = Omit<import('./probe/probe-types.js').ProbeResult, 'stderrText'>;
 
 export interface ReportFinding {
   code: Code;
@@ -237,5 +243,7 @@ export type DoctorEvent =
   | { type: 'discovered'; inventory: Inventory }
   | { type: 'server-found'; server: ServerEntry }
   | { type: 'finding'; finding: Finding }
+  | { type: 'probe-start'; server: ServerEntry }
+  | { type: 'probe-done'; server: ServerEntry; probe: ReportProbe }
   | { type: 'server-done'; server: ServerEntry; status: ServerStatus }
   | { type: 'done'; report: Report };

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 export interface FixtureSetup {
   /** Paths (relative to the fixture root) where a venv is created with `python3 -m venv --without-pip`. */
   venvs?: string[];
-  /** link path → target; a target starting with "/" or "{{ROOT}}" is absolute. */
+  /** link path → target; {{ROOT}} is the materialized folder, {{FIXTURES}} the repository's fixtures/ folder. */
   symlinks?: Record<string, string>;
   /** path → octal mode string, e.g. "644". */
   modes?: Record<string, string>;
@@ -52,7 +52,8 @@ export async function materializeFixture(source: string, prefix = 'mcp-doctor-fi
   for (const [link, target] of Object.entries(setup.symlinks ?? {})) {
     const path = join(root, link);
     await mkdir(dirname(path), { recursive: true });
-    await symlink(target.replaceAll('{{ROOT}}', root), path);
+    // {{FIXTURES}} is the repository's fixtures/ folder (shared fixture servers live there).
+    await symlink(target.replaceAll('{{ROOT}}', root).replaceAll('{{FIXTURES}}', resolve(source, '..', '..')), path);
   }
   for (const [file, mode] of Object.entries(setup.modes ?? {})) await chmod(join(root, file), parseInt(mode, 8));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };

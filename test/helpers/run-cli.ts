@@ -1,5 +1,5 @@
 /** Runs the built CLI (dist/) as a real child process in a materialized fixture home. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { materializeFixture } from '../../src/demo/materialize.js';
@@ -53,4 +53,21 @@ export function runJson(args: string[], fx: FixtureHome, env: Record<string, str
     throw new Error(`stdout is not one JSON document (exit ${result.status}):\n${result.stdout}\n--- stderr ---\n${result.stderr}`);
   }
   return { report, result };
+}
+
+/** Like runCli, without blocking this process (needed when the test itself serves HTTP to the CLI). */
+export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd, env: { PATH: TEST_PATH, ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }

@@ -38,7 +38,12 @@ export function renderText(report: Report, options: TextOptions): string {
     const head = `${indent}${severityWord(f)} ${paint('bold', f.code)}${where(f) ? '  ' + paint('gray', where(f)) : ''}`;
     lines.push(head);
     lines.push(`${indent}  ${shortAll(f.message)}`);
-    if (f.causedBy) lines.push(`${indent}  ${paint('gray', `(a symptom of ${f.causedBy} above)`)}`);
+    if (f.causedBy) lines.push(`${indent}  ${paint('gray', `(a symptom of ${f.causedBy})`)}`);
+    const tail = f.evidence.stderrTail;
+    if (Array.isArray(tail) && tail.length > 1) {
+      lines.push(`${indent}  ${paint('gray', 'stderr:')}`);
+      for (const l of tail.slice(-8)) lines.push(`${indent}    ${paint('gray', l.length > 200 ? l.slice(0, 200) + '…' : l)}`);
+    }
     lines.push(`${indent}  ${paint('green', 'fix:')} ${shortAll(f.hint)}${f.fixable ? paint('gray', '  [mcp-doctor --fix]') : ''}`);
   };
   const commandLine = (s: ReportServer) => {
@@ -49,11 +54,21 @@ export function renderText(report: Report, options: TextOptions): string {
   const printServer = (s: ReportServer, indent: string) => {
     const label = s.status === 'disabled' ? paint('gray', 'disabled') : s.status === 'skipped' ? paint('gray', 'not checked') : '';
     lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
+    const p = s.probe;
+    if (p?.outcome === 'answered') {
+      const who = p.serverInfo ? `${p.serverInfo.name} ${p.serverInfo.version}`.trim() : '';
+      const tools = p.tools === null || p.tools === undefined ? '' : ` · ${p.tools} tool${p.tools === 1 ? '' : 's'}`;
+      lines.push(`${indent}    ${paint('gray', `answered in ${p.durationMs} ms${who ? ' · ' + who : ''}${p.protocolVersion ? ' · protocol ' + p.protocolVersion : ''}${tools}`)}`);
+    }
     for (const f of s.findings) printFinding(f, indent + '    ');
+    if (s.claudeLog && s.status !== 'ok') {
+      lines.push(`${indent}    ${paint('gray', `Claude Code last logged${s.claudeLog.timestamp ? ` (${s.claudeLog.timestamp})` : ''}: ${s.claudeLog.error.split('\n')[0]?.slice(0, 200)}`)}`);
+      lines.push(`${indent}    ${paint('gray', `  in ${shortAll(s.claudeLog.file)}`)}`);
+    }
   };
 
   lines.push(
-    `${paint('bold', `mcp-doctor ${report.tool.version}`)}  ${report.mode === 'author' ? 'source trees' : `config ${short(report.configDir)}`} · project ${short(report.projectDir)}${report.probe ? '' : ' · static checks only'}`,
+    `${paint('bold', `mcp-doctor ${report.tool.version}`)}  ${report.mode === 'author' ? 'source trees' : `config ${short(report.configDir)}`} · project ${short(report.projectDir)}${report.probe ? ' · servers started' : ' · static checks only'}`,
   );
   lines.push('');
 

@@ -1,0 +1,134 @@
+/**
+ * Turns what a probe saw into findings. The root cause wins: when a static check already explained the
+ * failure (a dangling venv, a missing binary) or stderr names it (ModuleNotFoundError), the probe's
+ * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
+ */
+import type { Code } from '../catalog.js';
+import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
+import { classifyStderr } from './classify-stderr.js';
+import type { ProbeResult } from './probe-types.js';
+
+const errnoWords: Record<string, string> = {
+  ENOENT: 'no such file: the program, or the interpreter on its #! line, does not exist',
+  EACCES: 'permission denied: the file is not executable, or it is a folder',
+  ELOOP: 'too many levels of symbolic links: a link loop in the path',
+  ENOTDIR: 'a component of the path is a file, not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  ENOEXEC: 'not a program this system can run (wrong architecture or not a binary)',
+  E2BIG: 'the arguments and environment are too large',
+  EPERM: 'operation not permitted',
+  EISDIR: 'the path is a folder',
+  ETXTBSY: 'the file is being written to',
+  EINVAL: 'invalid argument (a .cmd/.bat on Windows needs a shell)',
+};
+
+/** Static codes that already name the root cause a stderr signature points to. */
+const sameRootCause: Partial<Record<Code, Code[]>> = {
+  'deps.node-module': ['deps.node-module', 'deps.not-installed'],
+  'command.script-missing': ['command.script-missing', 'command.unbuilt'],
+  'command.bad-interpreter': ['command.bad-interpreter'],
+  'deps.python-module': ['deps.python-module', 'venv.broken-interpreter'],
+};
+
+/** Symptom codes that a root-cause finding explains. */
+const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout'];
+
+export interface ProbeFindings {
+  findings: FindingInput[];
+  /** Static findings the probe confirmed (a guarded toolchain that really was needed): raise to error. */
+  confirm: Finding[];
+}
+
+export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: string, interpreter: string, existing: Finding[], claudeTimeoutMs: number): ProbeFindings {
+  const pointer = server.source.pointer ?? [];
+  const location: Location = { file: server.source.file, pointer, line: server.source.line, column: server.source.column };
+  const out: FindingInput[] = [];
+  const stderrLast = r.stderrTail.at(-1);
+  const commandLine = [server.expanded.command ?? '', ...server.expanded.args].join(' ');
+
+  switch (r.outcome) {
+    case 'answered':
+      break;
+    case 'spawn-failed': {
+      const e = r.spawnError;
+      out.push({ code: 'probe.spawn-failed', location, args: { path: e?.path ?? server.expanded.command ?? '', errno: e?.code ?? '?', syscall: e?.syscall ?? 'spawn', meaning: errnoWords[e?.code ?? ''] ?? e?.message ?? '' } });
+      break;
+    }
+    case 'crashed':
+      out.push({ code: 'probe.crashed', location, args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail: r.stderrTail.slice(-8), stderrBytes: r.stderrBytes, commandLine, durationMs: r.durationMs } });
+      break;
+    case 'timeout':
+      out.push({ code: 'probe.timeout', location, args: { timeoutMs: r.timeoutMs, stderrLast, stdoutFirst: r.stdoutNoise[0], stderrTail: r.stderrTail.slice(-8), stdoutUnterminated: r.stdoutUnterminated } });
+      break;
+    case 'protocol-error':
+      out.push({ code: 'probe.protocol', location, args: { detail: r.protocolError ?? 'invalid message', stdoutFirst: r.stdoutNoise[0] } });
+      break;
+    case 'version-mismatch':
+      out.push({
+        code: 'probe.version-mismatch',
+        location,
+        args: { serverVersions: (r.supportedVersions ?? (r.protocolVersion ? [r.protocolVersion] : [])).join(', '), requested: '2025-11-25', accepted: '2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05, 2024-10-07', detail: r.protocolError },
+      });
+      break;
+    case 'needs-auth':
+      out.push({ code: 'probe.needs-auth', location, args: { url: r.http?.url ?? '', resourceMetadata: r.http?.resourceMetadata } });
+      break;
+    case 'http-error': {
+      const h = r.http;
+      const what =
+        h?.errorKind === 'refused'
+          ? 'connection refused: nothing listens there'
+          : h?.errorKind === 'dns'
+            ? 'the host name does not resolve'
+            : h?.errorKind === 'tls'
+              ? 'the TLS handshake failed'
+              : h?.errorKind === 'timeout'
+                ? `no answer within ${r.timeoutMs} ms`
+                : h?.status
+                  ? `HTTP ${h.status}`
+                  : 'the request failed';
+      const fixHint = h?.sseFallback ? `A ${h.status} to POST often means an old HTTP+SSE server: try "type": "sse" for this entry.` : undefined;
+      out.push({ code: 'probe.http-error', location, args: { url: h?.url ?? '', what, error: h?.error, status: h?.status, kind: h?.errorKind, fixHint } });
+      break;
+    }
+  }
+  if (r.stdoutNoise.length > 0 && r.outcome !== 'protocol-error') {
+    out.push({ code: 'probe.stdout-noise', location, args: { count: r.stdoutNoise.length, first: r.stdoutNoise[0], lines: r.stdoutNoise } });
+  }
+  if (r.outcome === 'answered' && r.durationMs > claudeTimeoutMs / 2) {
+    out.push({ code: 'probe.slow-start', location, args: { durationMs: r.durationMs, claudeTimeoutMs } });
+  }
+  if (r.outcome === 'answered' && r.toolsError) out.push({ code: 'probe.tools-failed', location, args: { error: r.toolsError } });
+  // Only worth saying for a server that otherwise works: one that crashes anyway crashes on discover too.
+  if (r.discover === 'died' && r.outcome === 'answered') out.push({ code: 'probe.discover-crash', location, args: {} });
+
+  // Root causes named by stderr, unless a static check already reported the same thing.
+  const confirm: Finding[] = [];
+  const own = existing.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+  if (r.outcome === 'crashed' || r.outcome === 'timeout') {
+    for (const c of classifyStderr(stderrText, interpreter)) {
+      const equivalent = sameRootCause[c.code] ?? [c.code];
+      const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === c.args?.tool));
+      if (same) {
+        if (same.severity !== 'error') confirm.push(same);
+        continue;
+      }
+      out.push({ ...c, location, args: { ...c.args, stderrTail: r.stderrTail.slice(-8) } });
+    }
+  }
+
+  // Link symptoms to the root cause, static or from stderr.
+  const rootCause =
+    own.find((f) => f.severity === 'error' && !symptoms.includes(f.code))?.code ??
+    out.find((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.'))?.code ??
+    confirm[0]?.code;
+  if (rootCause) {
+    for (const f of out) {
+      if (symptoms.includes(f.code)) {
+        f.severity = 'info';
+        (f as Finding).causedBy = rootCause;
+      }
+    }
+  }
+  return { findings: out, confirm };
+}
