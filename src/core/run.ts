@@ -82,6 +82,20 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   const owners = documentOwners(inventory);
   const checkedPlugins = inventory.plugins.filter((p) => p.enabled || options.all);
   const checkedPluginIds = new Set(checkedPlugins.map((p) => p.id));
+  const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
+  const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(ctx.env);
+  const claudeTimeoutMs = claudeCodeTimeout(ctx.env);
+
+  // Start every server first: the checks below run while they boot, so the run lasts about as long as
+  // the slowest server. Their findings are linked to the static ones once both are in.
+  const probes = new Map<string, ReturnType<typeof probeServer>>();
+  if (options.probe) {
+    for (const server of inventory.servers) {
+      if (!isChecked(server) || !isProbeable(server)) continue;
+      emit({ type: 'probe-start', server });
+      probes.set(server.id, probeServer(server, ctx, { timeoutMs, version: options.version, discover: !!options.discover }));
+    }
+  }
 
   for (const doc of inventory.documents) {
     const owner = owners.get(doc.file) ?? null;
@@ -96,19 +110,15 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     }
   }
 
-  const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
   const extras: ServerExtras = { probes: new Map(), claudeLogs: new Map() };
-  const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(ctx.env);
-  const claudeTimeoutMs = claudeCodeTimeout(ctx.env);
   // Servers are independent: check and start them all at once, so the run takes as long as the slowest.
   await Promise.all(
     inventory.servers.map(async (server) => {
       if (isChecked(server)) {
         const results = await Promise.all(serverChecks.map((check) => runCheck(check, server, c)));
         for (const input of results.flat()) record(toFinding(input, { server: server.id, plugin: server.plugin }));
-        if (options.probe && isProbeable(server)) {
-          emit({ type: 'probe-start', server });
-          const probed = await probeServer(server, ctx, { timeoutMs, version: options.version, discover: !!options.discover });
+        const probed = await probes.get(server.id);
+        if (probed) {
           const { stderrText: _omit, ...probe } = probed.result;
           extras.probes.set(server.id, probe);
           const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);

@@ -13,8 +13,8 @@ export default defineCheck({
   id: 'server-entry-schema',
   subject: 'server',
   codes: ['config.schema'],
-  run(server, c) {
-    const found = entryProblems(server, c);
+  async run(server, c) {
+    const found = await entryProblems(server, c);
     // Outside plugins, Claude Code itself prints "[Warning] … Skipped — invalid MCP server config" and goes
     // on; inside a plugin the entry vanishes without a word. Either way the server does not load.
     const severity = server.scope === 'plugin' || server.scope === 'author' ? undefined : ('warning' as const);
@@ -22,7 +22,7 @@ export default defineCheck({
   },
 });
 
-function entryProblems(server: ServerEntry, c: CheckContext): FindingInput[] {
+async function entryProblems(server: ServerEntry, c: CheckContext): Promise<FindingInput[]> {
   {
     if (server.transport === 'mcpb') return [];
     const doc = c.document(server.source.file);

@@ -4,7 +4,6 @@
  * or CMakeLists.txt. Then `claude plugin install` (a plain copy) can never have produced it.
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
-import ignore from 'ignore';
 import { exists, readText } from '../fs-facts.js';
 
 const buildDirs = new Set(['bin', 'dist', 'build', 'target', 'out', 'release', 'lib']);
@@ -25,6 +24,7 @@ function within(top: string, path: string): boolean {
 }
 
 async function gitignored(file: string, top: string): Promise<string | null> {
+  const { default: ignore } = await import('ignore');
   let dir = dirname(file);
   for (;;) {
     const rules = await readText(join(dir, '.gitignore'), 256 * 1024);

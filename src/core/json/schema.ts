@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { FindingInput, JsonDocument } from '../types.js';
 
 export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server';
@@ -13,10 +13,16 @@ export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server';
 /** `schemas/` ships next to `dist/` (and `src/`): two levels up from this file's folder. */
 export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
 
-let validators: Record<SchemaName, ValidateFunction> | null = null;
+let validators: Promise<Record<SchemaName, ValidateFunction>> | null = null;
 
-function load(): Record<SchemaName, ValidateFunction> {
-  if (validators) return validators;
+/** Loaded on first use: ajv is not needed before servers start, and a --no-probe run of no manifests skips it. */
+function load(): Promise<Record<SchemaName, ValidateFunction>> {
+  validators ??= compile();
+  return validators;
+}
+
+async function compile(): Promise<Record<SchemaName, ValidateFunction>> {
+  const { Ajv } = await import('ajv');
   const ajv = new Ajv({ allErrors: true, strict: false });
   const read = (name: string) => JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as object;
   ajv.addSchema(read('plugin.schema.json'));
@@ -27,12 +33,11 @@ function load(): Record<SchemaName, ValidateFunction> {
     if (!fn) throw new Error(`schema ${id} did not compile`);
     return fn;
   };
-  validators = {
+  return {
     plugin: get('plugin.schema.json'),
     marketplace: get('marketplace.schema.json'),
     'mcp-server': get('mcp-server.schema.json'),
   };
-  return validators;
 }
 
 /** What a failed `pattern` means, in words; keyed by the pattern text in the schemas. */
@@ -78,13 +83,13 @@ function valueAt(root: unknown, pointer: (string | number)[]): unknown {
  * Validates `value` (the whole document, or a part at `basePointer`) and returns located findings.
  * Field names in messages are written as dotted paths from the document root (mcpServers.x.command).
  */
-export function validateAgainst(
+export async function validateAgainst(
   schema: SchemaName,
   doc: JsonDocument,
   basePointer: (string | number)[] = [],
-): FindingInput[] {
+): Promise<FindingInput[]> {
   const value = basePointer.length === 0 ? doc.value : valueAt(doc.value, basePointer);
-  const validate = load()[schema];
+  const validate = (await load())[schema];
   if (validate(value)) return [];
   return explainErrors(validate.errors ?? [], value).map(({ pointer, args }) => {
     const full = [...basePointer, ...pointer];

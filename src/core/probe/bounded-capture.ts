@@ -13,8 +13,11 @@ export class BoundedCapture {
   ) {}
 
   push(chunk: Buffer | string): void {
-    const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    // Once the head is full only the last bytes matter: decode just those, so a flood allocates nothing big.
+    const full = this.head.length >= this.headLimit;
+    const source = full && typeof chunk !== 'string' && chunk.length > this.tailLimit ? chunk.subarray(chunk.length - this.tailLimit) : chunk;
+    const text = typeof source === 'string' ? source : source.toString('utf8');
     let rest = text;
     if (this.head.length < this.headLimit) {
       const room = this.headLimit - this.head.length;

@@ -61,7 +61,7 @@ async function readSseResponse(body: ReadableStream<Uint8Array>, id: number): Pr
 }
 
 export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number; version: string }): Promise<ProbeResult> {
-  const schemas = await loadMcpSchemas();
+  const schemasLoading = loadMcpSchemas();
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const url = server.expanded.url ?? '';
@@ -104,6 +104,7 @@ export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number
     return fail({ url, status, errorKind: 'status', error: `HTTP ${status} ${response.statusText}`.trim(), sseFallback: server.transport !== 'sse' && (status === 404 || status === 405) });
   }
   if (server.transport === 'sse') {
+    await schemasLoading;
     await response.body?.cancel().catch(() => {});
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream')) return { ...base, outcome: 'protocol-error', durationMs: elapsed(), protocolError: `GET answered ${type || 'no content type'}, not text/event-stream`, http: { url, status } };
@@ -119,6 +120,7 @@ export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number
     if (kind === 'timeout') return fail({ url, status, error: text, errorKind: 'timeout' });
     return { ...base, outcome: 'protocol-error', durationMs: elapsed(), protocolError: `the answer is not JSON-RPC (${type || 'no content type'})`, http: { url, status } };
   }
+  const schemas = await schemasLoading;
   const result = (message as { result?: unknown } | null)?.result;
   const parsed = schemas.InitializeResultSchema.safeParse(result);
   if (!parsed.success) {

@@ -52,7 +52,9 @@ const GRACE_AFTER_EOF_MS = 250;
 const GRACE_AFTER_TERM_MS = 750;
 
 export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string; discover?: boolean }): Promise<ProbeResult> {
-  const schemas = await loadMcpSchemas();
+  // The SDK's schemas take a while to import: start the server first, validate once they are loaded.
+  const schemasLoading = loadMcpSchemas();
+  let schemas: McpSchemas | null = null;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const stderr = new BoundedCapture();
@@ -91,7 +93,12 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
   child.stdin?.on('error', () => {});
 
   const waiters: Waiter[] = [];
-  const splitter = new LineSplitter((line, truncated) => {
+  const early: [string, boolean][] = [];
+  const handleLine = (line: string, truncated: boolean) => {
+    if (!schemas) {
+      early.push([line, truncated]);
+      return;
+    }
     if (line.trim() === '') return;
     const msg = parseMessage(line, schemas);
     if (!msg || truncated) {
@@ -107,7 +114,8 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
       // A request from the server (roots/list, ping …): answer so it is not left waiting.
       send({ jsonrpc: '2.0', id, ...(method === 'roots/list' ? { result: { roots: [] } } : method === 'ping' ? { result: {} } : { error: { code: -32601, message: 'Method not found' } }) });
     }
-  });
+  };
+  const splitter = new LineSplitter(handleLine);
   child.stdout?.on('data', (chunk: Buffer) => splitter.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
 
@@ -132,7 +140,10 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
     return final;
   };
 
-  const init = await until(request(1, 'initialize', initializeParams(opts.version)));
+  const initReply = request(1, 'initialize', initializeParams(opts.version));
+  schemas = await schemasLoading;
+  for (const [line, truncated] of early.splice(0)) handleLine(line, truncated);
+  const init = await until(initReply);
   if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: elapsed(), exit: init.exit });
   if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: elapsed() });
   const answeredMs = elapsed();
@@ -145,9 +156,10 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
     }
     return finish({ outcome: 'protocol-error', durationMs: answeredMs, protocolError: `initialize returned error ${err.code ?? '?'}: ${err.message ?? ''}` });
   }
-  const parsed = schemas.InitializeResultSchema.safeParse(reply.result);
+  const loaded = schemas;
+  const parsed = loaded.InitializeResultSchema.safeParse(reply.result);
   const raw = reply.result as { protocolVersion?: unknown; serverInfo?: { name?: unknown; version?: unknown }; capabilities?: { tools?: unknown } } | undefined;
-  if (typeof raw?.protocolVersion === 'string' && !schemas.SUPPORTED_PROTOCOL_VERSIONS.includes(raw.protocolVersion)) {
+  if (typeof raw?.protocolVersion === 'string' && !loaded.SUPPORTED_PROTOCOL_VERSIONS.includes(raw.protocolVersion)) {
     return finish({ outcome: 'version-mismatch', durationMs: answeredMs, protocolVersion: raw.protocolVersion, supportedVersions: [raw.protocolVersion] });
   }
   if (!parsed.success) {
@@ -165,7 +177,7 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
         const err = listed.value.error as { code?: number; message?: string };
         toolsError = `error ${err.code ?? '?'}: ${err.message ?? ''}`;
       } else {
-        const tl = schemas.ListToolsResultSchema.safeParse(listed.value.result);
+        const tl = loaded.ListToolsResultSchema.safeParse(listed.value.result);
         if (tl.success) tools = tl.data.tools.length;
         else toolsError = `invalid tools/list result: ${describeIssues(tl.error)}`;
       }
