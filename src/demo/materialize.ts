@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -33,6 +33,13 @@ async function fillRoot(dir: string, root: string): Promise<void> {
   }
 }
 
+/** The `fixtures/` folder a fixture lives in (fixtures/demo, fixtures/cases/<name>). */
+function fixturesDirOf(source: string): string {
+  let dir = resolve(source);
+  while (basename(dir) !== 'fixtures' && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 export async function materializeFixture(source: string, prefix = 'mcp-doctor-fixture-'): Promise<{ root: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), prefix));
   await cp(source, root, { recursive: true, verbatimSymlinks: true });
@@ -53,7 +60,7 @@ export async function materializeFixture(source: string, prefix = 'mcp-doctor-fi
     const path = join(root, link);
     await mkdir(dirname(path), { recursive: true });
     // {{FIXTURES}} is the repository's fixtures/ folder (shared fixture servers live there).
-    await symlink(target.replaceAll('{{ROOT}}', root).replaceAll('{{FIXTURES}}', resolve(source, '..', '..')), path);
+    await symlink(target.replaceAll('{{ROOT}}', root).replaceAll('{{FIXTURES}}', fixturesDirOf(source)), path);
   }
   for (const [file, mode] of Object.entries(setup.modes ?? {})) await chmod(join(root, file), parseInt(mode, 8));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
