@@ -83,7 +83,7 @@ beforeAll(async () => {
   const started = performance.now();
   const r = await runCliAsync(['--json', '--timeout', '3s', '--discover'], {
     cwd: fx.project,
-    env: { ...fx.env, FX_HTTP_PORT: String(port), FX_CLOSED_PORT: String(closedPort), MCP_TIMEOUT: String(TIMEOUT_MS), FIXTURE_PID_DIR: pidDir },
+    env: { ...fx.env, FX_SECRET_FROM_ENV: 'env-secret-Zq81fixture', FX_HTTP_PORT: String(port), FX_CLOSED_PORT: String(closedPort), MCP_TIMEOUT: String(TIMEOUT_MS), FIXTURE_PID_DIR: pidDir },
   });
   elapsedMs = performance.now() - started;
   exitCode = r.status;
@@ -118,6 +118,7 @@ const rows: Row[] = [
   ['hang', 'timeout', 'failed', ['error:probe.timeout']],
   ['stubborn', 'timeout', 'failed', ['error:probe.timeout']],
   ['exit', 'crashed', 'failed', ['error:probe.crashed']],
+  ['leak-secret', 'crashed', 'failed', ['error:probe.crashed']],
   ['signal', 'crashed', 'failed', ['error:probe.crashed']],
   ['crash-import', 'crashed', 'failed', ['error:deps.python-module', 'info:probe.crashed']],
   ['node-missing', 'crashed', 'failed', ['error:deps.node-module', 'info:probe.crashed']],
@@ -225,6 +226,22 @@ describe('probe evidence', () => {
   it("shows the last error in Claude Code's own MCP log", () => {
     expect(byName('crash-import').claudeLog).toMatchObject({ timestamp: '2026-11-20T10:00:00.500Z', error: 'Connection failed (CONNECTION_CLOSED): Connection closed' });
     expect(byName('ok-py').claudeLog).toBeNull();
+  });
+});
+
+describe('secrets', () => {
+  it('redacts credentials a server prints, and never reports env values', () => {
+    const text = JSON.stringify(report);
+    for (const secret of ['sk-live-fixture0123456789abcdef', 'hunter2fixture', 'abcdef123456fixture', 'ghp_FIXTUREfixtureFIXTUREfixture012345', 'env-secret-Zq81fixture']) {
+      expect(text).not.toContain(secret);
+    }
+    const tail = byName('leak-secret').probe?.stderrTail ?? [];
+    expect(tail).toEqual([
+      'connecting with Authorization: Bearer «redacted»',
+      'retrying https://«redacted»@api.example.com/v1?token=«redacted»',
+      'fatal: GITHUB_TOKEN «redacted» was rejected',
+    ]);
+    expect(byName('leak-secret').envKeys).toEqual(['SERVICE_PASSWORD']);
   });
 });
 
