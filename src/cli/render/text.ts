@@ -112,7 +112,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const s = report.summary;
   if (s.servers === 0 && report.plugins.length === 0 && report.findings.length === 0) {
-    lines.push('No marketplaces, plugins or MCP servers found.');
+    lines.push('No marketplaces, plugins or MCP servers found. (mcp-doctor --demo shows what a report looks like.)');
   }
   const parts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''].filter(Boolean);
   const verdict = s.errors > 0 ? paint('red', `${s.errors} error${s.errors === 1 ? '' : 's'}`) : paint('green', 'no errors');
