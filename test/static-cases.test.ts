@@ -195,3 +195,25 @@ describe('evidence in findings', () => {
     expect(f?.severity).toBe('error');
   });
 });
+
+describe('launchers', () => {
+  it('a #!/usr/bin/env bash launcher relying on a dangling .venv is reported (regression)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('./helpers/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-doctor-launcher-'));
+    try {
+      mkdirSync(join(dir, '.claude-plugin'));
+      writeFileSync(join(dir, '.claude-plugin', 'plugin.json'), '{"name":"launch"}');
+      writeFileSync(join(dir, '.mcp.json'), '{"mcpServers":{"srv":{"command":"${CLAUDE_PLUGIN_ROOT}/run.sh"}}}');
+      writeFileSync(join(dir, 'run.sh'), '#!/usr/bin/env bash\nexec "$(dirname "$0")/.venv/bin/python" server.py\n', { mode: 0o755 });
+      symlinkSync(join(dir, 'gone-venv'), join(dir, '.venv'));
+      const r = runCli(['--json', '--no-probe', dir], { cwd: dir, env: { HOME: dir } });
+      const report = JSON.parse(r.stdout) as import('../src/core/types.js').Report;
+      expect(report.findings.map((f) => [f.code, f.evidence.link, f.evidence.target])).toEqual([['venv.dangling-link', join(dir, '.venv'), join(dir, 'gone-venv')]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

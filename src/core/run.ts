@@ -119,7 +119,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
         for (const input of results.flat()) record(toFinding(input, { server: server.id, plugin: server.plugin }));
         const probed = await probes.get(server.id);
         if (probed) {
-          const { stderrText: _omit, ...probe } = probed.result;
+          const probe = probed.result;
           extras.probes.set(server.id, probe);
           const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
           // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.

@@ -49,7 +49,3 @@ export function redactText(text: string): string {
   return out;
 }
 
-/** Redacts the value of an environment variable for display, keeping non-secret ones readable. */
-export function redactEnvValue(key: string, value: string): string {
-  return secretShape(key, value) ? redacted : redactText(value);
-}

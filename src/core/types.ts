@@ -184,7 +184,7 @@ export interface ReportServer {
   findings: ReportFinding[];
 }
 
-export type ReportProbe = Omit<import('./probe/probe-types.js').ProbeResult, 'stderrText'>;
+export type ReportProbe = import('./probe/probe-types.js').ProbeResult;
 
 export interface ReportFinding {
   code: Code;

@@ -6,10 +6,9 @@
 import { basename, dirname, join } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
 import { detectBuildOutput } from '../command/build-output.js';
-import { mentionsVenv } from '../command/launcher-scan.js';
 import { findOnPath } from '../command/resolve-command.js';
-import { readShebang } from '../command/shebang.js';
-import { installHints } from '../command/launcher-scan.js';
+import { isShellScript, readShebang } from '../command/shebang.js';
+import { installHints, mentionsVenv } from '../command/launcher-scan.js';
 import { firstMissingComponent, isExecutableFile, readText } from '../fs-facts.js';
 import type { FindingInput, Location, ServerEntry } from '../types.js';
 import { venvRootOf } from '../venv/venv-facts.js';
@@ -148,10 +147,6 @@ export default defineCheck({
       const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true });
       if (v) return v;
     }
-    const shebang = await readShebang(path);
-    if (shebang && /\/(ba|z|da|k)?sh$|^sh$/.test(shebang.envProgram ?? shebang.interpreter)) {
-      return launcherVenvProblems(path, server, c, location);
-    }
-    return [];
+    return (await isShellScript(path)) ? launcherVenvProblems(path, server, c, location) : [];
   },
 });

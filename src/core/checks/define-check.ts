@@ -36,6 +36,4 @@ export function defineCheck<K extends keyof CheckSubjects>(check: Check<K>): Che
 }
 
 /** A located finding input for a pointer inside a document. */
-export function at(doc: JsonDocument, pointer: (string | number)[]) {
-  return { file: doc.file, pointer, ...doc.locate(pointer) };
-}
+export { locationOf as at } from '../json/location.js';

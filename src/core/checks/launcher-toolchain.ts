@@ -3,16 +3,14 @@
  * toolchain is not on PATH, and Claude Code shows only "Connection closed". A tool the script tests for
  * first (command -v) is a warning: the script may take another path.
  */
-import { basename } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
 import { installHints, scanLauncher } from '../command/launcher-scan.js';
 import { findOnPath } from '../command/resolve-command.js';
-import { readShebang } from '../command/shebang.js';
+import { isShellScript } from '../command/shebang.js';
 import { readText } from '../fs-facts.js';
 import type { FindingInput } from '../types.js';
 import { defineCheck } from './define-check.js';
 
-const shells = /^(ba|z|da|k)?sh$/;
 
 export default defineCheck({
   id: 'launcher-toolchain',
@@ -23,11 +21,7 @@ export default defineCheck({
     if (!t) return [];
     let script: string | null = null;
     if (t.family === 'shell' && t.scriptPath) script = t.scriptPath;
-    else if (t.resolution.path && t.facts?.isFile) {
-      const shebang = await readShebang(t.resolution.path);
-      const interp = shebang ? basename(shebang.envProgram ?? shebang.interpreter) : null;
-      if ((interp && shells.test(interp)) || (!shebang && t.resolution.path.endsWith('.sh'))) script = t.resolution.path;
-    }
+    else if (t.resolution.path && t.facts?.isFile && (await isShellScript(t.resolution.path))) script = t.resolution.path;
     if (!script) return [];
     const text = await readText(script, 512 * 1024);
     if (!text) return [];

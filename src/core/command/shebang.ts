@@ -1,4 +1,5 @@
 /** The #! line of a script: which interpreter the kernel will look for, and whether it ends in a CR. */
+import { basename } from 'node:path';
 import { readHead } from '../fs-facts.js';
 
 export interface Shebang {
@@ -27,4 +28,13 @@ export async function readShebang(path: string): Promise<Shebang | null> {
     envProgram = parts.slice(1).find((p) => !p.startsWith('-') && !p.includes('=')) ?? null;
   }
   return { raw: line.replace(/\r$/, ''), interpreter, envProgram, crlf, tooLong: line.length > 255 };
+}
+
+const shells = /^(ba|z|da|k)?sh$/;
+
+/** A script run by a POSIX shell: its #! names sh/bash/zsh/dash/ksh (directly or via env), or it has no #! and ends in .sh. */
+export async function isShellScript(path: string): Promise<boolean> {
+  const shebang = await readShebang(path);
+  if (!shebang) return path.endsWith('.sh');
+  return shells.test(basename(shebang.envProgram ?? shebang.interpreter));
 }

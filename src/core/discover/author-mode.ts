@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { DoctorContext } from '../context.js';
 import { exists, isDirectory } from '../fs-facts.js';
 import type { MarketplaceEntry, PluginEntry, ServerEntry } from '../types.js';
-import { catalogEntry, relativeSourceDir } from './installed-plugins.js';
+import { catalogEntry, entryLocation, missingSourceFinding, relativeSourceDir } from './installed-plugins.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { loadPluginManifest, manifestPath } from './plugin-manifest.js';
 import { collectPluginServers } from './plugin-servers.js';
@@ -55,20 +55,10 @@ export async function discoverAuthorTrees(ctx: DoctorContext, b: InventoryBuilde
       version: null,
       manifest: null,
     };
-    if (entry) {
-      const pointer = ['plugins', entry.index, 'source'];
-      plugin.marketplaceEntry = { file: entry.doc.file, pointer, ...entry.doc.locate(pointer), source: entry.source };
-    }
+    if (entry) plugin.marketplaceEntry = entryLocation(entry);
     if (!plugin.rootExists) {
       if (plugin.marketplaceEntry) {
-        b.add(
-          {
-            code: 'config.missing-file',
-            location: plugin.marketplaceEntry,
-            args: { field: plugin.marketplaceEntry.pointer.join('.'), path: String(entry?.source ?? ''), fixHint: 'A plugin source must be a folder in the repository; fix the path or add the plugin.' },
-          },
-          { plugin: plugin.id },
-        );
+        b.add(missingSourceFinding(plugin.marketplaceEntry, 'A plugin source must be a folder in the repository; fix the path or add the plugin.'), { plugin: plugin.id });
       }
       out.plugins.push(plugin);
       return;

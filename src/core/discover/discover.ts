@@ -4,6 +4,7 @@
  */
 import type { DoctorContext } from '../context.js';
 import { isDirectory } from '../fs-facts.js';
+import { locationOf } from '../json/location.js';
 import type { Inventory, MarketplaceEntry, ServerEntry } from '../types.js';
 import { discoverAuthorTrees } from './author-mode.js';
 import { collectProjectServers, collectUserAndLocalServers } from './config-scopes.js';
@@ -28,7 +29,7 @@ export async function discover(ctx: DoctorContext, options: DiscoverOptions = {}
   const marketplaces: MarketplaceEntry[] = [];
   for (const k of known) {
     const present = k.installLocation ? await isDirectory(k.installLocation) : false;
-    const registryLocation = { file: k.doc.file, pointer: k.pointer, ...k.doc.locate(k.pointer) };
+    const registryLocation = locationOf(k.doc, k.pointer);
     const mkt: MarketplaceEntry = { name: k.name, sourceKind: k.sourceKind, installLocation: k.installLocation, exists: present, manifest: null, registryLocation };
     if (present && k.installLocation) {
       const r = await b.load(marketplaceManifestPath(k.installLocation), 'marketplace-manifest', {}, 'marketplace.json');

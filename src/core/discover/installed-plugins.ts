@@ -6,7 +6,8 @@
 import { join, resolve } from 'node:path';
 import type { DoctorContext } from '../context.js';
 import { isDirectory } from '../fs-facts.js';
-import type { JsonDocument, MarketplaceEntry, PluginEntry } from '../types.js';
+import { locationOf } from '../json/location.js';
+import type { FindingInput, JsonDocument, MarketplaceEntry, PluginEntry } from '../types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { loadPluginManifest, type ManifestView } from './plugin-manifest.js';
 import { readInstalledPlugins, readSettings, splitPluginId, type InstallRecord, type KnownMarketplace, type SettingsView } from './registries.js';
@@ -103,14 +104,8 @@ export async function discoverInstalledPlugins(
       manifest: null,
       cloneRoot,
     };
-    if (record) {
-      const { line, column } = record.doc.locate(record.pointer);
-      plugin.installRecord = { file: record.doc.file, pointer: record.pointer, line, column, installPath: record.installPath };
-    }
-    if (entry) {
-      const { line, column } = entry.doc.locate(['plugins', entry.index, 'source']);
-      plugin.marketplaceEntry = { file: entry.doc.file, pointer: ['plugins', entry.index, 'source'], line, column, source: entry.source };
-    }
+    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath };
+    if (entry) plugin.marketplaceEntry = entryLocation(entry);
 
     const manifest: ManifestView = rootExists ? await loadPluginManifest(b, plugin, entry) : { manifestValue: null, manifestDoc: null, manifestBase: [] };
     const manifestValue = manifest.manifestValue;
@@ -129,26 +124,29 @@ export async function discoverInstalledPlugins(
     // Registry facts become findings only for plugins Claude Code would try to load.
     if (plugin.enabled) {
       if (marketplace && !knownEntry) {
-        b.add({ code: 'registry.unknown-marketplace', location: setting ? { file: setting.file, pointer: setting.pointer, ...setting.doc.locate(setting.pointer) } : plugin.installRecord, args: { plugin: id, marketplace } }, { plugin: id });
+        b.add({ code: 'registry.unknown-marketplace', location: setting ? locationOf(setting.doc, setting.pointer) : plugin.installRecord, args: { plugin: id, marketplace } }, { plugin: id });
       }
       if (!record && !(rootKind === 'in-place' && rootExists)) {
-        b.add({ code: 'registry.not-installed', location: setting ? { file: setting.file, pointer: setting.pointer, ...setting.doc.locate(setting.pointer) } : undefined, args: { plugin: id, settings: setting?.file ?? '' } }, { plugin: id });
+        b.add({ code: 'registry.not-installed', location: setting ? locationOf(setting.doc, setting.pointer) : undefined, args: { plugin: id, settings: setting?.file ?? '' } }, { plugin: id });
       } else if (!rootExists && rootKind === 'cache' && record) {
         b.add({ code: 'registry.install-missing', location: plugin.installRecord, args: { plugin: id, installPath: record.installPath } }, { plugin: id });
       } else if (!rootExists && rootKind === 'in-place' && plugin.marketplaceEntry && mkt?.exists) {
-        b.add(
-          {
-            code: 'config.missing-file',
-            location: plugin.marketplaceEntry,
-            args: { field: plugin.marketplaceEntry.pointer.join('.'), path: String(entry?.source ?? ''), fixHint: 'Fix the plugin source in marketplace.json.' },
-          },
-          { plugin: id },
-        );
+        b.add(missingSourceFinding(plugin.marketplaceEntry, 'Fix the plugin source in marketplace.json.'), { plugin: id });
       }
     }
     loaded.push({ plugin, manifest });
   }
   return { loaded, settings };
+}
+
+/** Where a marketplace entry's `source` sits, with the source itself. */
+export function entryLocation(entry: MarketplaceCatalogEntry): NonNullable<PluginEntry['marketplaceEntry']> {
+  return { ...locationOf(entry.doc, ['plugins', entry.index, 'source']), source: entry.source };
+}
+
+/** A plugin source folder that does not exist (read in place, or in a source tree). */
+export function missingSourceFinding(where: NonNullable<PluginEntry['marketplaceEntry']>, fixHint: string): FindingInput {
+  return { code: 'config.missing-file', location: where, args: { field: where.pointer.join('.'), path: String(where.source ?? ''), fixHint } };
 }
 
 export function marketplaceManifestPath(installLocation: string): string {

@@ -10,7 +10,8 @@ import type { JsonDocument, PluginEntry, ServerEntry } from '../types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { ManifestView } from './plugin-manifest.js';
 import { pluginsDir, sanitizeSegment } from './registries.js';
-import { entriesOf, makeServerEntry, serverMapOf, type ServerIdentity } from './server-entries.js';
+import { makeServerEntry, serverMapOf, type ServerIdentity } from './server-entries.js';
+import { locationOf } from '../json/location.js';
 
 const isBundle = (s: string) => /\.(mcpb|dxt)$/i.test(s) || /^https?:\/\//i.test(s);
 
@@ -61,7 +62,7 @@ export async function collectPluginServers(
   });
 
   const addFromMap = (doc: JsonDocument, map: Record<string, unknown>, base: (string | number)[]) => {
-    for (const [name, raw] of entriesOf(map)) {
+    for (const [name, raw] of objectEntries(map)) {
       const entry = makeServerEntry(identity(name), raw, { doc, pointer: [...base, name] }, expansion);
       byName.set(name, entry);
     }
@@ -72,11 +73,10 @@ export async function collectPluginServers(
     const r = await b.load(file, 'plugin-mcp-config', refs, 'MCP config');
     if (r.status === 'absent') {
       if (from) {
-        const { line, column } = from.doc.locate(from.pointer);
         b.add(
           {
             code: 'config.missing-file',
-            location: { file: from.doc.file, pointer: from.pointer, line, column },
+            location: locationOf(from.doc, from.pointer),
             args: {
               field: from.pointer.join('.'),
               path: relative,
@@ -107,11 +107,10 @@ export async function collectPluginServers(
   const addBundle = (spec: string, pointer: (string | number)[]) => {
     if (!manifestDoc) return;
     const name = basename(spec).replace(/\.(mcpb|dxt)$/i, '') || 'bundle';
-    const { line, column } = manifestDoc.locate(pointer);
     const entry: ServerEntry = {
       ...identity(name),
       transport: 'mcpb',
-      source: { file: manifestDoc.file, pointer, line, column },
+      source: locationOf(manifestDoc, pointer),
       config: {},
       expanded: { args: [], env: {}, headers: {}, unsetVars: [], userConfigUnset: [] },
       skipReason: 'bundle',

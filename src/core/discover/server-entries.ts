@@ -2,7 +2,8 @@
  * Turns MCP config objects into ServerEntry values: which transport, the expanded fields, and where
  * each entry is defined. Shared by plugin, user, local and project scopes.
  */
-import { expandServer, objectEntries, type ExpansionInput } from '../expand/expand-vars.js';
+import { expandServer, type ExpansionInput } from '../expand/expand-vars.js';
+import { locationOf } from '../json/location.js';
 import type { JsonDocument, Scope, ServerConfig, ServerEntry, Transport } from '../types.js';
 
 export function transportOf(config: ServerConfig): Transport {
@@ -40,11 +41,10 @@ export function makeServerEntry(
   const config: ServerConfig =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as ServerConfig) : {};
   const expanded = expandServer(config, expansion, site.pointer);
-  const { line, column } = site.doc.locate(site.pointer);
   const entry = {
     ...identity,
     transport: transportOf(config),
-    source: { file: site.doc.file, pointer: site.pointer, line, column },
+    source: locationOf(site.doc, site.pointer),
     config,
     expanded,
   };
@@ -65,8 +65,4 @@ export function serverMapOf(value: unknown): { map: Record<string, unknown>; poi
     return { map: inner as Record<string, unknown>, pointer: ['mcpServers'], wrapped: true };
   }
   return { map: obj, pointer: [], wrapped: false };
-}
-
-export function entriesOf(map: Record<string, unknown>): [string, unknown][] {
-  return objectEntries(map);
 }

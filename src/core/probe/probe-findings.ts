@@ -40,8 +40,7 @@ export interface ProbeFindings {
 }
 
 export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: string, interpreter: string, existing: Finding[], claudeTimeoutMs: number): ProbeFindings {
-  const pointer = server.source.pointer ?? [];
-  const location: Location = { file: server.source.file, pointer, line: server.source.line, column: server.source.column };
+  const location: Location = server.source;
   const out: FindingInput[] = [];
   const stderrLast = r.stderrTail.at(-1);
   const commandLine = [server.expanded.command ?? '', ...server.expanded.args].join(' ');

@@ -2,14 +2,15 @@
  * Probes one server by its transport and collects Claude Code's own last recorded error for it.
  * Stdio servers also get the optional server/discover check Claude Code 2.1.330 sends first.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { DoctorContext } from '../context.js';
 import { resolveCommand } from '../command/resolve-command.js';
 import type { ServerEntry } from '../types.js';
-import { BoundedCapture } from './bounded-capture.js';
 import { probeRemote } from './http-session.js';
 import type { ProbeResult } from './probe-types.js';
-import { probeStdio, serverEnvironment } from './stdio-session.js';
+import { LineSplitter } from './line-splitter.js';
+import { destroyPipes, signalGroup, spawnServer } from './server-process.js';
+import { probeStdio } from './stdio-session.js';
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -29,13 +30,13 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
     return { result: await probeRemote(server, opts), stderrText: '', interpreter: '' };
   }
   const command = server.expanded.command ?? '';
-  const [result, discover, resolved] = await Promise.all([
+  const [{ result, stderrText }, discover, resolved] = await Promise.all([
     probeStdio(server, ctx, opts),
     opts.discover ? discoverReaction(server, ctx, Math.min(opts.timeoutMs, 5_000)) : Promise.resolve(undefined),
     resolveCommand(command, ctx.cwd, ctx.env),
   ]);
   if (discover) result.discover = discover;
-  return { result, stderrText: result.stderrText ?? '', interpreter: resolved.path ?? command };
+  return { result, stderrText, interpreter: resolved.path ?? command };
 }
 
 /**
@@ -44,47 +45,36 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
  */
 async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeoutMs: number): Promise<ProbeResult['discover']> {
   return new Promise((resolve) => {
-    let child;
+    let child: ChildProcess;
     try {
-      child = spawn(server.expanded.command ?? '', server.expanded.args, { cwd: ctx.cwd, env: serverEnvironment(server, ctx), stdio: ['pipe', 'pipe', 'pipe'], detached: ctx.platform !== 'win32' });
+      child = spawnServer(server, ctx);
     } catch {
       resolve(undefined);
       return;
     }
-    const sink = new BoundedCapture(1024, 1024);
     let settled = false;
     const done = (v: ProbeResult['discover']) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-      child.stdin?.destroy();
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      signalGroup(child, 'SIGKILL', ctx.platform);
+      destroyPipes(child);
       resolve(v);
     };
     const timer = setTimeout(() => done('silent'), timeoutMs);
     child.on('error', () => done(undefined));
     child.on('exit', () => done('died'));
     child.stdin?.on('error', () => {});
-    child.stderr?.on('data', (c: Buffer) => sink.push(c));
-    let buffer = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      buffer += c.toString('utf8');
-      for (const line of buffer.split('\n').slice(0, -1)) {
-        try {
-          const msg = JSON.parse(line) as { id?: unknown; result?: unknown; error?: unknown };
-          if (msg.id === 'server-discover-probe-1') done(msg.result ? 'modern' : 'legacy');
-        } catch {
-          /* noise is the main probe's to report */
-        }
+    child.stderr?.resume(); // drained, not kept: the main probe reports stderr
+    const lines = new LineSplitter((line) => {
+      try {
+        const msg = JSON.parse(line) as { id?: unknown; result?: unknown };
+        if (msg.id === 'server-discover-probe-1') done(msg.result ? 'modern' : 'legacy');
+      } catch {
+        /* noise is the main probe's to report */
       }
-      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
     });
+    child.stdout?.on('data', (c: Buffer) => lines.push(c));
     child.once('spawn', () => {
       child.stdin?.write(
         JSON.stringify({

@@ -34,8 +34,6 @@ export interface ProbeResult {
   /** The command actually started (after PATH lookup) and the interpreter for Python/Node. */
   command?: string;
   http?: { url: string; status?: number; error?: string; errorKind?: 'refused' | 'dns' | 'tls' | 'timeout' | 'status' | 'other'; resourceMetadata?: string; sseFallback?: boolean };
-  /** Head and tail of stderr, for classification; not copied into the report (stderrTail is). */
-  stderrText?: string;
   /** How the server reacted to Claude Code's first `server/discover` request (with --discover). */
   discover?: 'modern' | 'legacy' | 'died' | 'silent';
 }

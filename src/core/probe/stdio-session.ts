@@ -7,15 +7,14 @@
  * Shutdown closes stdin, then SIGTERMs the server's whole process group, then SIGKILLs it, and destroys
  * the pipes, so neither a slow server nor a grandchild holding stdout open can keep the doctor waiting.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { DoctorContext } from '../context.js';
-import { pluginsDir, sanitizeSegment } from '../discover/registries.js';
-import { join } from 'node:path';
 import type { ServerEntry } from '../types.js';
 import { BoundedCapture } from './bounded-capture.js';
 import { LineSplitter } from './line-splitter.js';
 import { loadMcpSchemas, type McpSchemas } from './mcp-schemas.js';
 import type { ProbeResult } from './probe-types.js';
+import { destroyPipes, signalGroup, spawnServer } from './server-process.js';
 
 export const PROTOCOL_VERSION = '2025-11-25';
 
@@ -28,19 +27,6 @@ export function initializeParams(version: string) {
   };
 }
 
-/** Claude Code's spawn environment for this server (reference §6). */
-export function serverEnvironment(server: ServerEntry, ctx: DoctorContext): Record<string, string> {
-  const env: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, v] of Object.entries(ctx.env)) if (v !== undefined && k !== 'CLAUDE_CODE_CHILD_SESSION') env[k] = v;
-  env.CLAUDE_PROJECT_DIR = ctx.cwd;
-  env.CLAUDECODE = '1';
-  if (server.root && server.plugin) {
-    env.CLAUDE_PLUGIN_ROOT = server.root;
-    env.CLAUDE_PLUGIN_DATA = join(pluginsDir(ctx), 'data', sanitizeSegment(server.plugin));
-  }
-  for (const key of Object.keys(server.expanded.env)) env[key] = server.expanded.env[key] ?? '';
-  return env;
-}
 
 interface Waiter {
   id: number | string;
@@ -51,7 +37,13 @@ interface Waiter {
 const GRACE_AFTER_EOF_MS = 250;
 const GRACE_AFTER_TERM_MS = 750;
 
-export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string; discover?: boolean }): Promise<ProbeResult> {
+/** The result, plus head and tail of stderr for classification (the report keeps only the last lines). */
+export interface StdioProbe {
+  result: ProbeResult;
+  stderrText: string;
+}
+
+export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }): Promise<StdioProbe> {
   // The SDK's schemas take a while to import: start the server first, validate once they are loaded.
   const schemasLoading = loadMcpSchemas();
   let schemas: McpSchemas | null = null;
@@ -64,18 +56,10 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
 
   let child: ChildProcess;
   try {
-    child = spawn(command, server.expanded.args, {
-      cwd: ctx.cwd,
-      env: serverEnvironment(server, ctx),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // A process group of its own: shutdown can then reach every grandchild.
-      detached: ctx.platform !== 'win32',
-      windowsHide: true,
-      shell: false,
-    });
+    child = spawnServer(server, ctx);
   } catch (error) {
     // Node throws (rather than emitting 'error') for ELOOP, ENOTDIR, ENAMETOOLONG, EINVAL, …
-    return { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(error, command) };
+    return { result: { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(error, command) }, stderrText: '' };
   }
 
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
@@ -87,7 +71,7 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
   });
   if (!spawned.ok) {
     destroyPipes(child);
-    return { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(spawned.error, command) };
+    return { result: { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(spawned.error, command) }, stderrText: '' };
   }
   child.on('error', () => {}); // e.g. EPIPE on a server that already died; the exit tells the story
   child.stdin?.on('error', () => {});
@@ -130,14 +114,14 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
   const deadline = started + opts.timeoutMs;
   const until = <T>(p: Promise<T>) => race(p, exited, deadline);
 
-  const finish = async (partial: Partial<ProbeResult>): Promise<ProbeResult> => {
+  const finish = async (partial: Partial<ProbeResult>): Promise<StdioProbe> => {
     const exit = await shutdown(child, exited, ctx.platform);
-    const final: ProbeResult = { ...result, ...partial, stderrTail: stderr.lastLines(20), stderrBytes: stderr.bytes, stderrText: stderr.text(), stdoutNoise: noise };
+    const final: ProbeResult = { ...result, ...partial, stderrTail: stderr.lastLines(20), stderrBytes: stderr.bytes, stdoutNoise: noise };
     if (final.outcome === 'crashed' || final.outcome === 'timeout') final.exit = partial.exit ?? exit ?? undefined;
     const rest = splitter.rest().trim();
     if (rest) final.stdoutUnterminated = rest.slice(0, 200);
     final.durationMs ||= elapsed();
-    return final;
+    return { result: final, stderrText: stderr.text() };
   };
 
   const initReply = request(1, 'initialize', initializeParams(opts.version));
@@ -220,21 +204,6 @@ async function shutdown(child: ChildProcess, exited: Promise<{ code: number | nu
   return exit;
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals, platform: NodeJS.Platform) {
-  if (child.pid === undefined) return;
-  try {
-    if (platform === 'win32') child.kill(signal);
-    else process.kill(-child.pid, signal);
-  } catch {
-    /* ESRCH: the group is already gone */
-  }
-}
-
-function destroyPipes(child: ChildProcess) {
-  child.stdin?.destroy();
-  child.stdout?.destroy();
-  child.stderr?.destroy();
-}
 
 function parseMessage(line: string, schemas: McpSchemas): Record<string, unknown> | null {
   let value: unknown;

@@ -97,11 +97,10 @@ export async function findHealthyVenv(opts: {
   if (opts.marketplace) {
     const cacheHome = opts.env.XDG_CACHE_HOME && opts.env.XDG_CACHE_HOME.length > 0 ? opts.env.XDG_CACHE_HOME : join(opts.homedir, '.cache');
     const names = [...new Set([...opts.serverNames, basename(dirname(opts.venv))])];
-    for (const name of names) {
-      const found = await tryOne(join(cacheHome, 'claude-mcp-venvs', opts.marketplace, name, basename(opts.venv)), 'the conventional venv cache');
+    const candidates = new Set(names.flatMap((name) => [basename(opts.venv), '.venv'].map((leaf) => join(cacheHome, 'claude-mcp-venvs', opts.marketplace ?? '', name, leaf))));
+    for (const path of candidates) {
+      const found = await tryOne(path, 'the conventional venv cache');
       if (found) return found;
-      const plain = await tryOne(join(cacheHome, 'claude-mcp-venvs', opts.marketplace, name, '.venv'), 'the conventional venv cache');
-      if (plain) return plain;
     }
   }
   return null;
