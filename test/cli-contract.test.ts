@@ -115,7 +115,7 @@ describe('secrets', () => {
     const fx = await fixtureHome('healthy');
     homes.push(fx);
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(fx.root, 'mkt/plugins/healthy/.mcp.json'), JSON.stringify({ mcpServers: { x: { command: 'node', args: ['--version', '--api-key=sk-live-abcdef1234567890XYZ', 'https://u:hunter2secret@example.com/x?token=abc123def456'] } } }));
+    writeFileSync(join(fx.root, 'mkt/plugins/healthy/.mcp.json'), JSON.stringify({ mcpServers: { x: { command: 'node', args: ['--version', '--api-key=sk-live-abcdef1234567890XYZ', 'https://u:hunter2secret@127.0.0.1:2/x?token=abc123def456'] } } }));
     const r = runCli(['--no-probe', '--json'], { cwd: fx.project, env: fx.env });
     expect(r.stdout).not.toContain('sk-live-abcdef1234567890XYZ');
     expect(r.stdout).not.toContain('hunter2secret');

@@ -238,7 +238,7 @@ describe('secrets', () => {
     const tail = byName('leak-secret').probe?.stderrTail ?? [];
     expect(tail).toEqual([
       'connecting with Authorization: Bearer «redacted»',
-      'retrying https://«redacted»@api.example.com/v1?token=«redacted»',
+      'retrying https://«redacted»@127.0.0.1:2/v1?token=«redacted»',
       'fatal: GITHUB_TOKEN «redacted» was rejected',
     ]);
     expect(byName('leak-secret').envKeys).toEqual(['SERVICE_PASSWORD']);

@@ -2,7 +2,7 @@
  * The problem catalog: the one place where a finding's code becomes words.
  * Codes are the public contract (JSON report, `explain`, `--ignore`): never rename one, only add.
  */
-import type { Evidence, Severity } from './types.js';
+import type { Evidence, Severity } from './evidence.js';
 
 export interface CatalogEntry {
   title: string;

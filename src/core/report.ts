@@ -1,57 +1,64 @@
 /**
  * The stable, versioned report (schemas/report.schema.json): what every renderer takes. Wording comes from
- * the catalog; every string that could carry a credential goes through redaction here, once.
+ * the catalog. Every string leaves through `protect`: credentials the doctor knows are redacted by value and
+ * by shape, and control characters are made visible, so no renderer can leak a secret or let a server's
+ * output drive the terminal.
  */
 import { catalog } from './catalog.js';
 import type { DoctorContext } from './context.js';
-import { redactText } from './secrets.js';
+import { Redactor } from './redactor.js';
+import { safeBlock, safeLine } from './safe-text.js';
 import { serverStatus } from './status.js';
-import type { Evidence, Finding, Inventory, Report, ReportFinding, ReportProbe, ReportServer, ServerEntry } from './types.js';
+import type { Finding, Inventory, Report, ReportFinding, ReportProbe, ReportServer, ServerEntry } from './types.js';
 
 export function jsonPointer(pointer: (string | number)[] | undefined): string | null {
   if (!pointer) return null;
   return pointer.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-function redactEvidence(args: Evidence | undefined): Evidence {
-  const out: Evidence = {};
-  for (const [k, v] of Object.entries(args ?? {})) {
-    if (v === undefined) continue;
-    out[k] = typeof v === 'string' ? redactText(v) : Array.isArray(v) ? v.map((x) => redactText(String(x))) : v;
+/** Fields that hold several lines on purpose; every other string is one line. */
+const blockFields = new Set(['error']);
+
+/** Redacts and makes terminal-safe every string in a report value, keys included. */
+export function protect<T>(value: T, redactor: Redactor, key = ''): T {
+  if (typeof value === 'string') {
+    const text = redactor.text(value);
+    return (blockFields.has(key) ? safeBlock(text) : safeLine(text)) as T;
   }
-  return out;
+  if (Array.isArray(value)) return value.map((v) => protect(v, redactor, key)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[safeLine(redactor.text(k))] = protect(v, redactor, k);
+    return out as T;
+  }
+  return value;
 }
 
-/** Server output can echo credentials (a token in a URL, a key in an error): redact every captured string. */
-function redactProbe(p: ReportProbe | null): ReportProbe | null {
-  if (!p) return null;
-  const r = (t: string | undefined) => (t === undefined ? undefined : redactText(t));
-  return {
-    ...p,
-    stderrTail: p.stderrTail.map(redactText),
-    stdoutNoise: p.stdoutNoise.map(redactText),
-    stdoutUnterminated: r(p.stdoutUnterminated),
-    protocolError: r(p.protocolError),
-    toolsError: r(p.toolsError),
-    ...(p.http ? { http: { ...p.http, url: redactText(p.http.url), error: r(p.http.error) } } : {}),
-  };
+/** The redactor for one run: every credential its servers are given, and those in the environment. */
+export function redactorFor(ctx: DoctorContext, inventory: Inventory): Redactor {
+  const r = new Redactor();
+  r.addEnvironment(ctx.env);
+  for (const s of inventory.servers) r.addServer(s);
+  return r;
 }
 
-export function reportFinding(f: Finding): ReportFinding {
+function reportFinding(f: Finding): ReportFinding {
   const entry = catalog[f.code];
   const args = f.args ?? {};
+  const evidence: ReportFinding['evidence'] = {};
+  for (const [k, v] of Object.entries(args)) if (v !== undefined) evidence[k] = v;
   return {
     code: f.code,
     severity: f.severity,
-    message: redactText(entry.message(args)),
-    hint: redactText(entry.hint(args)),
+    message: entry.message(args),
+    hint: entry.hint(args),
     server: f.server,
     plugin: f.plugin,
     file: f.location?.file ?? null,
     line: f.location?.line ?? null,
     column: f.location?.column ?? null,
     pointer: jsonPointer(f.location?.pointer),
-    evidence: redactEvidence(args),
+    evidence,
     fixable: entry.fixable && !!f.fix,
     fix: f.fix ?? null,
     causedBy: f.causedBy ?? null,
@@ -72,14 +79,29 @@ export function compareFindings(a: ReportFinding, b: ReportFinding): number {
 
 const scopeRank = { plugin: 0, author: 0, user: 1, project: 2, local: 3 } as const;
 
+/** Report order: plugin servers by marketplace and plugin, then user, project and local scope. */
+export function compareServers(a: ServerEntry, b: ServerEntry): number {
+  return (
+    scopeRank[a.scope] - scopeRank[b.scope] ||
+    (a.marketplace ?? '').localeCompare(b.marketplace ?? '') ||
+    (a.plugin ?? '').localeCompare(b.plugin ?? '') ||
+    a.name.localeCompare(b.name)
+  );
+}
+
 export interface ServerExtras {
   probes: Map<string, ReportProbe>;
   claudeLogs: Map<string, ReportServer['claudeLog']>;
 }
 
-function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, extras: ServerExtras): ReportServer {
+export const noExtras = (): ServerExtras => ({ probes: new Map(), claudeLogs: new Map() });
+
+/** One server as the report shows it, already protected (the live renderer gets these one by one). */
+export function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, extras: ServerExtras, redactor: Redactor): ReportServer {
   const own = findings.filter((f) => f.server === s.id).map(reportFinding).sort(compareFindings);
-  return {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s.expanded.env)) env[k] = redactor.shape(k, v);
+  const server: ReportServer = {
     id: s.id,
     name: s.name,
     plugin: s.plugin,
@@ -87,31 +109,32 @@ function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, ext
     scope: s.scope,
     root: s.root,
     transport: s.transport,
-    command: s.expanded.command !== undefined ? redactText(s.expanded.command) : null,
-    args: s.expanded.args.map(redactText),
-    url: s.expanded.url !== undefined ? redactText(s.expanded.url) : null,
+    command: s.expanded.command ?? null,
+    args: s.expanded.args,
+    url: s.expanded.url ?? null,
     envKeys: Object.keys(s.expanded.env),
+    env,
     source: s.source,
     status: serverStatus(s, findings, checked),
     skipReason: s.skipReason ?? (!checked && !s.enabled ? 'plugin-disabled' : null),
-    probe: redactProbe(extras.probes.get(s.id) ?? null),
+    probe: extras.probes.get(s.id) ?? null,
     claudeLog: extras.claudeLogs.get(s.id) ?? null,
     findings: own,
   };
+  return protect(server, redactor);
 }
 
 export function buildReport(
   ctx: DoctorContext,
   inventory: Inventory,
   findings: Finding[],
-  options: { version: string; probe: boolean; checked: (s: ServerEntry) => boolean; extras?: ServerExtras },
+  options: { version: string; probe: boolean; checked: (s: ServerEntry) => boolean; extras?: ServerExtras; redactor: Redactor; servers?: ServerEntry[] },
 ): Report {
-  const servers = [...inventory.servers]
-    .sort((a, b) => scopeRank[a.scope] - scopeRank[b.scope] || (a.marketplace ?? '').localeCompare(b.marketplace ?? '') || (a.plugin ?? '').localeCompare(b.plugin ?? '') || a.name.localeCompare(b.name))
-    .map((s) => reportServer(s, findings, options.checked(s), options.extras ?? { probes: new Map(), claudeLogs: new Map() }));
+  const extras = options.extras ?? noExtras();
+  const servers = [...(options.servers ?? inventory.servers)].sort(compareServers).map((s) => reportServer(s, findings, options.checked(s), extras, options.redactor));
   const all = findings.map(reportFinding).sort(compareFindings);
   const count = (status: ReportServer['status']) => servers.filter((s) => s.status === status).length;
-  return {
+  const report: Report = {
     schemaVersion: 1,
     tool: { name: 'mcp-doctor', version: options.version },
     mode: inventory.mode,
@@ -142,7 +165,9 @@ export function buildReport(
       enabledBy: p.enabledBy,
       version: p.version,
     })),
-    servers,
+    servers: [],
     findings: all,
   };
+  // Servers were protected one by one as they were built; no need to walk them twice.
+  return { ...protect(report, options.redactor), servers };
 }

@@ -1,5 +1,5 @@
 /**
- * The engine: discover → check → report, emitting events as it goes so live renderers can follow.
+ * The engine: discover → check → probe → report, emitting events as it goes so live renderers can follow.
  * It never prints and never exits; the CLI decides what to do with the report.
  */
 import { documentChecks, pluginChecks, serverChecks } from './checks/index.js';
@@ -11,9 +11,8 @@ import { lastClaudeLogError } from './probe/claude-logs.js';
 import { probeFindings } from './probe/probe-findings.js';
 import { isProbeable, probeServer } from './probe/probe-server.js';
 import { claudeCodeTimeout } from './probe/timeout.js';
-import { buildReport, type ServerExtras } from './report.js';
-import { redactText } from './secrets.js';
-import { serverStatus } from './status.js';
+import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
+import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
 
 export interface RunOptions {
@@ -23,6 +22,8 @@ export interface RunOptions {
   all?: boolean;
   /** Codes to leave out of the report (`--ignore`). */
   ignore?: string[];
+  /** Only these plugins and servers are checked, probed and reported (discovery stays whole). */
+  select?: SelectionInput;
   version: string;
   /** Start every server and speak MCP to it (on by default in the CLI). */
   probe?: boolean;
@@ -66,23 +67,24 @@ function documentOwners(inventory: Inventory): Map<string, string> {
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<Report> {
   const emit = options.onEvent ?? (() => {});
   const ignored = new Set(options.ignore ?? []);
-  const inventory = await discover(ctx, { paths: options.paths });
-  emit({ type: 'discovered', inventory });
-  for (const server of inventory.servers) emit({ type: 'server-found', server });
+  const whole = await discover(ctx, { paths: options.paths });
+  const inventory = narrow(whole, selectFrom(whole, options.select));
+  const redactor = redactorFor(ctx, whole);
+  const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
+  const servers = [...inventory.servers].sort(compareServers);
+  const reportOptions = { version: options.version, probe: !!options.probe, checked: isChecked, redactor };
+  emit({ type: 'discovered', report: buildReport(ctx, inventory, [], reportOptions), pending: servers.filter(isChecked).map((s) => s.id) });
 
   const findings: Finding[] = [];
   const record = (f: Finding) => {
-    if (ignored.has(f.code)) return;
-    findings.push(f);
-    emit({ type: 'finding', finding: f });
+    if (!ignored.has(f.code)) findings.push(f);
   };
   inventory.findings.forEach(record);
 
-  const c = checkContext(ctx, inventory);
-  const owners = documentOwners(inventory);
+  const c = checkContext(ctx, whole);
+  const owners = documentOwners(whole);
   const checkedPlugins = inventory.plugins.filter((p) => p.enabled || options.all);
   const checkedPluginIds = new Set(checkedPlugins.map((p) => p.id));
-  const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
   const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(ctx.env);
   const claudeTimeoutMs = claudeCodeTimeout(ctx.env);
 
@@ -90,16 +92,17 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   // the slowest server. Their findings are linked to the static ones once both are in.
   const probes = new Map<string, ReturnType<typeof probeServer>>();
   if (options.probe) {
-    for (const server of inventory.servers) {
+    for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
-      emit({ type: 'probe-start', server });
+      emit({ type: 'probe-start', id: server.id });
       probes.set(server.id, probeServer(server, ctx, { timeoutMs, version: options.version, discover: !!options.discover }));
     }
   }
 
+  const selectedDocs = new Set([...inventory.plugins.map((p) => p.manifest?.file), ...inventory.servers.map((s) => s.source.file)]);
   for (const doc of inventory.documents) {
     const owner = owners.get(doc.file) ?? null;
-    if (owner && !checkedPluginIds.has(owner)) continue;
+    if (owner ? !checkedPluginIds.has(owner) : inventory !== whole && !selectedDocs.has(doc.file)) continue;
     for (const check of documentChecks) {
       for (const input of await runCheck(check, doc, c)) record(toFinding(input, { plugin: owner }));
     }
@@ -110,33 +113,31 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     }
   }
 
-  const extras: ServerExtras = { probes: new Map(), claudeLogs: new Map() };
+  const extras = noExtras();
   // Servers are independent: check and start them all at once, so the run takes as long as the slowest.
   await Promise.all(
-    inventory.servers.map(async (server) => {
+    servers.map(async (server) => {
       if (isChecked(server)) {
         const results = await Promise.all(serverChecks.map((check) => runCheck(check, server, c)));
         for (const input of results.flat()) record(toFinding(input, { server: server.id, plugin: server.plugin }));
         const probed = await probes.get(server.id);
         if (probed) {
-          const probe = probed.result;
-          extras.probes.set(server.id, probe);
+          extras.probes.set(server.id, probed.result);
           const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
           // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
           for (const f of pf.confirm) f.severity = 'error';
           for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
-          emit({ type: 'probe-done', server, probe });
         }
       }
       if (inventory.mode === 'installed') {
         const log = await lastClaudeLogError(ctx, server.id);
-        if (log) extras.claudeLogs.set(server.id, { ...log, error: redactText(log.error) });
+        if (log) extras.claudeLogs.set(server.id, log);
       }
-      emit({ type: 'server-done', server, status: serverStatus(server, findings, isChecked(server)) });
+      emit({ type: 'server-done', server: reportServer(server, findings, isChecked(server), extras, redactor) });
     }),
   );
 
-  const report = buildReport(ctx, inventory, findings, { version: options.version, probe: !!options.probe, checked: isChecked, extras });
+  const report = buildReport(ctx, inventory, findings, { ...reportOptions, extras });
   emit({ type: 'done', report });
   return report;
 }

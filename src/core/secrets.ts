@@ -38,7 +38,24 @@ export function secretShape(key: string, value: string): string | null {
 
 const redacted = '«redacted»';
 
-/** Hides credentials inside free text (args, URLs, stderr lines). */
+/** An env-style key that names a credential (`DB_PASSWORD`, `api-key`, `GITHUB_TOKEN`). */
+export function isSecretKey(key: string): boolean {
+  return secretKey.test(key) && !/(url|uri|endpoint|host|path|file|dir|mode|type|method|name)$/i.test(key);
+}
+
+/** A command-line flag whose next argument is a credential (`--token`, `--api-key`, `-password`). */
+export function isSecretFlag(arg: string): boolean {
+  const m = /^--?([A-Za-z][\w-]*)$/.exec(arg);
+  return !!m && /(token|secret|passw(or)?d|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth)/i.test(m[1] ?? '');
+}
+
+const secretWord = '[A-Za-z0-9_.-]*(?:token|secret|passw(?:or)?d|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth(?!or))[A-Za-z0-9_.-]*';
+// KEY=VALUE (env dumps, logs, `env KEY=… cmd`) where KEY names a credential.
+const keyValue = new RegExp(`\\b(${secretWord})(\\s*=\\s*)(?!«)([^\\s'",;&]{4,})`, 'gi');
+// "password": "…" and 'token': '…' (JSON, Python reprs).
+const quotedPair = new RegExp(`(["'])(${secretWord})\\1(\\s*:\\s*)(["'])(?!«)([^"'\\\\]{1,})\\4`, 'gi');
+
+/** Hides credentials inside free text (args, URLs, stderr lines) by their shape. */
 export function redactText(text: string): string {
   let out = text;
   for (const [re] of tokenShapes) out = out.replace(new RegExp(re.source, 'g'), redacted);
@@ -46,6 +63,7 @@ export function redactText(text: string): string {
   out = out.replace(/([?&](?:[a-z_]*token|key|api[_-]?key|secret|password|access_token|auth)=)[^&\s]+/gi, `$1${redacted}`);
   out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/?)[^/\s:@]+:[^/\s@]+@/gi, `$1${redacted}@`);
   out = out.replace(/(--?(?:[a-z-]*token|[a-z-]*key|[a-z-]*secret|password)[=\s])(?!«)(\S{8,})/gi, `$1${redacted}`);
+  out = out.replace(quotedPair, (_m, q1: string, key: string, sep: string, q2: string) => `${q1}${key}${q1}${sep}${q2}${redacted}${q2}`);
+  out = out.replace(keyValue, (_m, key: string, sep: string) => `${key}${sep}${redacted}`);
   return out;
 }
-

@@ -3,8 +3,9 @@
  * Nothing here prints or decides wording: prose lives in `catalog.ts`, keyed by `Code`.
  */
 import type { Code } from './catalog.js';
+import type { Evidence, Severity } from './evidence.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Evidence, Severity } from './evidence.js';
 
 /** Where a finding points: a file and, when it is JSON, a path into it resolved to line:column. */
 export interface Location {
@@ -26,8 +27,6 @@ export type FixPlan =
       target: string;
     }
   | { kind: 'chmod'; path: string; mode: number };
-
-export type Evidence = Record<string, string | number | boolean | null | string[] | undefined>;
 
 /** What a check returns: the code, the facts, where; severity and wording come from the catalog. */
 export interface FindingInput {
@@ -174,6 +173,8 @@ export interface ReportServer {
   args: string[];
   url: string | null;
   envKeys: string[];
+  /** The server's own env entries: plain values (paths, numbers, flag words) as they are, the rest as their shape. */
+  env: Record<string, string>;
   source: Location;
   status: ServerStatus;
   skipReason: string | null;
@@ -238,12 +239,15 @@ export interface Report {
   findings: ReportFinding[];
 }
 
-/** Events the core emits as it works, so a live renderer can draw progress. */
+/**
+ * Events the core emits as it works, so a live renderer can draw progress. They carry report rows, which are
+ * already redacted and terminal-safe: a renderer never sees a raw config value or raw server output.
+ */
 export type DoctorEvent =
-  | { type: 'discovered'; inventory: Inventory }
-  | { type: 'server-found'; server: ServerEntry }
-  | { type: 'finding'; finding: Finding }
-  | { type: 'probe-start'; server: ServerEntry }
-  | { type: 'probe-done'; server: ServerEntry; probe: ReportProbe }
-  | { type: 'server-done'; server: ServerEntry; status: ServerStatus }
+  /** Everything found, before any check: every server as a row, and which of them will be checked. */
+  | { type: 'discovered'; report: Report; pending: string[] }
+  /** A server's process was started (or its remote endpoint contacted). */
+  | { type: 'probe-start'; id: string }
+  /** A server's checks and probe are finished; its row is final. */
+  | { type: 'server-done'; server: ReportServer }
   | { type: 'done'; report: Report };

@@ -14,7 +14,8 @@ import { loadPluginManifest, manifestPath } from './plugin-manifest.js';
 import { collectPluginServers } from './plugin-servers.js';
 import { collectProjectServers } from './config-scopes.js';
 
-export class UsageError extends Error {}
+export { UsageError } from '../usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 export interface AuthorDiscovery {
   marketplaces: MarketplaceEntry[];

@@ -5,6 +5,7 @@
  */
 import type { Code } from '../catalog.js';
 import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
+import { stripEscapes } from '../safe-text.js';
 import { classifyStderr } from './classify-stderr.js';
 import type { ProbeResult } from './probe-types.js';
 
@@ -105,7 +106,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const confirm: Finding[] = [];
   const own = existing.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
-    for (const c of classifyStderr(stderrText, interpreter)) {
+    for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
       const equivalent = sameRootCause[c.code] ?? [c.code];
       const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === c.args?.tool));
       if (same) {

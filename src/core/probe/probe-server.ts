@@ -9,7 +9,7 @@ import type { ServerEntry } from '../types.js';
 import { probeRemote } from './http-session.js';
 import type { ProbeResult } from './probe-types.js';
 import { LineSplitter } from './line-splitter.js';
-import { destroyPipes, signalGroup, spawnServer } from './server-process.js';
+import { reap, spawnServer } from './server-process.js';
 import { probeStdio } from './stdio-session.js';
 
 export interface ProbeOptions {
@@ -57,8 +57,7 @@ async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeout
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      signalGroup(child, 'SIGKILL', ctx.platform);
-      destroyPipes(child);
+      reap(child, ctx.platform);
       resolve(v);
     };
     const timer = setTimeout(() => done('silent'), timeoutMs);

@@ -14,7 +14,7 @@ import { BoundedCapture } from './bounded-capture.js';
 import { LineSplitter } from './line-splitter.js';
 import { loadMcpSchemas, type McpSchemas } from './mcp-schemas.js';
 import type { ProbeResult } from './probe-types.js';
-import { destroyPipes, signalGroup, spawnServer } from './server-process.js';
+import { reap, signalGroup, spawnServer } from './server-process.js';
 
 export const PROTOCOL_VERSION = '2025-11-25';
 
@@ -70,7 +70,7 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
     child.once('error', (error) => resolve({ ok: false, error }));
   });
   if (!spawned.ok) {
-    destroyPipes(child);
+    reap(child, ctx.platform);
     return { result: { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(spawned.error, command) }, stderrText: '' };
   }
   child.on('error', () => {}); // e.g. EPIPE on a server that already died; the exit tells the story
@@ -200,7 +200,7 @@ async function shutdown(child: ChildProcess, exited: Promise<{ code: number | nu
   // Always end with SIGKILL to the group: grandchildren that ignored SIGTERM (or outlived their parent) go too.
   signalGroup(child, 'SIGKILL', platform);
   if (!exit) exit = await waitExit(1_000);
-  destroyPipes(child);
+  reap(child, platform);
   return exit;
 }
 

@@ -1,0 +1,32 @@
+/** The root command's options as commander hands them over, and the small parsers they need. */
+import type { Format } from './render/index.js';
+
+export interface DiagnoseOptions {
+  json?: boolean;
+  format?: Format;
+  probe: boolean;
+  all?: boolean;
+  demo?: boolean;
+  configDir?: string;
+  project?: string;
+  ignore?: string[];
+  plugin?: string[];
+  server?: string[];
+  timeout?: string;
+  discover?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** `--ignore a,b --ignore c` → [a, b, c]. */
+export function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/** A repeatable option: `--plugin a --plugin b` → [a, b]. */
+export function repeatable(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A thrown usage problem: printed as one line, exit 2. */
+export { UsageError } from '../core/usage-error.js';

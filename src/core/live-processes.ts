@@ -1,0 +1,33 @@
+/**
+ * Every process group the doctor has started and not yet reaped: probed servers, and the commands `--fix`
+ * runs. Each runs in a group of its own, so one signal reaches its helpers too. The CLI's signal handlers
+ * call `killAllGroups` on Ctrl-C, `kill`, `timeout` or a CI cancel, so nothing outlives the doctor.
+ */
+const groups = new Set<number>();
+
+export function trackGroup(pid: number | undefined): void {
+  if (pid !== undefined) groups.add(pid);
+}
+
+export function untrackGroup(pid: number | undefined): void {
+  if (pid !== undefined) groups.delete(pid);
+}
+
+/** Signals every live group (synchronously: it runs inside a signal handler); returns how many there were. */
+export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): number {
+  const count = groups.size;
+  for (const pid of groups) {
+    try {
+      if (process.platform === 'win32') process.kill(pid, signal);
+      else process.kill(-pid, signal);
+    } catch {
+      /* ESRCH: already gone */
+    }
+  }
+  groups.clear();
+  return count;
+}
+
+export function liveGroupCount(): number {
+  return groups.size;
+}

@@ -1,0 +1,54 @@
+/** Untrusted text made safe for a terminal, and credentials hidden by value: table-driven. */
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../src/core/redactor.js';
+import { safeBlock, safeLine } from '../src/core/safe-text.js';
+
+describe('safeLine', () => {
+  it.each([
+    ['plain text', 'plain text'],
+    ['title \u001b]0;pwned title\u0007after', 'title after'],
+    ['clip \u001b]52;c;cHduZWQ=\u001b\\done', 'clip done'],
+    ['link \u001b]8;;http://127.0.0.1:2/\u001b\\text\u001b]8;;\u001b\\', 'link text'],
+    ['\u001b[31mred\u001b[0m', 'red'],
+    ['clear\u001b[2J\u001bc', 'clear'],
+    ['over\rwrite', 'over\\rwrite'],
+    ['bell\u0007', 'bell\\x07'],
+    ['lone \u001b escape', 'lone \\e escape'],
+    ['unfinished \u001b]0;title', 'unfinished \\e]0;title'],
+    ['c1 csi \u009b2J', 'c1 csi '],
+    ['bidi \u202eevil', 'bidi \\u202eevil'],
+    ['two\nlines', 'two\\nlines'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeLine(input)).toBe(expected);
+  });
+  it('keeps line breaks in a block', () => {
+    expect(safeBlock('a\u001b[1m\r\nb\u0007')).toBe('a\nb\\x07');
+  });
+});
+
+describe('Redactor', () => {
+  const r = new Redactor();
+  r.addSetting('DB_PASSWORD', 'correcthorse');
+  r.addSetting('LOG_LEVEL', 'debug');
+  r.addSetting('OPAQUE_THING', 'a8f3k2m9q7x1');
+  r.addArgv(['node', 'server.js', '--token', 'abc123secretvalue', 'API_KEY=zz99yy88xx', '--api-key=kk11jj22hh']);
+  it.each([
+    ['DB_PASSWORD=correcthorse', 'DB_PASSWORD=«redacted DB_PASSWORD, 12 characters»'],
+    ['level debug', 'level debug'],
+    ['id a8f3k2m9q7x1', 'id «redacted OPAQUE_THING, 12 characters»'],
+    ['usage: --token abc123secretvalue', 'usage: --token «redacted token, 17 characters»'],
+    ['API_KEY=zz99yy88xx', 'API_KEY=«redacted API_KEY, 10 characters»'],
+    ['with kk11jj22hh', 'with «redacted api-key, 10 characters»'],
+    ['MY_SECRET=notknownbefore1', 'MY_SECRET=«redacted»'],
+    ['{"password": "p4ss"}', '{"password": "«redacted»"}'],
+    ['author=Jane', 'author=Jane'],
+  ])('%j → %j', (input, expected) => {
+    expect(r.text(input)).toBe(expected);
+  });
+  it('shows plain env values and the shape of the rest', () => {
+    expect(r.shape('LOG_LEVEL', 'debug')).toBe('debug');
+    expect(r.shape('PYTHONPATH', '/opt/lib')).toBe('/opt/lib');
+    expect(r.shape('DB_PASSWORD', 'correcthorse')).toBe('«set, 12 characters»');
+    expect(r.shape('DB_PASS', 'correcthorse')).toBe('«set, 12 characters»');
+  });
+});
