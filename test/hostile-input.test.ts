@@ -65,7 +65,7 @@ describe('hostile files in a plugin folder', () => {
       [manifest]: '{"name":"p","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
       '.mcp.json': '{"mcpServers":{"__proto__":{"command":"fx-doctor-no-such-command"},"toString":{"command":"node","args":["--version"]}}}',
     });
-    const report = await runDoctor(createContext({ cwd: dir, env: { PATH: '/usr/bin:/bin', HOME: dir } }), { paths: [dir], version: 'test' });
+    const { report } = await runDoctor(createContext({ cwd: dir, env: { PATH: '/usr/bin:/bin', HOME: dir } }), { paths: [dir], version: 'test' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     expect(report.servers.map((s) => s.name).sort()).toEqual(['__proto__', 'toString']);

@@ -67,7 +67,7 @@ export async function evaluateCorpus(corpus = defaultCorpus) {
         const ctx = createContext({ cwd: dir, homedir: home, env: { PATH: '/usr/bin:/bin', HOME: home }, managedDir: join(home, 'managed') });
         let report;
         try {
-          report = await runDoctor(ctx, { version: 'corpus', ...(how.mode === 'author' ? { paths: [dir] } : {}) });
+          ({ report } = await runDoctor(ctx, { version: 'corpus', ...(how.mode === 'author' ? { paths: [dir] } : {}) }));
         } catch (error) {
           out.crashes.push(`${row.local_path} (${row.context}): ${error instanceof Error ? error.message : error}`);
           continue;

@@ -64,7 +64,14 @@ function documentOwners(inventory: Inventory): Map<string, string> {
   return owners;
 }
 
-export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<Report> {
+/** A finished run: the report every renderer takes, and the raw findings the fix planner needs. */
+export interface DoctorRun {
+  report: Report;
+  inventory: Inventory;
+  findings: Finding[];
+}
+
+export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
   const emit = options.onEvent ?? (() => {});
   const ignored = new Set(options.ignore ?? []);
   const whole = await discover(ctx, { paths: options.paths });
@@ -139,5 +146,5 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
 
   const report = buildReport(ctx, inventory, findings, { ...reportOptions, extras });
   emit({ type: 'done', report });
-  return report;
+  return { report, inventory, findings };
 }

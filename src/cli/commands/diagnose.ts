@@ -39,7 +39,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       timeoutMs,
       discover: opts.discover,
     };
-    const report = await runDoctor(ctx, run);
+    const { report } = await runDoctor(ctx, run);
     const color = format === 'text' && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
     await write(renderers[format](report, { color, homedir: ctx.homedir }));
     if (prepared.demo && format === 'text') {

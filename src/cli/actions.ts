@@ -1,0 +1,34 @@
+/**
+ * What an interactive renderer may ask the engine to do for one server, wired by the CLI so the TUI never
+ * imports the core's machinery: re-check it, and (when `--fix` is available) plan and apply its fix through
+ * the same applier, confirmation, journal and undo as `mcp-doctor --fix`. Every string here is already
+ * redacted and terminal-safe.
+ */
+import type { ReportServer, ServerStatus } from '../core/types.js';
+
+export interface FixPlanView {
+  serverId: string;
+  /** Changes the applier would make, one line each; `enabled` is false for those behind an option (--build …). */
+  changes: { id: string; line: string; enabled: boolean; needs: string | null }[];
+  /** Steps mcp-doctor will not take itself (install go, export a variable, …). */
+  manual: string[];
+}
+
+export interface FixResultView {
+  outcomes: { line: string; status: 'applied' | 'skipped' | 'failed' | 'manual'; reason: string | null }[];
+  before: ServerStatus;
+  /** The server re-checked and re-probed after the changes. */
+  after: ReportServer;
+  /** Where the journal went (for `mcp-doctor undo`), or null when nothing changed. */
+  journal: string | null;
+}
+
+export interface ServerActions {
+  /** Re-checks and re-probes one server; resolves with its new row. */
+  reprobe(id: string): Promise<ReportServer>;
+  /** Absent when the fix applier is not available. */
+  fix?: {
+    plan(id: string): Promise<FixPlanView>;
+    apply(plan: FixPlanView): Promise<FixResultView>;
+  };
+}
