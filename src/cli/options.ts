@@ -16,6 +16,12 @@ export interface DiagnoseOptions {
   discover?: boolean;
   color?: boolean;
   debug?: boolean;
+  fix?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  rebuildVenvs?: boolean;
+  installDeps?: boolean;
+  build?: boolean;
 }
 
 /** `--ignore a,b --ignore c` → [a, b, c]. */

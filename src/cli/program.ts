@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { diagnose } from './commands/diagnose.js';
 import { explainCode } from './commands/explain.js';
+import { undo } from './commands/undo.js';
 import { ExitCode } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
@@ -25,6 +26,12 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--config-dir <dir>', 'Claude Code config dir (default: $CLAUDE_CONFIG_DIR or ~/.claude)')
     .option('--project <dir>', 'the project folder Claude Code runs in (default: the current folder)')
     .option('--ignore <codes>', 'comma-separated finding codes to leave out', commaList)
+    .option('--fix', 'repair what can be repaired safely (venv links, exec bits, CRLF scripts), after showing the plan')
+    .option('--dry-run', 'with --fix: show the plan and change nothing')
+    .option('-y, --yes', 'with --fix or undo: apply without asking (needed when not in a terminal)')
+    .option('--rebuild-venvs', 'with --fix: also create missing or broken venvs and install their requirements')
+    .option('--install-deps', 'with --fix: also install missing Node dependencies (npm ci / npm install)')
+    .option('--build', 'with --fix: also build commands that are build output nobody built')
     .option('--no-color', 'plain text without colors')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
@@ -41,6 +48,13 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
       const r = explainCode(c);
       await write(r.text, r.ok ? process.stdout : process.stderr);
       setCode(r.ok ? ExitCode.ok : ExitCode.usage);
+    });
+  program
+    .command('undo')
+    .description('revert the last fix mcp-doctor applied (asks first; --yes to skip the question)')
+    .option('-y, --yes', 'revert without asking')
+    .action(async (o: { yes?: boolean }) => {
+      setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes }));
     });
   return program;
 }

@@ -8,6 +8,8 @@ export interface CatalogEntry {
   title: string;
   severity: Severity;
   fixable: boolean;
+  /** The option `--fix` needs for this code's repair, when it runs other programs (venv, npm, a build). */
+  fixOption?: '--rebuild-venvs' | '--install-deps' | '--build';
   /** Long explanation for `mcp-doctor explain <code>`. */
   explain: string;
   /** One sentence: what is wrong, from the finding's args. */
@@ -167,7 +169,8 @@ export const catalog = {
   'command.unbuilt': entry({
     title: 'Command is build output that was never built',
     severity: 'error',
-    fixable: false,
+    fixable: true,
+    fixOption: '--build',
     explain:
       'The missing command is build output: gitignored, or under bin/, dist/, build/ or target/ next to a go.mod, ' +
       'Cargo.toml, package.json or Makefile. `claude plugin install` only copies the repository; it never builds, and ' +
@@ -192,7 +195,7 @@ export const catalog = {
   'command.not-executable': entry({
     title: 'Command is not executable',
     severity: 'error',
-    fixable: false,
+    fixable: true,
     explain:
       'The command exists but has no execute permission (or is a folder). Claude Code shows "EACCES: permission denied, ' +
       'posix_spawn \'stdio\'". git keeps the mode, so a file committed as 0644 stays unusable after every install.',
@@ -206,7 +209,7 @@ export const catalog = {
   'command.bad-interpreter': entry({
     title: 'Script interpreter is missing or malformed',
     severity: 'error',
-    fixable: false,
+    fixable: true,
     explain:
       'The script\'s #! line names an interpreter that does not exist, or the line ends in a carriage return (a file ' +
       'saved with Windows line endings): the kernel then looks for "bash\\r". Spawning it fails with ENOENT, the same ' +
@@ -223,7 +226,8 @@ export const catalog = {
   'venv.missing': entry({
     title: 'Python virtual environment is missing',
     severity: 'error',
-    fixable: false,
+    fixable: true,
+    fixOption: '--rebuild-venvs',
     explain:
       'The command runs from a Python venv that does not exist. Venvs are never committed, and Claude Code has no ' +
       'Python dependency step, so an installed plugin never has one unless something creates it.',
@@ -233,7 +237,8 @@ export const catalog = {
   'venv.dangling-link': entry({
     title: 'Venv link points to a folder that is gone',
     severity: 'error',
-    fixable: false,
+    fixable: true,
+    fixOption: '--rebuild-venvs',
     explain:
       'The venv (or .venv) is a symbolic link whose target was deleted, often a shared venv cache that was cleaned. ' +
       'Claude Code reports "ENOENT … posix_spawn \'stdio\'", which names neither the link nor its target.',
@@ -254,7 +259,8 @@ export const catalog = {
   'venv.broken-interpreter': entry({
     title: 'Venv\'s base interpreter was removed',
     severity: 'error',
-    fixable: false,
+    fixable: true,
+    fixOption: '--rebuild-venvs',
     explain:
       'A venv\'s python is a link to the interpreter it was made from (pyvenv.cfg "home"). When that Python is ' +
       'upgraded or removed (pyenv, Homebrew, uv), every venv made from it breaks.',
@@ -264,7 +270,8 @@ export const catalog = {
   'deps.not-installed': entry({
     title: 'Node dependencies are not installed',
     severity: 'error',
-    fixable: false,
+    fixable: true,
+    fixOption: '--install-deps',
     explain:
       'The server is a Node program whose package.json has dependencies, but there is no node_modules. Claude Code ' +
       'runs npm ci / bun install only when the plugin ships a lockfile (package-lock.json, npm-shrinkwrap.json or ' +

@@ -124,6 +124,23 @@ export function reportServer(s: ServerEntry, findings: Finding[], checked: boole
   return protect(server, redactor);
 }
 
+/** The counts at the top of a report, from its rows and findings. */
+export function summarize(marketplaces: number, plugins: number, servers: ReportServer[], findings: ReportFinding[]): Report['summary'] {
+  const count = (status: ReportServer['status']) => servers.filter((s) => s.status === status).length;
+  return {
+    marketplaces,
+    plugins,
+    servers: servers.length,
+    ok: count('ok'),
+    degraded: count('degraded'),
+    failed: count('failed'),
+    disabled: count('disabled'),
+    skipped: count('skipped'),
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
 export function buildReport(
   ctx: DoctorContext,
   inventory: Inventory,
@@ -133,7 +150,6 @@ export function buildReport(
   const extras = options.extras ?? noExtras();
   const servers = [...(options.servers ?? inventory.servers)].sort(compareServers).map((s) => reportServer(s, findings, options.checked(s), extras, options.redactor));
   const all = findings.map(reportFinding).sort(compareFindings);
-  const count = (status: ReportServer['status']) => servers.filter((s) => s.status === status).length;
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'mcp-doctor', version: options.version },
@@ -142,18 +158,7 @@ export function buildReport(
     projectDir: ctx.cwd,
     generatedAt: ctx.now().toISOString(),
     probe: options.probe,
-    summary: {
-      marketplaces: inventory.marketplaces.length,
-      plugins: inventory.plugins.length,
-      servers: servers.length,
-      ok: count('ok'),
-      degraded: count('degraded'),
-      failed: count('failed'),
-      disabled: count('disabled'),
-      skipped: count('skipped'),
-      errors: all.filter((f) => f.severity === 'error').length,
-      warnings: all.filter((f) => f.severity === 'warning').length,
-    },
+    summary: summarize(inventory.marketplaces.length, inventory.plugins.length, servers, all),
     marketplaces: inventory.marketplaces.map((m) => ({ name: m.name, source: m.sourceKind, location: m.installLocation, exists: m.exists })),
     plugins: inventory.plugins.map((p) => ({
       id: p.id,

@@ -17,7 +17,11 @@ export interface Location {
   column?: number;
 }
 
-/** A repair expressed as data. One applier (the `--fix` issue) executes these; checks never do. */
+/**
+ * A repair expressed as data, produced by the check that found the problem. One applier (`core/fix/`)
+ * executes these after the user agrees; checks never write. The kinds that run other programs (venv, npm,
+ * build) are applied only when their option allows (`gateOf` in core/fix/gates.ts).
+ */
 export type FixPlan =
   | {
       kind: 'symlink';
@@ -26,7 +30,32 @@ export type FixPlan =
       /** What it should point to (an absolute path, already validated as a healthy venv). */
       target: string;
     }
-  | { kind: 'chmod'; path: string; mode: number };
+  /** Adds the execute bit for the classes that can already read the file. */
+  | { kind: 'chmod'; path: string; mode: number }
+  /** Rewrites a script's CRLF line endings to LF (the old bytes are kept in the journal). */
+  | { kind: 'line-endings'; path: string }
+  | {
+      kind: 'venv-create';
+      /** Where the venv is created: the venv path itself, or the folder its dangling link points to. */
+      path: string;
+      /** The venv path the command uses (differs from `path` when it is a link). */
+      venv: string;
+      /** What is there now: nothing, or a broken venv that is moved aside into the journal first. */
+      replaces: 'nothing' | 'broken-venv';
+      /** What to install from, found next to the venv; null when there is nothing to install. */
+      requirements: { kind: 'requirements' | 'pyproject'; file: string } | null;
+    }
+  | { kind: 'npm-install'; dir: string; lockfile: string | null }
+  | {
+      kind: 'build';
+      /** The folder the build runs in (the one holding go.mod, Cargo.toml, package.json or the Makefile). */
+      dir: string;
+      /** Commands run in order, without a shell. */
+      steps: string[][];
+      toolchain: string;
+      /** The file that must exist afterwards. */
+      output: string;
+    };
 
 /** What a check returns: the code, the facts, where; severity and wording come from the catalog. */
 export interface FindingInput {
@@ -237,6 +266,35 @@ export interface Report {
   }[];
   servers: ReportServer[];
   findings: ReportFinding[];
+  /** Present with --fix: what was planned, what happened to each change, and each touched server before → after. */
+  fixes?: FixSection;
+}
+
+export type FixStatus = 'planned' | 'applied' | 'skipped' | 'failed';
+
+export interface FixSection {
+  dryRun: boolean;
+  /** The journal `mcp-doctor undo` reverts, or null when nothing changed. */
+  journal: string | null;
+  changes: {
+    id: string;
+    kind: FixPlan['kind'];
+    /** One line: what it does and where. */
+    description: string;
+    /** The finding that asked for it. */
+    code: Code;
+    server: string | null;
+    servers: string[];
+    plugin: string | null;
+    /** The option it needs beyond --fix (--rebuild-venvs, --install-deps, --build), or null. */
+    option: string | null;
+    status: FixStatus;
+    reason: string | null;
+    output: string[];
+  }[];
+  /** Steps mcp-doctor does not take itself. */
+  manual: { code: Code; server: string | null; plugin: string | null; message: string; step: string }[];
+  servers: { id: string; name: string; before: ServerStatus; after: ServerStatus }[];
 }
 
 /**

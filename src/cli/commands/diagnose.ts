@@ -9,6 +9,7 @@ import { ExitCode, exitCodeFor } from '../exit-code.js';
 import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { renderers } from '../render/index.js';
+import { fixAfterDiagnosis } from './fix.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
@@ -22,6 +23,11 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
           `  Check a marketplace or plugin you are writing:  mcp-doctor ./path/to/repo`,
       );
       return ExitCode.usage;
+    }
+    const fixOnly = (['dryRun', 'rebuildVenvs', 'installDeps', 'build'] as const).filter((k) => opts[k]);
+    if (fixOnly.length > 0 && !opts.fix) {
+      const flag = fixOnly[0]!.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+      throw new UsageError(`--${flag} works with --fix (mcp-doctor --fix --${flag})`);
     }
     let timeoutMs: number | undefined;
     if (opts.timeout !== undefined) {
@@ -39,8 +45,10 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       timeoutMs,
       discover: opts.discover,
     };
-    const { report } = await runDoctor(ctx, run);
     const color = format === 'text' && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const done = await runDoctor(ctx, run);
+    if (opts.fix) return await fixAfterDiagnosis({ ctx, run: done, runOptions: run, opts, format, color, demo: prepared.demo });
+    const { report } = done;
     await write(renderers[format](report, { color, homedir: ctx.homedir }));
     if (prepared.demo && format === 'text') {
       await write('\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n');

@@ -12,6 +12,6 @@ export function explainCode(code: string | undefined): { ok: boolean; text: stri
   const e = catalog[code];
   return {
     ok: true,
-    text: `${code}: ${e.title}\nseverity: ${e.severity}${e.fixable ? ' (mcp-doctor --fix can repair it)' : ''}\n\n${e.explain}\n`,
+    text: `${code}: ${e.title}\nseverity: ${e.severity}${e.fixable ? ` (mcp-doctor --fix${e.fixOption ? ' ' + e.fixOption : ''} can repair it)` : ''}\n\n${e.explain}\n`,
   };
 }

@@ -2,6 +2,7 @@
  * Plain text for CI logs and pipes: grouped by marketplace and plugin, one line per healthy server,
  * and for each problem its cause, where it is (file:line:col) and the fix.
  */
+import { fixCommand } from '../../core/fix/gates.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
 
 export interface TextOptions {
@@ -44,7 +45,7 @@ export function renderText(report: Report, options: TextOptions): string {
       lines.push(`${indent}  ${paint('gray', 'stderr:')}`);
       for (const l of tail.slice(-8)) lines.push(`${indent}    ${paint('gray', l.length > 200 ? l.slice(0, 200) + '…' : l)}`);
     }
-    lines.push(`${indent}  ${paint('green', 'fix:')} ${shortAll(f.hint)}${f.fixable ? paint('gray', '  [mcp-doctor --fix]') : ''}`);
+    lines.push(`${indent}  ${paint('green', 'fix:')} ${shortAll(f.hint)}${f.fixable && f.fix ? paint('gray', `  [${fixCommand(f.fix)}]`) : ''}`);
   };
   const commandLine = (s: ReportServer) => {
     if (s.transport === 'stdio') return [s.command ?? '', ...s.args].join(' ').trim();

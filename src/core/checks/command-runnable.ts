@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
-import { detectBuildOutput } from '../command/build-output.js';
+import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
 import { isShellScript, readShebang } from '../command/shebang.js';
 import { installHints, mentionsVenv } from '../command/launcher-scan.js';
@@ -47,6 +47,7 @@ async function missingCommand(path: string, server: ServerEntry, c: CheckContext
           buildCommand: toolchainMissing ? `${built.buildCommand} (install ${toolchainMissing} first: it is not on PATH)` : built.buildCommand,
           toolchainMissing,
         },
+        fix: buildFix(built, path, toolchainMissing),
       },
     ];
   }
@@ -58,7 +59,14 @@ async function interpreterProblems(path: string, server: ServerEntry, c: CheckCo
   if (!shebang) return [];
   const interpreter = shebang.envProgram ?? basename(shebang.interpreter);
   if (shebang.crlf) {
-    return [{ code: 'command.bad-interpreter', location, args: { path, interpreter: shebang.envProgram ?? shebang.interpreter, crlf: true, shebang: shebang.raw.slice(2) } }];
+    return [
+      {
+        code: 'command.bad-interpreter',
+        location,
+        args: { path, interpreter: shebang.envProgram ?? shebang.interpreter, crlf: true, shebang: shebang.raw.slice(2) },
+        fix: { kind: 'line-endings', path },
+      },
+    ];
   }
   if (shebang.envProgram) {
     if (await findOnPath(shebang.envProgram, c.ctx.env)) return [];
@@ -136,7 +144,8 @@ export default defineCheck({
           code: 'command.not-executable',
           location,
           args: { path, mode: `0${((facts.mode ?? 0) & 0o777).toString(8)}` },
-          fix: { kind: 'chmod', path, mode: ((facts.mode ?? 0o644) & 0o777) | 0o111 },
+          // Execute for exactly the classes that can already read it (0644 → 0755, 0640 → 0750).
+          fix: { kind: 'chmod', path, mode: ((facts.mode ?? 0o644) & 0o777) | (((facts.mode ?? 0o644) & 0o444) >> 2) },
         },
       ];
     }

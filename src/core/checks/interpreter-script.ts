@@ -5,7 +5,8 @@
  */
 import { dirname, join } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
-import { detectBuildOutput } from '../command/build-output.js';
+import { buildFix, detectBuildOutput } from '../command/build-output.js';
+import { findOnPath } from '../command/resolve-command.js';
 import { exists, pathFacts, readText } from '../fs-facts.js';
 import type { FindingInput, Location } from '../types.js';
 import { at, defineCheck } from './define-check.js';
@@ -72,6 +73,7 @@ async function nodeDependencies(script: string, top: string, mode: 'installed' |
             lockfile: lock?.[0] ?? null,
             installCommand: lock?.[1] ?? 'npm install',
           },
+          fix: { kind: 'npm-install', dir, lockfile: lock?.[2] ? lock[0] : null },
         },
       ];
     }
@@ -92,7 +94,17 @@ export default defineCheck({
     const facts = await pathFacts(t.scriptPath);
     if (facts.kind === 'missing' || facts.kind === 'symlink-dangling' || facts.kind === 'symlink-loop') {
       const built = await detectBuildOutput(t.scriptPath, t.top);
-      if (built) return [{ code: 'command.unbuilt', location, args: { path: t.scriptPath, reason: built.reason, buildCommand: built.buildCommand } }];
+      if (built) {
+        const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env)) ? built.toolchain : null;
+        return [
+          {
+            code: 'command.unbuilt',
+            location,
+            args: { path: t.scriptPath, reason: built.reason, buildCommand: toolchainMissing ? `${built.buildCommand} (install ${toolchainMissing} first: it is not on PATH)` : built.buildCommand, toolchainMissing },
+            fix: buildFix(built, t.scriptPath, toolchainMissing),
+          },
+        ];
+      }
       return [{ code: 'command.script-missing', location, args: { interpreter: t.command, path: t.scriptPath } }];
     }
     if (t.family === 'node' && facts.isFile) return nodeDependencies(t.scriptPath, t.top, c.inventory.mode, location);

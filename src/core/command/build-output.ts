@@ -5,6 +5,7 @@
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { exists, readText } from '../fs-facts.js';
+import type { FixPlan } from '../types.js';
 
 const buildDirs = new Set(['bin', 'dist', 'build', 'target', 'out', 'release', 'lib']);
 const markers = ['go.mod', 'Cargo.toml', 'package.json', 'Makefile', 'makefile', 'CMakeLists.txt'] as const;
@@ -16,6 +17,9 @@ export interface BuildOutput {
   buildCommand: string;
   /** The toolchain the build command needs (go, cargo, npm, make, cmake). */
   toolchain: string | null;
+  /** The folder holding the build marker, where the steps run. */
+  projectDir: string | null;
+  steps: string[][];
 }
 
 function within(top: string, path: string): boolean {
@@ -39,16 +43,31 @@ async function gitignored(file: string, top: string): Promise<string | null> {
   }
 }
 
-async function buildCommandFor(marker: string, dir: string, file: string): Promise<{ command: string; toolchain: string }> {
+/** A build as steps without a shell, and the toolchain it needs. */
+interface Build {
+  steps: string[][];
+  toolchain: string;
+}
+
+/** The Makefile target that produces `file`, when the Makefile names it (`bin/server: …`). */
+async function makeTarget(dir: string, file: string): Promise<string | null> {
+  const rel = relative(dir, file).split(sep).join('/');
+  for (const name of ['Makefile', 'makefile']) {
+    const text = await readText(join(dir, name), 256 * 1024);
+    if (text && new RegExp(`^${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').test(text)) return rel;
+  }
+  return null;
+}
+
+async function buildFor(marker: string, dir: string, file: string): Promise<Build> {
   switch (marker) {
     case 'go.mod': {
       const name = basename(file);
-      const cmdDir = join(dir, 'cmd', name);
-      const pkg = (await exists(cmdDir)) ? `./cmd/${name}` : '.';
-      return { command: `cd ${dir} && go build -o ${file} ${pkg}`, toolchain: 'go' };
+      const pkg = (await exists(join(dir, 'cmd', name))) ? `./cmd/${name}` : '.';
+      return { steps: [['go', 'build', '-o', file, pkg]], toolchain: 'go' };
     }
     case 'Cargo.toml':
-      return { command: `cd ${dir} && cargo build --release`, toolchain: 'cargo' };
+      return { steps: [['cargo', 'build', '--release']], toolchain: 'cargo' };
     case 'package.json': {
       const pkg = await readText(join(dir, 'package.json'));
       let hasBuild = false;
@@ -57,13 +76,22 @@ async function buildCommandFor(marker: string, dir: string, file: string): Promi
       } catch {
         /* an unreadable package.json still says "node project" */
       }
-      return { command: `cd ${dir} && npm install && ${hasBuild ? 'npm run build' : 'npx tsc'}`, toolchain: 'npm' };
+      return { steps: [['npm', 'install'], hasBuild ? ['npm', 'run', 'build'] : ['npx', 'tsc']], toolchain: 'npm' };
     }
     case 'CMakeLists.txt':
-      return { command: `cmake -S ${dir} -B ${join(dir, 'build')} && cmake --build ${join(dir, 'build')}`, toolchain: 'cmake' };
-    default:
-      return { command: `make -C ${dir}`, toolchain: 'make' };
+      return { steps: [['cmake', '-S', dir, '-B', join(dir, 'build')], ['cmake', '--build', join(dir, 'build')]], toolchain: 'cmake' };
+    default: {
+      const target = await makeTarget(dir, file);
+      return { steps: [['make', '-C', dir, ...(target ? [target] : [])]], toolchain: 'make' };
+    }
   }
+}
+
+/** How the build reads when a user types it: `cd dir && step && step`. */
+function commandLine(dir: string, steps: string[][]): string {
+  const show = (argv: string[]) => argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  const first = steps[0]?.[0];
+  return first === 'make' || first === 'cmake' ? steps.map(show).join(' && ') : `cd ${show([dir])} && ${steps.map(show).join(' && ')}`;
 }
 
 /** `top` bounds the search: the plugin root, or the marketplace clone when the plugin is read in place. */
@@ -92,12 +120,20 @@ export async function detectBuildOutput(file: string, top: string): Promise<Buil
   const reason = ignoredBy
     ? `ignored by ${ignoredBy}`
     : `under ${relative(top, buildDir ?? dir) || '.'}/ next to ${marker?.name}`;
-  const build = marker ? await buildCommandFor(marker.name, marker.dir, file) : null;
+  const build = marker ? await buildFor(marker.name, marker.dir, file) : null;
   return {
     reason,
     buildDir: buildDir ?? dirname(file),
     marker: marker?.name ?? null,
-    buildCommand: build?.command ?? `the project's build step (see its README)`,
+    buildCommand: build && marker ? commandLine(marker.dir, build.steps) : `the project's build step (see its README)`,
     toolchain: build?.toolchain ?? null,
+    projectDir: marker?.dir ?? null,
+    steps: build?.steps ?? [],
   };
+}
+
+/** The build a `--build` run may execute: only when its toolchain is on PATH (else installing it is a manual step). */
+export function buildFix(built: BuildOutput, output: string, toolchainMissing: string | null): FixPlan | undefined {
+  if (toolchainMissing || !built.toolchain || !built.projectDir || built.steps.length === 0) return undefined;
+  return { kind: 'build', dir: built.projectDir, steps: built.steps, toolchain: built.toolchain, output };
 }

@@ -3,7 +3,8 @@
  * to where, whether its python still resolves (pyvenv.cfg `home`), and whether a healthy venv exists that a
  * lost link could point to again.
  */
-import { realpath } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { exists, finalLinkTarget, isExecutableFile, pathFacts, readText, type PathFacts } from '../fs-facts.js';
 
@@ -54,6 +55,37 @@ export async function venvHealth(venv: string): Promise<VenvHealth> {
   return { facts, healthy: true, python: target, problem: null, home };
 }
 
+/** Does the venv's python actually start? (`<venv>/bin/python -c 'import sys'`: links and exec bits can lie.) */
+export function pythonRuns(python: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(python, ['-c', 'import sys'], { timeout: 10_000, windowsHide: true }, (error) => resolve(!error));
+  });
+}
+
+/**
+ * The same plugin's other installed versions, newest first: after an update the previous version's folder
+ * often survives in the cache, with the venv the update dropped.
+ */
+async function otherVersions(installPath: string): Promise<string[]> {
+  const parent = dirname(installPath);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const dirs = await Promise.all(
+    names
+      .map((n) => join(parent, n))
+      .filter((d) => d !== installPath)
+      .map(async (d) => ({ d, st: await stat(d).catch(() => null) })),
+  );
+  return dirs
+    .filter((x) => x.st?.isDirectory())
+    .sort((a, b) => (b.st?.mtimeMs ?? 0) - (a.st?.mtimeMs ?? 0))
+    .map((x) => x.d);
+}
+
 export interface HealthyCandidate {
   /** Real (link-free) path of a healthy venv. */
   target: string;
@@ -61,9 +93,10 @@ export interface HealthyCandidate {
 }
 
 /**
- * A healthy venv the missing `venv` could point to: the marketplace clone's venv at the same relative
- * place (installs drop links the clone still has), or the conventional
- * `${XDG_CACHE_HOME:-~/.cache}/claude-mcp-venvs/<marketplace>/<server>/.venv`.
+ * A healthy venv the missing `venv` could point to, in this order: the marketplace clone's venv at the same
+ * relative place (installs drop links the clone still has), the conventional
+ * `${XDG_CACHE_HOME:-~/.cache}/claude-mcp-venvs/<marketplace>/<server>/.venv`, and the venv of the same
+ * plugin's previous version still in the cache. A candidate counts only if its python really runs.
  */
 export async function findHealthyVenv(opts: {
   venv: string;
@@ -74,10 +107,12 @@ export async function findHealthyVenv(opts: {
   env: Record<string, string | undefined>;
   homedir: string;
   exclude?: string | null;
+  /** The cache folder of the installed version, whose siblings are older versions. */
+  installPath?: string | null;
 }): Promise<HealthyCandidate | null> {
   const tryOne = async (path: string, via: string): Promise<HealthyCandidate | null> => {
     const h = await venvHealth(path);
-    if (!h.healthy) return null;
+    if (!h.healthy || !(await pythonRuns(h.python))) return null;
     let target = path;
     try {
       target = await realpath(path);
@@ -103,6 +138,23 @@ export async function findHealthyVenv(opts: {
       if (found) return found;
     }
   }
+  if (opts.installPath && opts.pluginRoot === opts.installPath) {
+    const rel = relative(opts.installPath, opts.venv);
+    if (!rel.startsWith('..')) {
+      for (const older of await otherVersions(opts.installPath)) {
+        const found = await tryOne(join(older, rel), `the venv of version ${basename(older)} still in the plugin cache`);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
+}
+
+/** What a venv's project installs from: requirements.txt first, else pyproject.toml; null when neither exists. */
+export async function venvRequirements(venv: string): Promise<{ kind: 'requirements' | 'pyproject'; file: string } | null> {
+  const project = dirname(venv);
+  if (await exists(join(project, 'requirements.txt'))) return { kind: 'requirements', file: join(project, 'requirements.txt') };
+  if (await exists(join(project, 'pyproject.toml'))) return { kind: 'pyproject', file: join(project, 'pyproject.toml') };
   return null;
 }
 

@@ -4,8 +4,14 @@
  * whose base interpreter was removed. Null when the venv is healthy.
  */
 import type { CheckContext } from '../checks/define-check.js';
-import type { FindingInput, Location, ServerEntry } from '../types.js';
-import { findHealthyVenv, venvCreateCommand, venvHealth } from './venv-facts.js';
+import { realpath } from 'node:fs/promises';
+import type { FindingInput, FixPlan, Location, ServerEntry } from '../types.js';
+import { findHealthyVenv, venvCreateCommand, venvHealth, venvRequirements } from './venv-facts.js';
+
+/** A new venv where the command expects one (at the link's target when the venv is a dangling link). */
+async function createVenv(venv: string, path: string, replaces: 'nothing' | 'broken-venv'): Promise<FixPlan> {
+  return { kind: 'venv-create', path, venv, replaces, requirements: await venvRequirements(venv) };
+}
 
 export async function venvFindings(
   venv: string,
@@ -29,6 +35,7 @@ export async function venvFindings(
       env: c.ctx.env,
       homedir: c.ctx.homedir,
       exclude: health.facts.linkTarget ?? null,
+      installPath: plugin?.installRecord?.installPath ?? null,
     });
     if (candidate) {
       return [
@@ -46,17 +53,19 @@ export async function venvFindings(
           code: 'venv.dangling-link',
           location,
           args: { link: venv, target: health.facts.linkTarget ?? health.facts.linkText ?? '?', loop: kind === 'symlink-loop' },
+          fix: kind === 'symlink-dangling' && health.facts.linkTarget ? await createVenv(venv, health.facts.linkTarget, 'nothing') : undefined,
         },
       ];
     }
     if (!options.reportMissingWithoutCandidate) return null;
-    return [{ code: 'venv.missing', location, args: { venv, createCommand: await venvCreateCommand(venv) } }];
+    return [{ code: 'venv.missing', location, args: { venv, createCommand: await venvCreateCommand(venv) }, fix: await createVenv(venv, venv, 'nothing') }];
   }
   return [
     {
       code: 'venv.broken-interpreter',
       location,
       args: { venv, python: health.python, reason: health.problem ?? 'it does not run', home: health.home, createCommand: await venvCreateCommand(venv) },
+      fix: await createVenv(venv, await realpath(venv).catch(() => venv), 'broken-venv'),
     },
   ];
 }

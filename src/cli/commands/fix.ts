@@ -1,0 +1,81 @@
+/**
+ * `--fix`: after the diagnosis, plan the repairs, show them, ask once (or take --yes), apply them through
+ * the one applier, re-check and re-probe the servers they touched, and exit from the state after.
+ * `--dry-run` shows the plan and changes nothing. Without a terminal to ask in, --yes is required.
+ */
+import type { DoctorContext } from '../../core/context.js';
+import { applyPlan, plannedOutcomes, type ChangeOutcome } from '../../core/fix/apply.js';
+import { fixSection } from '../../core/fix/fix-report.js';
+import { planFixes } from '../../core/fix/plan.js';
+import { mergeRecheck } from '../../core/fix/recheck.js';
+import { redactorFor } from '../../core/report.js';
+import { runDoctor, type DoctorRun, type RunOptions } from '../../core/run.js';
+import type { Report } from '../../core/types.js';
+import { ExitCode, exitCodeFor } from '../exit-code.js';
+import type { DiagnoseOptions } from '../options.js';
+import { say, write } from '../output.js';
+import { canAsk, confirm } from '../prompt.js';
+import { renderers, type Format } from '../render/index.js';
+import { renderOutcome, renderPlan, renderRecheck } from '../render/fix-text.js';
+
+export interface FixRequest {
+  ctx: DoctorContext;
+  run: DoctorRun;
+  runOptions: RunOptions;
+  opts: DiagnoseOptions;
+  format: Format;
+  color: boolean;
+  /** The demo home: changes happen in a temporary copy that is removed afterwards. */
+  demo: boolean;
+}
+
+export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, color, demo }: FixRequest): Promise<number> {
+  const text = format === 'text';
+  const style = { color, homedir: ctx.homedir, undoable: !demo };
+  const redactor = redactorFor(ctx, run.inventory);
+  const plan = planFixes(run, ctx, { rebuildVenvs: opts.rebuildVenvs, installDeps: opts.installDeps, build: opts.build });
+  const preview = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor });
+  const finish = async (report: Report) => {
+    if (text) return;
+    await write(renderers[format](report, { color, homedir: ctx.homedir }));
+  };
+
+  if (text) await write(renderers.text(run.report, style) + '\n' + renderPlan(preview, run.report, style));
+  const enabled = plan.changes.filter((c) => c.enabled);
+  if (opts.dryRun || enabled.length === 0) {
+    if (text) await write(opts.dryRun ? '\nDry run: nothing was changed.\n' : '\nNothing was changed.\n');
+    await finish({ ...run.report, fixes: preview });
+    return exitCodeFor(run.report);
+  }
+
+  const question = `Apply ${enabled.length} change${enabled.length === 1 ? '' : 's'}?`;
+  if (!opts.yes) {
+    if (!canAsk()) {
+      await say(`--fix would make ${enabled.length} change${enabled.length === 1 ? '' : 's'}; add --yes to apply ${enabled.length === 1 ? 'it' : 'them'} without a terminal (nothing was changed)`);
+      return ExitCode.usage;
+    }
+    if (!text) await write(renderPlan(preview, run.report, style), process.stderr);
+    if (!(await confirm(question))) {
+      await say('nothing was changed');
+      await finish({ ...run.report, fixes: preview });
+      return exitCodeFor(run.report);
+    }
+  }
+
+  if (text) await write(`\nApplying ${enabled.length} change${enabled.length === 1 ? '' : 's'}\n`);
+  const live = async (o: ChangeOutcome) => {
+    if (text) await write(renderOutcome(fixSection(plan, [o], { dryRun: false, journal: null, before: run.report, redactor }).changes[0]!, style));
+  };
+  const applied = await applyPlan(plan, ctx, { onOutcome: (o) => void live(o) });
+
+  let after: Report | undefined;
+  let final = run.report;
+  if (applied.touched.length > 0) {
+    after = (await runDoctor(ctx, { ...runOptions, select: { ids: applied.touched } })).report;
+    final = mergeRecheck(run.report, after);
+  }
+  const section = fixSection(plan, applied.outcomes, { dryRun: false, journal: applied.journal, before: run.report, after, redactor });
+  if (text) await write(renderRecheck(section, final, style));
+  await finish({ ...final, fixes: section });
+  return exitCodeFor(final);
+}

@@ -1,0 +1,19 @@
+/** The one question `--fix` and `undo` ask in a terminal. Anything but y/yes (Enter, Ctrl-D) means no. */
+import { createInterface } from 'node:readline/promises';
+
+/** Can we ask? Both the keyboard and the place the question goes must be a terminal. */
+export function canAsk(): boolean {
+  return process.stdin.isTTY === true && process.stderr.isTTY === true;
+}
+
+export async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^(y|yes)$/i.test(answer.trim());
+  } catch {
+    return false;
+  } finally {
+    rl.close();
+  }
+}

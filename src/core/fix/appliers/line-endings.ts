@@ -1,0 +1,63 @@
+/**
+ * Rewrites a script saved with Windows line endings (its #! line then names "bash\r"). The old bytes go
+ * into the journal first; the new ones are written beside the file and renamed over it, keeping its mode.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, copyFile, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { changedSince, defineApplier, leftBy, notMade } from '../define-applier.js';
+import { rootOf } from '../roots.js';
+
+const MAX_BYTES = 4 * 1024 * 1024;
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const withLf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
+const backupName = (entryId: string, file: string) => `${entryId}-${basename(file)}`;
+
+async function replaceBytes(file: string, bytes: Buffer, mode: number): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.mcp-doctor-${randomBytes(4).toString('hex')}`);
+  await writeFile(tmp, bytes, { mode });
+  await chmod(tmp, mode);
+  try {
+    await rename(tmp, file);
+  } catch (error) {
+    await unlink(tmp).catch(() => {});
+    throw error;
+  }
+}
+
+export default defineApplier({
+  kind: 'line-endings',
+  async check(fix, a) {
+    const real = await realpath(fix.path).catch(() => null);
+    if (!real) return { ok: false, reason: `${fix.path} no longer exists` };
+    if (!(await rootOf(real, a.roots))) return { ok: false, reason: `${real} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
+    const st = await stat(real);
+    if (!st.isFile() || st.size > MAX_BYTES) return { ok: false, reason: `${real} is not a script mcp-doctor rewrites (not a regular file, or over 4 MiB)` };
+    const bytes = await readFile(real);
+    if (bytes.includes(0)) return { ok: false, reason: `${real} holds binary data; left as it is` };
+    if (!bytes.includes('\r\n')) return { ok: false, reason: 'it has LF line endings now; left as it is' };
+    return { ok: true, before: { file: real, mode: st.mode & 0o7777, sha256: sha256(bytes), fixedSha256: sha256(withLf(bytes)) } };
+  },
+  expect(_fix, before) {
+    return { file: String(before.file), sha256: String(before.fixedSha256) };
+  },
+  async apply(_fix, before, a) {
+    const file = String(before.file);
+    const bytes = await readFile(file);
+    if (sha256(bytes) !== before.sha256) throw new Error(`${file} changed while the fix ran`);
+    const backup = join(await a.journal.ensureBackupDir(), backupName(a.entryId, file));
+    await copyFile(file, backup);
+    const fixed = withLf(bytes);
+    await replaceBytes(file, fixed, Number(before.mode));
+    return { after: { file, sha256: sha256(fixed), backup } };
+  },
+  async undo(entry, a) {
+    const file = String(entry.before.file);
+    const now = await readFile(file).catch(() => null);
+    const hash = now ? sha256(now) : null;
+    if (hash !== leftBy(entry).sha256) return entry.status === 'pending' && hash === entry.before.sha256 ? notMade : changedSince(file);
+    const old = await readFile(String(entry.after?.backup ?? join(a.journalBackupDir, backupName(entry.id, file))));
+    await replaceBytes(file, old, Number(entry.before.mode));
+    return { undone: true };
+  },
+});

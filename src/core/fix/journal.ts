@@ -1,0 +1,131 @@
+/**
+ * The fix journal: every change is recorded with the state it replaces *before* it is made, so `undo` can
+ * revert an applied plan exactly and complete one that was interrupted. One JSON file per applied plan in
+ * `${XDG_CACHE_HOME:-~/.cache}/mcp-doctor/journal/`, rewritten atomically after every step, plus a folder of
+ * the same name holding what a change displaced (a script's old bytes, a broken venv moved aside).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DoctorContext } from '../context.js';
+import type { FixPlan } from '../types.js';
+
+export type EntryStatus = 'pending' | 'applied' | 'failed' | 'undone' | 'left';
+
+/** Facts about a path at one moment, as each applier records them (link text, mode, hash, inode …). */
+export type PathState = Record<string, string | number | boolean | null>;
+
+export interface JournalEntry {
+  id: string;
+  fix: FixPlan;
+  code: string;
+  server: string | null;
+  status: EntryStatus;
+  before: PathState;
+  /** What the change will leave, recorded before it is made (see Applier.expect). */
+  expected?: PathState;
+  after?: PathState;
+  /** Why it failed, or why undo left it alone. */
+  note?: string;
+}
+
+export interface JournalData {
+  version: 1;
+  tool: 'mcp-doctor';
+  createdAt: string;
+  entries: JournalEntry[];
+}
+
+export function journalDir(ctx: DoctorContext): string {
+  const xdg = ctx.env.XDG_CACHE_HOME;
+  return join(xdg && xdg.length > 0 ? xdg : join(ctx.homedir, '.cache'), 'mcp-doctor', 'journal');
+}
+
+export class Journal {
+  private constructor(
+    readonly file: string,
+    /** Where displaced files and folders are kept. */
+    readonly backupDir: string,
+    readonly data: JournalData,
+  ) {}
+
+  /** A new journal; nothing is written until the first entry begins. */
+  static create(ctx: DoctorContext): Journal {
+    const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
+    const name = `${stamp}-${randomBytes(3).toString('hex')}`;
+    const dir = journalDir(ctx);
+    return new Journal(join(dir, `${name}.json`), join(dir, name), { version: 1, tool: 'mcp-doctor', createdAt: ctx.now().toISOString(), entries: [] });
+  }
+
+  static async open(file: string): Promise<Journal> {
+    const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
+    return new Journal(file, file.replace(/\.json$/, ''), data);
+  }
+
+  async ensureBackupDir(): Promise<string> {
+    await this.makeDir();
+    await mkdir(this.backupDir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+    return this.backupDir;
+  }
+
+  /** Records a change as pending, with the state it replaces, before it is made. */
+  async begin(entry: Omit<JournalEntry, 'status'>): Promise<JournalEntry> {
+    const recorded: JournalEntry = { ...entry, status: 'pending' };
+    this.data.entries.push(recorded);
+    await this.save();
+    return recorded;
+  }
+
+  async settle(entry: JournalEntry, status: EntryStatus, fields: { after?: PathState; note?: string } = {}): Promise<void> {
+    entry.status = status;
+    if (fields.after) entry.after = fields.after;
+    if (fields.note !== undefined) entry.note = fields.note;
+    await this.save();
+  }
+
+  /** Written to a temporary file and renamed, so a crash never leaves half a journal. */
+  /** The journal folder is the user's alone (it may hold a script's old bytes); its parents get the usual mode. */
+  private async makeDir(): Promise<void> {
+    const dir = join(this.file, '..');
+    await mkdir(join(dir, '..'), { recursive: true });
+    await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
+
+  async save(): Promise<void> {
+    await this.makeDir();
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
+    await rename(tmp, this.file);
+  }
+
+  /** Something that undo could still revert: an applied change, or one interrupted while pending. */
+  hasRevertible(): boolean {
+    return this.data.entries.some((e) => e.status === 'applied' || e.status === 'pending');
+  }
+}
+
+/**
+ * The journal of the last fix that changed something (one whose changes all failed and were rolled back
+ * does not count), or null. Undo is one level deep: once that journal is reverted, undo has nothing to do.
+ */
+export async function latestJournal(ctx: DoctorContext): Promise<Journal | null> {
+  let names: string[];
+  try {
+    names = (await readdir(journalDir(ctx))).filter((n) => n.endsWith('.json')).sort().reverse();
+  } catch {
+    return null;
+  }
+  for (const name of names) {
+    try {
+      const journal = await Journal.open(join(journalDir(ctx), name));
+      if (journal.data.entries.some((e) => e.status !== 'failed')) return journal;
+    } catch {
+      /* an unreadable journal is skipped, not fatal */
+    }
+  }
+  return null;
+}
