@@ -1,4 +1,5 @@
 /** The root command's options as commander hands them over, and the small parsers they need. */
+import type { FailOn } from './exit-code.js';
 import type { Format } from './render/index.js';
 
 export interface DiagnoseOptions {
@@ -16,6 +17,12 @@ export interface DiagnoseOptions {
   discover?: boolean;
   color?: boolean;
   debug?: boolean;
+  /** `--output [FORMAT:]FILE`, repeatable. */
+  output?: string[];
+  baseDir?: string;
+  failOn?: FailOn;
+  /** The settings file (default: .mcp-doctor.json in the base folder). */
+  config?: string;
 }
 
 /** `--ignore a,b --ignore c` → [a, b, c]. */

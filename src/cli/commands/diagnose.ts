@@ -5,13 +5,17 @@
 import { runDoctor, type RunOptions } from '../../core/run.js';
 import { parseTimeout } from '../../core/probe/timeout.js';
 import { hasAnyConfig, prepareContext } from '../doctor-context.js';
+import { prepareCiOptions } from '../ci-options.js';
 import { ExitCode, exitCodeFor } from '../exit-code.js';
 import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
+import { asPlainLog } from '../render/github.js';
 import { renderers } from '../render/index.js';
+import { writeFileAtomic } from '../write-file.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
-  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  const ci = await prepareCiOptions(opts, process.env);
+  const format = ci.stdout ?? 'text';
   const prepared = await prepareContext(opts);
   const { ctx } = prepared;
   try {
@@ -32,7 +36,8 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
     const run: RunOptions = {
       paths,
       all: opts.all,
-      ignore: opts.ignore,
+      ignore: ci.ignore,
+      knownVariables: ci.knownVariables,
       select: { plugins: opts.plugin, servers: opts.server },
       version,
       probe: opts.probe,
@@ -41,11 +46,14 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
     };
     const { report } = await runDoctor(ctx, run);
     const color = format === 'text' && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    await write(renderers[format](report, { color, homedir: ctx.homedir }));
+    const renderOptions = { color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn };
+    for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
+    const shown = renderers[format](report, renderOptions);
+    await write(ci.annotations ? asPlainLog(shown) + renderers.github(report, renderOptions) : shown);
     if (prepared.demo && format === 'text') {
       await write('\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n');
     }
-    return exitCodeFor(report);
+    return exitCodeFor(report, ci.failOn);
   } finally {
     await prepared.cleanup();
   }
