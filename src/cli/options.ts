@@ -1,4 +1,5 @@
 /** The root command's options as commander hands them over, and the small parsers they need. */
+import type { FailOn } from './exit-code.js';
 import type { Format } from './render/index.js';
 
 export interface DiagnoseOptions {
@@ -22,6 +23,12 @@ export interface DiagnoseOptions {
   rebuildVenvs?: boolean;
   installDeps?: boolean;
   build?: boolean;
+  /** `--output [FORMAT:]FILE`, repeatable. */
+  output?: string[];
+  baseDir?: string;
+  failOn?: FailOn;
+  /** The settings file (default: .mcp-doctor.json in the base folder). */
+  config?: string;
 }
 
 /** `--ignore a,b --ignore c` → [a, b, c]. */

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { diagnose } from './commands/diagnose.js';
 import { explainCode } from './commands/explain.js';
 import { undo } from './commands/undo.js';
-import { ExitCode } from './exit-code.js';
+import { ExitCode, failOnLevels } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
 import { formats } from './render/index.js';
@@ -32,6 +32,10 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--rebuild-venvs', 'with --fix: also create missing or broken venvs and install their requirements')
     .option('--install-deps', 'with --fix: also install missing Node dependencies (npm ci / npm install)')
     .option('--build', 'with --fix: also build commands that are build output nobody built')
+    .option('--output <file>', 'also write the report to FILE, atomically, in --format or FORMAT:FILE (repeatable); stdout keeps the normal output', repeatable)
+    .option('--base-dir <dir>', 'paths in sarif, github, junit and markdown are relative to this folder (default: the current one)')
+    .addOption(new Option('--fail-on <level>', 'which findings make the exit code 1 (default: error)').choices(failOnLevels))
+    .option('--config <file>', 'settings file (default: .mcp-doctor.json in the base folder)')
     .option('--no-color', 'plain text without colors')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()

@@ -6,6 +6,7 @@ import { documentChecks, pluginChecks, serverChecks } from './checks/index.js';
 import type { Check, CheckContext, CheckSubjects } from './checks/define-check.js';
 import type { DoctorContext } from './context.js';
 import { discover } from './discover/discover.js';
+import { findingFilter, type IgnoreRule } from './ignore.js';
 import { toFinding } from './discover/inventory-builder.js';
 import { lastClaudeLogError } from './probe/claude-logs.js';
 import { probeFindings } from './probe/probe-findings.js';
@@ -20,8 +21,10 @@ export interface RunOptions {
   paths?: string[];
   /** Check disabled plugins too. */
   all?: boolean;
-  /** Codes to leave out of the report (`--ignore`). */
-  ignore?: string[];
+  /** Codes to leave out of the report: everywhere (`--ignore`), or for one plugin or server (settings file). */
+  ignore?: (string | IgnoreRule)[];
+  /** Author mode: variables the plugin's users set themselves; `${VAR}` naming one is not reported unset. */
+  knownVariables?: string[];
   /** Only these plugins and servers are checked, probed and reported (discovery stays whole). */
   select?: SelectionInput;
   version: string;
@@ -73,8 +76,8 @@ export interface DoctorRun {
 
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
   const emit = options.onEvent ?? (() => {});
-  const ignored = new Set(options.ignore ?? []);
   const whole = await discover(ctx, { paths: options.paths });
+  const keep = findingFilter(whole, options);
   const inventory = narrow(whole, selectFrom(whole, options.select));
   const redactor = redactorFor(ctx, whole);
   const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
@@ -84,7 +87,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
 
   const findings: Finding[] = [];
   const record = (f: Finding) => {
-    if (!ignored.has(f.code)) findings.push(f);
+    if (keep(f)) findings.push(f);
   };
   inventory.findings.forEach(record);
 

@@ -44,7 +44,8 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-function closeNames(name: string, known: string[]): string[] {
+/** Up to three known names that look like `name` (a typo, a prefix), closest first. */
+export function closeNames(name: string, known: string[]): string[] {
   const n = name.toLowerCase();
   return [...new Set(known)]
     .map((k) => ({ k, d: k.toLowerCase().includes(n) || n.includes(k.toLowerCase()) ? 1 : distance(n, k.toLowerCase()) }))
@@ -54,8 +55,8 @@ function closeNames(name: string, known: string[]): string[] {
     .map((x) => x.k);
 }
 
-const pluginMatches = (p: PluginEntry, name: string) => p.id === name || p.name === name;
-const serverMatches = (s: ServerEntry, name: string) => s.id === name || s.name === name || (s.pluginName !== null && `${s.pluginName}/${s.name}` === name);
+export const pluginMatches = (p: PluginEntry, name: string) => p.id === name || p.name === name;
+export const serverMatches = (s: ServerEntry, name: string) => s.id === name || s.name === name || (s.pluginName !== null && `${s.pluginName}/${s.name}` === name);
 
 /** Null when nothing is selected (the whole inventory); throws SelectionError for a name that matches nothing. */
 export function selectFrom(inventory: Inventory, input: SelectionInput | undefined): Selection | null {

@@ -99,7 +99,9 @@ export type DocumentKind =
   | 'user-state'
   | 'settings'
   | 'known-marketplaces'
-  | 'installed-plugins';
+  | 'installed-plugins'
+  /** mcp-doctor's own project settings (.mcp-doctor.json). */
+  | 'doctor-settings';
 
 /** A raw MCP server entry as found, before expansion. */
 export interface ServerConfig {

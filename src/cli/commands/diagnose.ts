@@ -5,14 +5,18 @@
 import { runDoctor, type RunOptions } from '../../core/run.js';
 import { parseTimeout } from '../../core/probe/timeout.js';
 import { hasAnyConfig, prepareContext } from '../doctor-context.js';
+import { prepareCiOptions } from '../ci-options.js';
 import { ExitCode, exitCodeFor } from '../exit-code.js';
 import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
+import { asPlainLog } from '../render/github.js';
 import { renderers } from '../render/index.js';
 import { fixAfterDiagnosis } from './fix.js';
+import { writeFileAtomic } from '../write-file.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
-  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  const ci = await prepareCiOptions(opts, process.env);
+  const format = ci.stdout ?? 'text';
   const prepared = await prepareContext(opts);
   const { ctx } = prepared;
   try {
@@ -38,7 +42,8 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
     const run: RunOptions = {
       paths,
       all: opts.all,
-      ignore: opts.ignore,
+      ignore: ci.ignore,
+      knownVariables: ci.knownVariables,
       select: { plugins: opts.plugin, servers: opts.server },
       version,
       probe: opts.probe,
@@ -47,13 +52,23 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
     };
     const color = format === 'text' && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
     const done = await runDoctor(ctx, run);
-    if (opts.fix) return await fixAfterDiagnosis({ ctx, run: done, runOptions: run, opts, format, color, demo: prepared.demo });
-    const { report } = done;
-    await write(renderers[format](report, { color, homedir: ctx.homedir }));
+    let report = done.report;
+    if (opts.fix) {
+      const fixed = await fixAfterDiagnosis({ ctx, run: done, runOptions: run, opts, format, color, demo: prepared.demo });
+      if ('exitCode' in fixed) return fixed.exitCode;
+      report = fixed.report;
+    }
+    const renderOptions = { color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn };
+    for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
+    // With --fix, the text (diagnosis, plan, outcomes) was written as it happened.
+    if (!(opts.fix && format === 'text')) {
+      const shown = renderers[format](report, renderOptions);
+      await write(ci.annotations ? asPlainLog(shown) + renderers.github(report, renderOptions) : shown);
+    }
     if (prepared.demo && format === 'text') {
       await write('\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n');
     }
-    return exitCodeFor(report);
+    return exitCodeFor(report, ci.failOn);
   } finally {
     await prepared.cleanup();
   }

@@ -11,7 +11,7 @@ import { mergeRecheck } from '../../core/fix/recheck.js';
 import { redactorFor } from '../../core/report.js';
 import { runDoctor, type DoctorRun, type RunOptions } from '../../core/run.js';
 import type { Report } from '../../core/types.js';
-import { ExitCode, exitCodeFor } from '../exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import type { DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { canAsk, confirm } from '../prompt.js';
@@ -29,36 +29,32 @@ export interface FixRequest {
   demo: boolean;
 }
 
-export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, color, demo }: FixRequest): Promise<number> {
+/** The report after the fix (with its `fixes` section) for the caller to publish, or an exit code to stop with. */
+export type FixOutcome = { report: Report } | { exitCode: number };
+
+export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, color, demo }: FixRequest): Promise<FixOutcome> {
   const text = format === 'text';
   const style = { color, homedir: ctx.homedir, undoable: !demo };
   const redactor = redactorFor(ctx, run.inventory);
   const plan = planFixes(run, ctx, { rebuildVenvs: opts.rebuildVenvs, installDeps: opts.installDeps, build: opts.build });
   const preview = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor });
-  const finish = async (report: Report) => {
-    if (text) return;
-    await write(renderers[format](report, { color, homedir: ctx.homedir }));
-  };
-
   if (text) await write(renderers.text(run.report, style) + '\n' + renderPlan(preview, run.report, style));
   const enabled = plan.changes.filter((c) => c.enabled);
   if (opts.dryRun || enabled.length === 0) {
     if (text) await write(opts.dryRun ? '\nDry run: nothing was changed.\n' : '\nNothing was changed.\n');
-    await finish({ ...run.report, fixes: preview });
-    return exitCodeFor(run.report);
+    return { report: { ...run.report, fixes: preview } };
   }
 
   const question = `Apply ${enabled.length} change${enabled.length === 1 ? '' : 's'}?`;
   if (!opts.yes) {
     if (!canAsk()) {
       await say(`--fix would make ${enabled.length} change${enabled.length === 1 ? '' : 's'}; add --yes to apply ${enabled.length === 1 ? 'it' : 'them'} without a terminal (nothing was changed)`);
-      return ExitCode.usage;
+      return { exitCode: ExitCode.usage };
     }
     if (!text) await write(renderPlan(preview, run.report, style), process.stderr);
     if (!(await confirm(question))) {
       await say('nothing was changed');
-      await finish({ ...run.report, fixes: preview });
-      return exitCodeFor(run.report);
+      return { report: { ...run.report, fixes: preview } };
     }
   }
 
@@ -76,6 +72,5 @@ export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, co
   }
   const section = fixSection(plan, applied.outcomes, { dryRun: false, journal: applied.journal, before: run.report, after, redactor });
   if (text) await write(renderRecheck(section, final, style));
-  await finish({ ...final, fixes: section });
-  return exitCodeFor(final);
+  return { report: { ...final, fixes: section } };
 }

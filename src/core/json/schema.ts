@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { FindingInput, JsonDocument } from '../types.js';
 
-export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server';
+export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server' | 'doctor-settings';
 
 /** `schemas/` ships next to `dist/` (and `src/`): two levels up from this file's folder. */
 export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
@@ -23,11 +23,13 @@ function load(): Promise<Record<SchemaName, ValidateFunction>> {
 
 async function compile(): Promise<Record<SchemaName, ValidateFunction>> {
   const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // verbose: an unknown key's error then carries the keys that are allowed (`parentSchema`).
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   const read = (name: string) => JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as object;
   ajv.addSchema(read('plugin.schema.json'));
   ajv.addSchema(read('marketplace.schema.json'));
   ajv.addSchema(read('mcp-server.schema.json'));
+  ajv.addSchema(read('doctor-settings.schema.json'));
   const get = (id: string) => {
     const fn = ajv.getSchema(`https://mcp-doctor.local/schemas/${id}`);
     if (!fn) throw new Error(`schema ${id} did not compile`);
@@ -37,6 +39,7 @@ async function compile(): Promise<Record<SchemaName, ValidateFunction>> {
     plugin: get('plugin.schema.json'),
     marketplace: get('marketplace.schema.json'),
     'mcp-server': get('mcp-server.schema.json'),
+    'doctor-settings': get('doctor-settings.schema.json'),
   };
 }
 
@@ -129,6 +132,12 @@ function explainErrors(errors: ErrorObject[], root: unknown): Explained[] {
       out.push(explainAnyOf(path, value, errors));
       continue;
     }
+    // An unknown key (only schemas with additionalProperties: false): point at the key itself.
+    for (const e of list.filter((x) => x.keyword === 'additionalProperties')) {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+      out.push({ pointer: [...pointerOf(path), key], args: { expected: known.length ? `one of the keys ${known.join(', ')}` : 'no other key', found: JSON.stringify(key) } });
+    }
     const required = list.filter((e) => e.keyword === 'required');
     for (const r of required) {
       const missing = String((r.params as { missingProperty: string }).missingProperty);
@@ -139,7 +148,7 @@ function explainErrors(errors: ErrorObject[], root: unknown): Explained[] {
       out.push({ pointer: pointerOf(path), args: { expected: String((typeErr.params as { type: string }).type), found } });
       continue;
     }
-    const rest = list.filter((e) => e.keyword !== 'required');
+    const rest = list.filter((e) => e.keyword !== 'required' && e.keyword !== 'additionalProperties');
     const first = rest[0];
     if (first) out.push({ pointer: pointerOf(path), args: describeKeyword(first, value) });
   }

@@ -1,0 +1,87 @@
+/**
+ * The project's settings file, `.mcp-doctor.json` in the base folder (or `--config FILE`): codes to ignore
+ * everywhere or for one plugin or server, the failure threshold, and variables users set themselves (author
+ * mode). Read strictly and validated against `schemas/doctor-settings.schema.json`; anything wrong is a usage
+ * error naming file:line:column and what was expected.
+ */
+import { join, resolve } from 'node:path';
+import { allCodes, catalog, isCode } from '../core/catalog.js';
+import type { IgnoreRule } from '../core/ignore.js';
+import { readJsonDocument } from '../core/json/read-json.js';
+import { validateAgainst } from '../core/json/schema.js';
+import { closeNames } from '../core/select.js';
+import type { FindingInput, JsonDocument } from '../core/types.js';
+import { UsageError } from '../core/usage-error.js';
+import type { FailOn } from './exit-code.js';
+import { relativePath } from './render/paths.js';
+
+export const SETTINGS_FILE = '.mcp-doctor.json';
+
+export interface ProjectSettings {
+  file: string;
+  failOn?: FailOn;
+  /** Global codes and per plugin/server rules, as RunOptions.ignore takes them. */
+  ignore: (string | IgnoreRule)[];
+  knownVariables: string[];
+}
+
+interface SettingsValue {
+  failOn?: FailOn;
+  ignore?: string[];
+  plugins?: Record<string, { ignore: string[] }>;
+  servers?: Record<string, { ignore: string[] }>;
+  knownVariables?: string[];
+}
+
+/** `'venv.nope' is not a finding code (did you mean 'venv.missing'?)`, or null for a known code. */
+export function unknownCodeMessage(code: string): string | null {
+  if (isCode(code)) return null;
+  let close = closeNames(code, allCodes);
+  // No look-alike: offer the codes of the same family (venv.nope → venv.*).
+  if (close.length === 0) close = allCodes.filter((c) => c.split('.')[0] === code.split('.')[0]);
+  return `'${code}' is not a finding code${close.length ? ` (did you mean ${close.map((c) => `'${c}'`).join(', ')}?)` : ''}; mcp-doctor explain lists them`;
+}
+
+function locatedError(file: string, lines: { line?: number; column?: number; text: string }[]): UsageError {
+  const shown = relativePath(file, process.cwd());
+  // main prints the first line after "mcp-doctor: "; give the others the same prefix.
+  return new UsageError(lines.map((l) => `${shown}:${l.line ?? 1}:${l.column ?? 1}: ${l.text}`).join('\nmcp-doctor: '));
+}
+
+const describe = (f: FindingInput) => ({ line: f.location?.line, column: f.location?.column, text: catalog[f.code].message(f.args ?? {}) });
+
+function unknownCodes(doc: JsonDocument, value: SettingsValue): { line: number; column: number; text: string }[] {
+  const lists: [(string | number)[], string[] | undefined][] = [[['ignore'], value.ignore]];
+  for (const kind of ['plugins', 'servers'] as const) {
+    for (const [name, scoped] of Object.entries(value[kind] ?? {})) lists.push([[kind, name, 'ignore'], scoped.ignore]);
+  }
+  const out: { line: number; column: number; text: string }[] = [];
+  for (const [pointer, codes] of lists) {
+    (codes ?? []).forEach((code, i) => {
+      const problem = unknownCodeMessage(code);
+      if (problem) out.push({ ...doc.locate([...pointer, i]), text: `${[...pointer, i].join('.')}: ${problem}` });
+    });
+  }
+  return out;
+}
+
+/** The settings, or null when there is no file (only `--config` makes a missing file an error). */
+export async function loadSettings(baseDir: string, explicit?: string): Promise<ProjectSettings | null> {
+  const file = explicit !== undefined ? resolve(explicit) : join(baseDir, SETTINGS_FILE);
+  const read = await readJsonDocument(file, 'doctor-settings', SETTINGS_FILE);
+  if (read.status === 'absent') {
+    if (explicit === undefined && read.reason === 'missing') return null;
+    throw new UsageError(`--config ${explicit ?? file}: ${read.reason === 'missing' ? 'no such file' : 'not a file'}`);
+  }
+  if (read.status === 'invalid') throw locatedError(file, read.findings.map(describe));
+  const schemaProblems = await validateAgainst('doctor-settings', read.doc);
+  if (schemaProblems.length > 0) throw locatedError(file, schemaProblems.map(describe));
+  const value = read.doc.value as SettingsValue;
+  const codeProblems = unknownCodes(read.doc, value);
+  if (codeProblems.length > 0) throw locatedError(file, codeProblems);
+
+  const ignore: (string | IgnoreRule)[] = [...(value.ignore ?? [])];
+  for (const [plugin, s] of Object.entries(value.plugins ?? {})) for (const code of s.ignore) ignore.push({ code, plugin });
+  for (const [server, s] of Object.entries(value.servers ?? {})) for (const code of s.ignore) ignore.push({ code, server });
+  return { file, failOn: value.failOn, ignore, knownVariables: value.knownVariables ?? [] };
+}
