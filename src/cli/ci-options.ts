@@ -9,7 +9,7 @@ import type { IgnoreRule } from '../core/ignore.js';
 import { UsageError } from '../core/usage-error.js';
 import type { FailOn } from './exit-code.js';
 import type { DiagnoseOptions } from './options.js';
-import { isFormat, type Format } from './render/index.js';
+import { isFormat, type Format } from './render/formats.js';
 import { loadSettings, unknownCodeMessage } from './settings.js';
 import { checkWritable } from './write-file.js';
 

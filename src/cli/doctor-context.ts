@@ -3,14 +3,13 @@
  * folder (removed afterwards, and on an interrupt).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { createContext, type DoctorContext } from '../core/context.js';
 import { materializeFixture } from '../demo/materialize.js';
 import type { DiagnoseOptions } from './options.js';
 import { removeOnInterrupt } from './signals.js';
 
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { packageRoot } from './package-info.js';
 
 export interface PreparedContext {
   ctx: DoctorContext;

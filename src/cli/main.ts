@@ -3,17 +3,13 @@
  * The entry point: signal handling, the program, and the mapping of whatever went wrong to an exit code.
  * All decisions about problems live in the core; the commands only wire and print.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CommanderError } from 'commander';
-import { packageRoot } from './doctor-context.js';
 import { ExitCode } from './exit-code.js';
 import { UsageError } from './options.js';
 import { say, write } from './output.js';
 import { buildProgram } from './program.js';
+import { version } from './package-info.js';
 import { installSignalHandlers } from './signals.js';
-
-const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = ExitCode.ok;

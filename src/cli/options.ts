@@ -1,6 +1,6 @@
 /** The root command's options as commander hands them over, and the small parsers they need. */
 import type { FailOn } from './exit-code.js';
-import type { Format } from './render/index.js';
+import type { Format } from './render/formats.js';
 
 export interface DiagnoseOptions {
   json?: boolean;

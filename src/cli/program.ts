@@ -1,12 +1,48 @@
-/** The command line's shape: options and subcommands, each handed to its command module. */
+/**
+ * The command line's shape: options and subcommands, each handed to its command module. Command modules are
+ * imported when their command runs, so `--version` and `--help` load commander and nothing else.
+ */
 import { Command, Option } from 'commander';
-import { diagnose } from './commands/diagnose.js';
-import { explainCode } from './commands/explain.js';
-import { undo } from './commands/undo.js';
 import { ExitCode, failOnLevels } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
-import { formats } from './render/index.js';
+import { formats } from './render/formats.js';
+
+export const bugsUrl = 'https://github.com/mcp-doctor/mcp-doctor/issues';
+
+const helpFooter = `
+Examples:
+  mcp-doctor                      check your installed plugins and servers, starting each server
+  mcp-doctor --no-probe           static checks only (no server is started)
+  mcp-doctor --fix                repair what is safe (venv links, exec bits), after showing the plan
+  mcp-doctor undo                 revert the last --fix
+  mcp-doctor ./my-marketplace     check a marketplace or plugin you are writing (author mode)
+  mcp-doctor --json > report.json one JSON report (schemas/report.schema.json)
+  mcp-doctor --demo               see a report on a built-in sample setup
+  mcp-doctor explain venv.link-lost
+
+Exit codes:
+  0  no findings at or above --fail-on (default: no errors; warnings allowed)
+  1  findings at or above --fail-on
+  2  usage error, or input that cannot be read (bad option, settings file, --output path)
+  3  internal failure (run with --debug and report it)
+  128+n  interrupted by signal n (130 for Ctrl-C); every server started is stopped
+
+Environment:
+  MCP_TIMEOUT        server startup timeout in ms, as Claude Code reads it (default 30000)
+  CLAUDE_CONFIG_DIR  Claude Code's config folder (default ~/.claude)
+  NO_COLOR           any value: no colour
+  FORCE_COLOR        colour even when not a terminal (0 or false: never)
+  XDG_CACHE_HOME     where --fix keeps its undo journal (default ~/.cache)
+
+Report bugs: ${bugsUrl}
+`;
+
+/** commander's "error: unknown option '--x'" in mcp-doctor's voice. */
+function ourVoice(message: string): string {
+  const text = message.replace(/^error: /, '').trimEnd();
+  return `mcp-doctor: ${text}${/\(see /.test(text) ? '' : ' (see mcp-doctor --help)'}\n`;
+}
 
 /** Builds the program; `setCode` receives the exit code of whichever command ran. */
 export function buildProgram(version: string, setCode: (code: number) => void): Command {
@@ -38,10 +74,13 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--config <file>', 'settings file (default: .mcp-doctor.json in the base folder)')
     .option('--no-color', 'plain text without colors')
     .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', helpFooter)
+    .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(ourVoice(s)) });
 
   program.action(async (paths: string[], opts: DiagnoseOptions) => {
+    const { diagnose } = await import('./commands/diagnose.js');
     setCode(await diagnose(paths, opts, version));
   });
   program
@@ -49,6 +88,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .description('print the catalog entry of a finding code (e.g. venv.link-lost)')
     .argument('[code]', 'finding code; omit to list them all')
     .action(async (c: string | undefined) => {
+      const { explainCode } = await import('./commands/explain.js');
       const r = explainCode(c);
       await write(r.text, r.ok ? process.stdout : process.stderr);
       setCode(r.ok ? ExitCode.ok : ExitCode.usage);
@@ -58,6 +98,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .description('revert the last fix mcp-doctor applied (asks first; --yes to skip the question)')
     .option('-y, --yes', 'revert without asking')
     .action(async (o: { yes?: boolean }) => {
+      const { undo } = await import('./commands/undo.js');
       setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes }));
     });
   return program;

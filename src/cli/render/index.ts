@@ -7,6 +7,9 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
+import type { Format } from './formats.js';
+
+export { formats, isFormat, type Format } from './formats.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -28,12 +31,4 @@ export const renderers = {
   github: renderGithub,
   junit: renderJunit,
   markdown: renderMarkdown,
-} satisfies Record<string, Renderer>;
-
-export type Format = keyof typeof renderers;
-
-export const formats = Object.keys(renderers) as Format[];
-
-export function isFormat(value: string): value is Format {
-  return Object.prototype.hasOwnProperty.call(renderers, value);
-}
+} satisfies Record<Format, Renderer>;
