@@ -2,45 +2,20 @@
  * Validates documents against the JSON Schemas in `schemas/` and turns ajv's errors into one finding per
  * offending value, with a JSON pointer, the expected shape and what was found.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { FindingInput, JsonDocument } from '../types.js';
 
 export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server' | 'doctor-settings';
 
-/** `schemas/` ships next to `dist/` (and `src/`): two levels up from this file's folder. */
-export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
-
 let validators: Promise<Record<SchemaName, ValidateFunction>> | null = null;
 
-/** Loaded on first use: ajv is not needed before servers start, and a --no-probe run of no manifests skips it. */
+/**
+ * The validators, compiled from schemas/ at build time (scripts/compile-schemas.mjs): loaded on first use, and
+ * nothing is compiled at run time.
+ */
 function load(): Promise<Record<SchemaName, ValidateFunction>> {
-  validators ??= compile();
+  validators ??= import('./compiled-schemas.js').then((v) => ({ plugin: v.plugin, marketplace: v.marketplace, 'mcp-server': v.mcpServer, 'doctor-settings': v.doctorSettings }));
   return validators;
-}
-
-async function compile(): Promise<Record<SchemaName, ValidateFunction>> {
-  const { Ajv } = await import('ajv');
-  // verbose: an unknown key's error then carries the keys that are allowed (`parentSchema`).
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  const read = (name: string) => JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as object;
-  ajv.addSchema(read('plugin.schema.json'));
-  ajv.addSchema(read('marketplace.schema.json'));
-  ajv.addSchema(read('mcp-server.schema.json'));
-  ajv.addSchema(read('doctor-settings.schema.json'));
-  const get = (id: string) => {
-    const fn = ajv.getSchema(`https://mcp-doctor.local/schemas/${id}`);
-    if (!fn) throw new Error(`schema ${id} did not compile`);
-    return fn;
-  };
-  return {
-    plugin: get('plugin.schema.json'),
-    marketplace: get('marketplace.schema.json'),
-    'mcp-server': get('mcp-server.schema.json'),
-    'doctor-settings': get('doctor-settings.schema.json'),
-  };
 }
 
 /** What a failed `pattern` means, in words; keyed by the pattern text in the schemas. */
