@@ -86,16 +86,16 @@ describe('explain', () => {
 
 describe('--demo', () => {
   it('runs on the built-in home, reports its broken plugins and cleans up after itself', () => {
-    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('mcp-doctor-demo-'));
-    const r = runCli(['--demo', '--no-probe', '--json'], { cwd: repoRoot, env: { HOME: emptyDir() } });
+    // A temp folder of its own, so other runs on the machine cannot make or remove demo homes in it.
+    const tmp = emptyDir();
+    const r = runCli(['--demo', '--no-probe', '--json'], { cwd: repoRoot, env: { HOME: emptyDir(), TMPDIR: tmp } });
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as import('../src/core/types.js').Report;
     expect(report.findings.map((f) => f.code).sort()).toEqual(
       ['command.toolchain-missing', 'command.unbuilt', 'config.env-unset', 'deps.not-installed', 'venv.link-lost'].sort(),
     );
     expect(report.summary).toMatchObject({ servers: 9, ok: 3, failed: 5, disabled: 1 });
-    const after = readdirSync(tmpdir()).filter((n) => n.startsWith('mcp-doctor-demo-'));
-    expect(after.sort()).toEqual(before.sort());
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
 

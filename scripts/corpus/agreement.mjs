@@ -6,8 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createContext } from '../../dist/core/context.js';
-import { runDoctor } from '../../dist/core/run.js';
+import { createContext, runDoctor } from '../../.build/engine.js';
 
 export const defaultCorpus = join(dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared', 'corpus', 'real');
 

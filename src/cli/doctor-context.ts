@@ -9,7 +9,7 @@ import { materializeFixture } from '../demo/materialize.js';
 import type { DiagnoseOptions } from './options.js';
 import { removeOnInterrupt } from './signals.js';
 
-import { packageRoot } from './package-info.js';
+import { fixturesDir } from './package-info.js';
 
 export interface PreparedContext {
   ctx: DoctorContext;
@@ -19,7 +19,7 @@ export interface PreparedContext {
 
 export async function prepareContext(opts: Pick<DiagnoseOptions, 'demo' | 'configDir' | 'project'>): Promise<PreparedContext> {
   if (opts.demo) {
-    const demo = await materializeFixture(join(packageRoot, 'fixtures', 'demo'), 'mcp-doctor-demo-');
+    const demo = await materializeFixture(join(fixturesDir(), 'demo'), 'mcp-doctor-demo-');
     const forget = removeOnInterrupt(demo.root);
     const home = join(demo.root, 'home');
     const env: Record<string, string | undefined> = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache') };

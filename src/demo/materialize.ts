@@ -4,7 +4,7 @@
  * (`setup.json`: venvs made with `python3 -m venv`, symlinks, modes). Used by `--demo` and by the tests.
  */
 import { execFile } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,10 +22,15 @@ export interface FixtureSetup {
   remove?: string[];
 }
 
+/**
+ * Fills {{ROOT}} in .json files, and gives back the `.gitignore` files the package had to ship as
+ * `_gitignore` (npm leaves `.gitignore` files out of a package, and the demo's unbuilt plugin needs its own).
+ */
 async function fillRoot(dir: string, root: string): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await fillRoot(path, root);
+    else if (entry.isFile() && entry.name === '_gitignore') await rename(path, join(dir, '.gitignore'));
     else if (entry.isFile() && entry.name.endsWith('.json')) {
       const text = await readFile(path, 'utf8');
       if (text.includes('{{ROOT}}')) await writeFile(path, text.replaceAll('{{ROOT}}', root));

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * The build: type-check, compile the schemas into validators, then bundle the CLI with esbuild into dist/, so
+ * the installed package has no runtime dependencies (one package, a few MiB) and each part loads only when it
+ * is needed: commander for --version/--help, the engine for a run, Ink for the live view, the MCP message
+ * schemas for a probe (separate chunks). Also writes the notices of the bundled packages and copies the demo
+ * home and fixture servers, with their `.gitignore` files renamed (npm drops them from a package;
+ * `src/demo/materialize.ts` puts them back).
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { build } from 'esbuild';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const dist = join(root, 'dist');
+const step = (what) => process.stderr.write(`build: ${what}\n`);
+
+rmSync(dist, { recursive: true, force: true });
+step('schemas → validators');
+execFileSync(process.execPath, [join(root, 'scripts', 'compile-schemas.mjs')], { stdio: 'inherit' });
+if (!process.argv.includes('--no-typecheck')) {
+  step('type-check');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--noEmit'], { stdio: 'inherit' });
+}
+
+step('bundle');
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/main.ts'],
+  outdir: 'dist',
+  outbase: 'src',
+  entryNames: '[dir]/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Prefer a package's ES module build: jsonc-parser's CommonJS one is UMD with requires a bundler cannot follow.
+  mainFields: ['module', 'main'],
+  // Readable stack traces for --debug: no renamed identifiers.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  // Ink loads React's devtools only when DEV=true; it is not shipped.
+  external: ['react-devtools-core'],
+  // CommonJS packages in the bundle call require() for Node's own modules.
+  banner: { js: "import { createRequire as __mcpDoctorRequire } from 'node:module'; const require = __mcpDoctorRequire(import.meta.url);" },
+});
+chmodSync(join(dist, 'cli', 'main.js'), 0o755);
+// The engine for this repository's own scripts (corpus agreement, benchmarks); not part of the package.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/core/engine.ts'],
+  outfile: '.build/engine.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __mcpDoctorRequire } from 'node:module'; const require = __mcpDoctorRequire(import.meta.url);" },
+});
+
+step('notices of bundled packages');
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (!m) continue;
+  const dir = join(root, input.slice(0, input.indexOf(m[1]) + m[1].length));
+  if (packages.has(dir)) continue;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const licenseFile = readdirSync(dir).find((n) => /^(licen[cs]e|copying)(\.|$)/i.test(n));
+  packages.set(dir, { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see below', text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : null });
+}
+const notices = [...packages.values()]
+  .sort((a, b) => a.name.localeCompare(b.name))
+  .map((p) => `${p.name}@${p.version} (${p.license})\n${p.text ? '\n' + p.text + '\n' : ''}`)
+  .join('\n' + '-'.repeat(72) + '\n\n');
+writeFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), `mcp-doctor bundles these packages; their licenses follow.\n\n${notices}`);
+
+step('demo home and fixture servers');
+for (const part of ['demo', 'servers']) cpSync(join(root, 'fixtures', part), join(dist, 'fixtures', part), { recursive: true, verbatimSymlinks: true });
+const renameGitignores = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) renameGitignores(path);
+    else if (name === '.gitignore') renameSync(path, join(dir, '_gitignore'));
+  }
+};
+renameGitignores(join(dist, 'fixtures'));
+
+const size = (dir) => readdirSync(dir).reduce((n, name) => {
+  const p = join(dir, name);
+  return n + (statSync(p).isDirectory() ? size(p) : statSync(p).size);
+}, 0);
+const chunks = Object.entries(result.metafile.outputs)
+  .filter(([file]) => file.endsWith('.js'))
+  .map(([file, o]) => `${relative('dist', file).split(sep).join('/')} ${(o.bytes / 1024).toFixed(0)} KiB`);
+step(`dist: ${(size(dist) / 1024 / 1024).toFixed(2)} MiB (${chunks.join(', ')}); ${packages.size} packages bundled`);
+if (!existsSync(join(dist, 'cli', 'main.js'))) process.exit(1);
