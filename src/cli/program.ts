@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { diagnose } from './commands/diagnose.js';
 import { explainCode } from './commands/explain.js';
 import { ExitCode } from './exit-code.js';
+import { colorModes } from './color.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
 import { formats } from './render/index.js';
@@ -25,7 +26,8 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--config-dir <dir>', 'Claude Code config dir (default: $CLAUDE_CONFIG_DIR or ~/.claude)')
     .option('--project <dir>', 'the project folder Claude Code runs in (default: the current folder)')
     .option('--ignore <codes>', 'comma-separated finding codes to leave out', commaList)
-    .option('--no-color', 'plain text without colors')
+    .addOption(new Option('--color <when>', 'colours: auto (when stdout is a terminal; NO_COLOR, FORCE_COLOR and TERM=dumb are read), always, never').choices(colorModes))
+    .option('--no-color', 'same as --color never')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -4,11 +4,15 @@
  */
 import { runDoctor, type RunOptions } from '../../core/run.js';
 import { parseTimeout } from '../../core/probe/timeout.js';
+import { colorMode, wantsColor } from '../color.js';
 import { hasAnyConfig, prepareContext } from '../doctor-context.js';
 import { ExitCode, exitCodeFor } from '../exit-code.js';
 import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
+import { startProgress } from '../progress.js';
 import { renderers } from '../render/index.js';
+import { createServerActions } from '../server-actions.js';
+import { diagnoseInteractively, wantsInteractive } from './interactive.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
@@ -39,12 +43,23 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       timeoutMs,
       discover: opts.discover,
     };
-    const { report } = await runDoctor(ctx, run);
-    const color = format === 'text' && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    await write(renderers[format](report, { color, homedir: ctx.homedir }));
-    if (prepared.demo && format === 'text') {
-      await write('\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n');
+    const color = wantsColor(colorMode(opts.color), process.env, process.stdout.isTTY === true);
+    const demoNote = prepared.demo && format === 'text' ? '\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n' : '';
+    if (wantsInteractive(opts, process, process.env)) {
+      const { code } = await diagnoseInteractively(ctx, run, { version, color, actions: createServerActions(ctx, run) });
+      await write(demoNote);
+      return code;
     }
+    // Output goes to a file or a pipe, or waits for the end: say on the terminal how far the run is.
+    const progress = process.stderr.isTTY ? startProgress(process.stderr, { probe: !!opts.probe }) : undefined;
+    let report;
+    try {
+      ({ report } = await runDoctor(ctx, { ...run, onEvent: progress?.onEvent }));
+    } finally {
+      progress?.stop();
+    }
+    await write(renderers[format](report, { color: format === 'text' && color, homedir: ctx.homedir }));
+    await write(demoNote);
     return exitCodeFor(report);
   } finally {
     await prepared.cleanup();
