@@ -1,6 +1,5 @@
 /** The command line's shape: options and subcommands, each handed to its command module. */
 import { Command, Option } from 'commander';
-import { diagnose } from './commands/diagnose.js';
 import { explainCode } from './commands/explain.js';
 import { ExitCode } from './exit-code.js';
 import { colorModes } from './color.js';
@@ -33,6 +32,8 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   program.action(async (paths: string[], opts: DiagnoseOptions) => {
+    // Loaded on use: --version and --help do not pay for the engine (schemas, MCP SDK).
+    const { diagnose } = await import('./commands/diagnose.js');
     setCode(await diagnose(paths, opts, version));
   });
   program

@@ -3,8 +3,8 @@
  * re-probe, fix flow) and picks what the body shows (list, detail, help, fix panel). State lives in the
  * hooks, words and layout in the views; this file only wires them to the keys.
  */
-import { Box, Text, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Report } from '../../core/types.js';
 import type { ServerActions } from '../actions.js';
 import type { EventFeed } from '../event-feed.js';
@@ -69,14 +69,15 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
   const selection = useSelection(ids);
   const selected: ServerRow | undefined = selection.selectedId ? rowsById.get(selection.selectedId) : undefined;
 
-  // When the run ends, the first failing server is what the user came for.
-  useEffect(() => {
-    if (run.stage !== 'done') return;
+  // When the run ends, the first failing server is what the user came for. Set during render (not in an
+  // effect), so no frame shows the finished list with the old selection; once only, so re-probes do not
+  // move it.
+  const [jumped, setJumped] = useState(false);
+  if (run.stage === 'done' && !jumped) {
+    setJumped(true);
     const id = firstFailing(run.rows);
     if (id) selection.select(id);
-    // Only on the transition to done: later changes (re-probes) must not move the selection.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run.stage]);
+  }
 
   const say = useCallback((text: string) => setNote(text), []);
   const reprobe = useReprobe(actions, dispatch, clock, say);
@@ -160,12 +161,16 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
     }
   };
 
-  useInput((input, key) => {
+  // The handler Ink calls is stable and reads the latest render's state: Ink re-subscribes a changed
+  // handler only in an effect, so a key pressed right after another would otherwise see stale state.
+  const onKey = useRef<(input: string, key: Key) => void>(() => {});
+  onKey.current = (input, key) => {
     for (const command of commandsFor(input, key, current)) {
       if (command !== 'decline') setNote(null);
       run_(command);
     }
-  });
+  };
+  useInput(useCallback((input: string, key: Key) => onKey.current(input, key), []));
 
   const counts = countRows(run.rows);
   const elapsedMs = (run.finishedAt ?? now) - run.startedAt;

@@ -69,14 +69,15 @@ export function detailLines(row: ServerRow, report: Report | null, o: DetailOpti
     { text: '  ' },
     { text: word, tone },
   ]);
-  text(`${s.plugin ? `plugin ${s.plugin}` : `${s.scope} scope`} · ${s.transport} · defined in ${where({ file: s.source.file, line: s.source.line ?? null, column: s.source.column ?? null })}`, 'muted');
+  text(`${s.plugin ? `plugin ${s.plugin}` : `${s.scope} scope`} · ${s.transport}`, 'muted');
+  text(`defined in ${shortWhere({ file: s.source.file, line: s.source.line ?? null, column: s.source.column ?? null }, o.width - 11, home)}`, 'muted');
 
   const findings = findingsFor(s, report);
   const cause = row.phase ? undefined : rootCause(findings);
   if (cause) {
     heading('Root cause');
     text(findingLine(cause, home, 1000), cause.severity === 'error' ? 'fail' : 'warn', 2);
-    if (where(cause, home)) text(where(cause, home), 'muted', 2);
+    if (cause.file) text(shortWhere(cause, o.width - 2, home), 'muted', 2);
   } else if (!row.phase && s.status === 'ok') {
     heading('Result');
     text(answeredLine(s) ?? (s.probe ? 'no problems found' : 'no problems found by the static checks (not started: --no-probe)'), 'ok', 2);
@@ -135,7 +136,8 @@ export function detailLines(row: ServerRow, report: Report | null, o: DetailOpti
     if (p.toolsError) text(`tools/list: ${p.toolsError}`, 'fail', 2);
   }
 
-  heading(p?.command ? 'Command, as started' : 'Command');
+  // Spawned exactly so: no shell, in the project folder (see core/probe/server-environment.ts).
+  heading(p ? 'Command, as started' : 'Command (not started)');
   if (s.transport === 'stdio') {
     const command = p?.command ?? s.command ?? '';
     text([command, ...s.args].map(shellQuote).join(' '), undefined, 2);

@@ -3,7 +3,8 @@
  * one line per server with a problem, so the answer is still there after `q`. Plain text, no Ink.
  */
 import type { Report } from '../../core/types.js';
-import { rowSummary } from './row-summary.js';
+import { looseFindings } from './list-layout.js';
+import { findingLine, rowSummary } from './row-summary.js';
 
 const marks = { failed: ['✘', 31], degraded: ['⚠', 33] } as const;
 
@@ -19,7 +20,11 @@ export function exitSummary(report: Report, o: { color: boolean; home?: string }
     const [mark, code] = marks[server.status as keyof typeof marks];
     lines.push(`  ${paint(code, mark)} ${server.name.padEnd(width)}  ${rowSummary(server, report, o.home).text}`);
   }
-  const loose = report.findings.filter((f) => f.server === null && f.severity === 'error').length;
-  if (problems.length > 0 || loose > 0) lines.push('  (mcp-doctor --format text prints the whole report)');
+  const rows = report.servers.map((server) => ({ server, phase: null, since: 0, tookMs: null }));
+  for (const f of looseFindings(rows, report)) {
+    const [mark, code] = f.severity === 'error' ? marks.failed : marks.degraded;
+    lines.push(`  ${paint(code, mark)} ${f.code}  ${findingLine(f, o.home)}`);
+  }
+  if (lines.length > 1) lines.push('  (mcp-doctor --format text prints the whole report)');
   return lines.join('\n') + '\n';
 }

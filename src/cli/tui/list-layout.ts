@@ -3,12 +3,14 @@
  * report's order (scope, marketplace, plugin, name). "Problems only" keeps failing and degraded servers,
  * and those still running (they may turn out to fail), and the headers they need.
  */
-import type { Report } from '../../core/types.js';
+import type { Report, ReportFinding } from '../../core/types.js';
 import type { ServerRow } from './run-state.js';
 
 export type ListLine =
   | { kind: 'group'; key: string; depth: number; label: string; detail: string; muted: boolean }
-  | { kind: 'server'; id: string; depth: number };
+  | { kind: 'server'; id: string; depth: number }
+  /** A finding that belongs to no listed server (a marketplace, a registry, a plugin without servers). */
+  | { kind: 'finding'; key: string; depth: number; finding: ReportFinding };
 
 export function isProblem(row: ServerRow): boolean {
   return row.phase !== null || row.server.status === 'failed' || row.server.status === 'degraded';
@@ -54,7 +56,18 @@ export function listLines(rows: readonly ServerRow[], report: Report | null, pro
     open = keys;
     lines.push({ kind: 'server', id: s.id, depth: groups.length });
   }
+  const loose = looseFindings(rows, report);
+  if (loose.length > 0) {
+    lines.push({ kind: 'group', key: 'other', depth: 0, label: 'Other problems', detail: '', muted: false });
+    loose.forEach((finding, i) => lines.push({ kind: 'finding', key: `f:${i}`, depth: 1, finding }));
+  }
   return lines;
+}
+
+/** Errors and warnings no server row shows: not about a server, nor about the plugin of a listed one. */
+export function looseFindings(rows: readonly ServerRow[], report: Report | null): ReportFinding[] {
+  const plugins = new Set(rows.map((r) => r.server.plugin).filter((p) => p !== null));
+  return (report?.findings ?? []).filter((f) => f.server === null && f.severity !== 'info' && !(f.plugin !== null && plugins.has(f.plugin)));
 }
 
 /** The first line that belongs to a server: its own, or the headers printed just above it. */

@@ -70,6 +70,8 @@ function onEvent(state: RunState, event: DoctorEvent, at: number): RunState {
       return {
         ...state,
         stage: 'running',
+        // A view mounted after the run started (replaying the feed) counts from the run's first event.
+        startedAt: Math.min(state.startedAt, at),
         report: event.report,
         rows: event.report.servers.map((server) => ({ server, phase: pending.has(server.id) ? 'checking' : null, since: at, tookMs: null })),
       };

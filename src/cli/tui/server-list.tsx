@@ -1,5 +1,6 @@
 /** The visible slice of the grouped server list. */
 import { Box, Text } from 'ink';
+import { FindingRow } from './finding-row.js';
 import { GroupRow } from './group-row.js';
 import type { ListLine } from './list-layout.js';
 import type { RowSummary } from './row-summary.js';
@@ -34,6 +35,9 @@ export function ServerList(p: ServerListProps) {
   return (
     <Box flexDirection="column" height={p.height} width={p.width} overflow="hidden">
       {p.lines.slice(p.top, p.top + p.height).map((line) => {
+        if (line.kind === 'finding') {
+          return <FindingRow key={line.key} finding={line.finding} depth={line.depth} home={p.home} color={p.color} />;
+        }
         if (line.kind === 'group') {
           return <GroupRow key={line.key} depth={line.depth} label={line.label} detail={line.detail} muted={line.muted} width={p.width} home={p.home} color={p.color} />;
         }

@@ -1,7 +1,7 @@
 /**
  * Word wrapping done here rather than by the terminal, so the detail view knows how many lines it has
  * (and can scroll them) and a long path never spills into the next row. A word longer than the width is
- * broken; leading spaces of a line (indentation in a stack trace) are kept.
+ * broken; a line's indentation (a stack trace's) is kept on its continuation lines too.
  */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
@@ -9,12 +9,13 @@ export function wrapText(text: string, width: number): string[] {
   for (const paragraph of text.split('\n')) {
     const indent = /^\s*/.exec(paragraph)?.[0] ?? '';
     const words = paragraph.slice(indent.length).split(/ +/).filter((x) => x.length > 0);
-    let line = indent.length < w ? indent : '';
-    let lineWidth = [...line].length;
+    const lead = indent.length * 2 <= w ? indent : '';
+    let line = lead;
+    let lineWidth = lead.length;
     const flush = () => {
       out.push(line.trimEnd());
-      line = '';
-      lineWidth = 0;
+      line = lead;
+      lineWidth = lead.length;
     };
     if (words.length === 0) {
       out.push('');
@@ -22,7 +23,7 @@ export function wrapText(text: string, width: number): string[] {
     }
     for (const word of words) {
       let chars = [...word];
-      const gap = lineWidth > 0 && line.trim() ? 1 : 0;
+      const gap = line.trim() ? 1 : 0;
       if (lineWidth + gap + chars.length <= w) {
         line += (gap ? ' ' : '') + word;
         lineWidth += gap + chars.length;
@@ -38,7 +39,7 @@ export function wrapText(text: string, width: number): string[] {
       line += chars.join('');
       lineWidth += chars.length;
     }
-    if (line.length > 0) flush();
+    if (line.trim()) flush();
   }
   return out;
 }
