@@ -129,6 +129,8 @@ describe('the live view', () => {
     const base = createServerActions(ctx, options);
     const fix: NonNullable<ServerActions['fix']> = {
       async plan(id) {
+        if (id.endsWith(':crash')) throw new Error('no plan for a missing module here');
+        if (id.endsWith(':banner')) return { serverId: id, changes: [{ id: 'log', line: 'send the banner to stderr', enabled: false, needs: '--edit-source' }], manual: ['ask the author to log to stderr'] };
         return {
           serverId: id,
           changes: [
@@ -158,7 +160,23 @@ describe('the live view', () => {
     };
     const app = mount({ ...base, fix });
     await waitFor(app.lastFrame, (t) => /done in/.test(t), 'the replayed run');
+    // A plan with nothing mcp-doctor may change on its own: only what is left to the user.
     await press(app.stdin, 'g');
+    expect(selected(app.lastFrame() ?? '')).toMatch(/⚠ banner/);
+    await press(app.stdin, 'f');
+    const nothing = await waitFor(app.lastFrame, (t) => t.includes('Any key: back'), 'a plan without changes');
+    expect(nothing).toMatch(/There is nothing mcp-doctor can change for banner on its own\./);
+    expect(nothing).toMatch(/- send the banner to stderr \(needs --edit-source\)/);
+    expect(nothing).toMatch(/☐ ask the author to log to stderr/);
+    await press(app.stdin, 'x');
+
+    // A planner that fails says so; nothing happens.
+    await press(app.stdin, 'j');
+    expect(selected(app.lastFrame() ?? '')).toMatch(/crash/);
+    await press(app.stdin, 'f');
+    await waitFor(app.lastFrame, (t) => t.includes('planning the fix failed: no plan for a missing module here'), 'the planner error');
+    await press(app.stdin, 'x');
+
     for (let i = 0; i < 6 && !/exit/.test(selected(app.lastFrame() ?? '')); i++) await press(app.stdin, 'j');
     expect(selected(app.lastFrame() ?? '')).toMatch(/✘ exit/);
 

@@ -20,7 +20,7 @@ import { rowSummary, type RowSummary } from './row-summary.js';
 import { countRows, firstFailing, type ServerRow } from './run-state.js';
 import { ServerList } from './server-list.js';
 import { toneStyle } from './theme.js';
-import { useFixFlow } from './use-fix-flow.js';
+import { fixFlowScreen, useFixFlow } from './use-fix-flow.js';
 import { useReprobe } from './use-reprobe.js';
 import { useRunState } from './use-run-state.js';
 import { useFollowWindow, useScrollOffset } from './use-scroll.js';
@@ -65,7 +65,6 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
   const lines = useMemo(() => listLines(run.rows, run.report, problemsOnly), [run.rows, run.report, problemsOnly]);
   const ids = useMemo(() => lines.flatMap((l) => (l.kind === 'server' ? [l.id] : [])), [lines]);
   const rowsById = useMemo(() => new Map(run.rows.map((r) => [r.server.id, r])), [run.rows]);
-  const summaries = useMemo(() => new Map<string, RowSummary>(run.rows.map((r) => [r.server.id, rowSummary(r.server, run.report, home)])), [run.rows, run.report, home]);
   const selection = useSelection(ids);
   const selected: ServerRow | undefined = selection.selectedId ? rowsById.get(selection.selectedId) : undefined;
 
@@ -90,6 +89,12 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
   const maxDepth = lines.reduce((m, l) => (l.kind === 'server' ? Math.max(m, l.depth) : m), 0);
   const longestName = run.rows.reduce((m, r) => Math.max(m, [...r.server.name].length), 4);
   const nameColumn = maxDepth * 2 + Math.min(longestName, Math.max(8, Math.floor(width * 0.3)), 32);
+  // Paths inside a one-line verdict get a third of what is left of the line, so the sentence stays readable.
+  const pathWidth = Math.max(24, Math.floor((width - nameColumn - 8) / 3));
+  const summaries = useMemo(
+    () => new Map<string, RowSummary>(run.rows.map((r) => [r.server.id, rowSummary(r.server, run.report, home, pathWidth)])),
+    [run.rows, run.report, home, pathWidth],
+  );
 
   const selectedLine = lines.findIndex((l) => l.kind === 'server' && l.id === selection.selectedId);
   const top = useFollowWindow(selectedLine < 0 ? 0 : blockStart(lines, selectedLine), Math.max(0, selectedLine), bodyHeight, lines.length);
@@ -99,14 +104,7 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
   );
   const [detailOffset, scrollDetail] = useScrollOffset(selection.selectedId ?? '', detail.length, bodyHeight);
 
-  const fixScreen: Screen | null =
-    fix.flow.step === 'planning' || fix.flow.step === 'applying'
-      ? 'fix-busy'
-      : fix.flow.step === 'confirm'
-        ? 'fix-confirm'
-        : fix.flow.step === 'idle'
-          ? null
-          : 'fix-result';
+  const fixScreen = fixFlowScreen(fix.flow);
   const current: Screen = fixScreen ?? screen;
 
   const startFix = (row: ServerRow) => {
@@ -117,7 +115,7 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
     fix.start(s.id, s.name);
   };
 
-  const run_ = (command: Command) => {
+  const perform = (command: Command) => {
     const page = Math.max(1, bodyHeight - 1);
     switch (command) {
       case 'interrupt':
@@ -167,7 +165,7 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
   onKey.current = (input, key) => {
     for (const command of commandsFor(input, key, current)) {
       if (command !== 'decline') setNote(null);
-      run_(command);
+      perform(command);
     }
   };
   useInput(useCallback((input: string, key: Key) => onKey.current(input, key), []));

@@ -6,6 +6,7 @@
 import { useCallback, useState, type Dispatch } from 'react';
 import { safeLine } from '../../core/safe-text.js';
 import type { FixPlanView, FixResultView, ServerActions } from '../actions.js';
+import type { Screen } from './keymap.js';
 import type { RunAction } from './run-state.js';
 
 export type FixFlow =
@@ -65,4 +66,21 @@ export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispat
 
   const close = useCallback(() => setFlow({ step: 'idle' }), []);
   return { flow, start, confirm, decline: close, close };
+}
+
+/** Which keys apply while the flow is on screen; null when it is not. */
+export function fixFlowScreen(flow: FixFlow): Screen | null {
+  switch (flow.step) {
+    case 'idle':
+      return null;
+    case 'planning':
+    case 'applying':
+      return 'fix-busy';
+    case 'confirm':
+      return 'fix-confirm';
+    case 'nothing':
+    case 'result':
+    case 'failed':
+      return 'fix-result';
+  }
 }
