@@ -55,13 +55,8 @@ export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions,
   const tui = startTui({ feed, startedAt, actions: o.actions, version: o.version, color: o.color, home: ctx.homedir, onInterrupt: () => shutdownNow('SIGINT') });
   const forget = onInterrupt(() => tui.close());
   try {
-    const outcome = await Promise.race([
-      tui.quit,
-      running.then(
-        () => new Promise<never>(() => {}),
-        (error: unknown) => Promise.reject(error),
-      ),
-    ]);
+    // The user decides when it ends; a run that fails (an internal error) ends it too, and is rethrown.
+    const outcome = await Promise.race([tui.quit, running.then(() => new Promise<never>(() => {}))]);
     if (!outcome.finished || !outcome.report) {
       // Quit before every server answered: the run is abandoned, as with Ctrl-C.
       tui.close();
