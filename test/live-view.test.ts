@@ -119,7 +119,7 @@ describe('live view (tmux)', () => {
     expect(await survivors(pids)).toEqual([]);
   });
 
-  it('fits 80×24, scrolls, and lays out again after a resize', async () => {
+  it('fits 80×24, lays out again after a resize, and scrolls a list taller than the screen', async () => {
     writeFileSync(gate(), '');
     const t = start([], { width: 120, height: 40 });
     await t.waitFor((s) => /done in \d/.test(s), 'the run to finish');
@@ -129,6 +129,17 @@ describe('live view (tmux)', () => {
     expect(rows.filter((l) => l.startsWith('mcp-doctor 0.1.0'))).toHaveLength(1);
     expect(rows.every((l) => [...l].length <= 80)).toBe(true);
     expect(rows[22]).toMatch(/↑↓ move/);
+    // A list taller than the screen scrolls with the selection, and says where it is.
+    t.resize(80, 12);
+    t.keys('G');
+    // (A key can be read before the resize signal: wait for the frame drawn at the new size.)
+    const end = await t.waitFor((s) => /❯ .*○ dormant/.test(s) && /3–9 of 9\s*$/m.test(s), 'the last server selected at 80×12');
+    expect(end.split('\n')[0]).toMatch(/^mcp-doctor 0\.1\.0/);
+    expect(end).not.toMatch(/fx {2}directory/);
+    t.keys('g');
+    const first = await t.waitFor((s) => /❯ .*⚠ banner/.test(s) && /1–7 of 9\s*$/m.test(s), 'the first server selected');
+    expect(first).toMatch(/fx {2}directory/);
+    t.resize(80, 24);
     t.keys('Enter');
     await t.waitFor((s) => s.includes('Root cause'), 'the detail view');
     t.keys('G');
