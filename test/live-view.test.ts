@@ -3,7 +3,7 @@
  * ("slow") does not start until the test opens its gate, so the list is on screen while it is still being
  * probed however fast the machine is. Every fixture process records its pid; none may outlive the doctor.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,6 +117,33 @@ describe('live view (tmux)', () => {
     expect(await t.waitForFile(exitFile())).toBe('130');
     expect(await t.waitFor((s) => s.includes('stopped before every server was checked'), 'the note')).toBeTruthy();
     expect(await survivors(pids)).toEqual([]);
+  });
+
+  it('closing the terminal window while servers start stops them too', async () => {
+    const pids = mkdtempSync(join(work, 'pids-'));
+    const t = start([], { env: { FIXTURE_PID_DIR: pids } });
+    await t.waitFor((s) => /starting…/.test(line(s, 'slow')), 'slow still starting');
+    expect(recordedPids(pids)).toBeGreaterThan(0);
+    t.close();
+    // No SIGHUP may arrive first: the terminal just goes away. Give the doctor a moment to notice.
+    const deadline = Date.now() + 10_000;
+    let left = await survivors(pids);
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = await survivors(pids);
+    }
+    expect(left).toEqual([]);
+  });
+
+  it('closing the terminal window after the run still removes the demo home (no SIGHUP comes first)', async () => {
+    const tmp = mkdtempSync(join(work, 'tmp-'));
+    const t = start(['--demo', '--no-probe'], { env: { TMPDIR: tmp } });
+    await t.waitFor((s) => /done in \d/.test(s), 'the demo run to finish');
+    expect(readdirSync(tmp).filter((n) => n.startsWith('mcp-doctor-demo-'))).toHaveLength(1);
+    t.close();
+    const deadline = Date.now() + 10_000;
+    while (readdirSync(tmp).some((n) => n.startsWith('mcp-doctor-demo-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(tmp).filter((n) => n.startsWith('mcp-doctor-demo-'))).toEqual([]);
   });
 
   it('fits 80×24, lays out again after a resize, and scrolls a list taller than the screen', async () => {

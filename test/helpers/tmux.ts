@@ -5,7 +5,7 @@
  * depends on how fast the machine is.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 let sessions = 0;
 
@@ -18,10 +18,12 @@ export interface TerminalOptions {
 
 export class Terminal {
   private readonly socket = `mcp-doctor-test-${process.pid}-${++sessions}`;
+  private readonly socketPath: string;
 
   constructor(o: TerminalOptions) {
     // remain-on-exit keeps the pane after the command ends, so what it left on the screen can be read.
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', String(o.width), '-y', String(o.height), o.command, ';', 'set-option', '-w', '-t', 'main', 'remain-on-exit', 'on');
+    this.socketPath = this.tmux('display-message', '-p', '-t', 'main', '#{socket_path}').trim();
   }
 
   private tmux(...args: string[]): string {
@@ -70,12 +72,14 @@ export class Terminal {
     throw new Error(`timed out waiting for ${path}; the screen was:\n${this.screen()}`);
   }
 
+  /** Ends the tmux server and removes its socket (tmux leaves it behind when killed). */
   close(): void {
     try {
       this.tmux('kill-server');
     } catch {
       /* already gone */
     }
+    if (this.socketPath) rmSync(this.socketPath, { force: true });
   }
 }
 

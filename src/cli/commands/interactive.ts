@@ -54,6 +54,13 @@ export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions,
   const { startTui } = await loading;
   const tui = startTui({ feed, startedAt, actions: o.actions, version: o.version, color: o.color, home: ctx.homedir, onInterrupt: () => shutdownNow('SIGINT') });
   const forget = onInterrupt(() => tui.close());
+  // The terminal went away (its window closed): reading it fails or ends before any SIGHUP arrives, and
+  // with nothing left to wait on the process would just end. Stop as on a hangup instead: servers
+  // stopped, temporary folders removed.
+  const hangup = () => shutdownNow('SIGHUP');
+  process.stdin.on('error', hangup);
+  process.stdin.on('end', hangup);
+  process.stdout.on('error', hangup);
   try {
     // The user decides when it ends; a run that fails (an internal error) ends it too, and is rethrown.
     const outcome = await Promise.race([tui.quit, running.then(() => new Promise<never>(() => {}))]);
@@ -71,5 +78,8 @@ export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions,
   } finally {
     forget();
     tui.close();
+    process.stdin.off('error', hangup);
+    process.stdin.off('end', hangup);
+    process.stdout.off('error', hangup);
   }
 }
