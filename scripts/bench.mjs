@@ -10,6 +10,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultCorpus } from './corpus/agreement.mjs';
 import { probeBench } from './bench/probe-bench.mjs';
+import { printStartup } from './bench/startup.mjs';
+
+if (process.argv.includes('--startup-only')) {
+  printStartup();
+  process.exit(0);
+}
 
 if (process.argv.includes('--probe-only')) {
   printProbe();
@@ -66,6 +72,7 @@ console.log(`  mcp-doctor, whole corpus:    ${fmt(scan)}`);
 console.log(`  whole corpus / floor:        ${(scan.median / floor.median).toFixed(1)}x; per folder above the one-folder run: ${((scan.median - one.median) / Math.max(1, targets.length - 1)).toFixed(2)} ms`);
 
 printProbe();
+printStartup();
 
 function printProbe() {
   const r = probeBench();

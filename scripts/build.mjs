@@ -8,7 +8,7 @@
  * `src/demo/materialize.ts` puts them back).
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -51,6 +51,9 @@ const result = await build({
   banner: { js: "import { createRequire as __mcpDoctorRequire } from 'node:module'; const require = __mcpDoctorRequire(import.meta.url);" },
 });
 chmodSync(join(dist, 'cli', 'main.js'), 0o755);
+// Which sources went into which chunk: a test reads it to prove what a command line loads.
+mkdirSync(join(root, '.build'), { recursive: true });
+writeFileSync(join(root, '.build', 'metafile.json'), JSON.stringify(result.metafile));
 // The engine for this repository's own scripts (corpus agreement, benchmarks); not part of the package.
 await build({
   absWorkingDir: root,

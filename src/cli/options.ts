@@ -15,7 +15,8 @@ export interface DiagnoseOptions {
   server?: string[];
   timeout?: string;
   discover?: boolean;
-  color?: boolean;
+  /** `--color <when>`, or false for `--no-color` (see color.ts). */
+  color?: string | false;
   debug?: boolean;
   fix?: boolean;
   dryRun?: boolean;

@@ -3,6 +3,7 @@
  * imported when their command runs, so `--version` and `--help` load commander and nothing else.
  */
 import { Command, Option } from 'commander';
+import { colorModes } from './color.js';
 import { ExitCode, failOnLevels } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
@@ -72,7 +73,8 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--base-dir <dir>', 'paths in sarif, github, junit and markdown are relative to this folder (default: the current one)')
     .addOption(new Option('--fail-on <level>', 'which findings make the exit code 1 (default: error)').choices(failOnLevels))
     .option('--config <file>', 'settings file (default: .mcp-doctor.json in the base folder)')
-    .option('--no-color', 'plain text without colors')
+    .addOption(new Option('--color <when>', 'colours: auto (when stdout is a terminal; NO_COLOR, FORCE_COLOR and TERM=dumb are read), always, never').choices(colorModes))
+    .option('--no-color', 'same as --color never')
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', helpFooter)
     .helpCommand('help [command]', 'show help for a command')
@@ -80,6 +82,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(ourVoice(s)) });
 
   program.action(async (paths: string[], opts: DiagnoseOptions) => {
+    // Loaded on use: --version and --help do not pay for the engine (schemas, MCP SDK).
     const { diagnose } = await import('./commands/diagnose.js');
     setCode(await diagnose(paths, opts, version));
   });

@@ -4,15 +4,20 @@
  */
 import { runDoctor, type RunOptions } from '../../core/run.js';
 import { parseTimeout } from '../../core/probe/timeout.js';
+import { colorMode, wantsColor } from '../color.js';
 import { hasAnyConfig, prepareContext } from '../doctor-context.js';
 import { prepareCiOptions } from '../ci-options.js';
 import { ExitCode, exitCodeFor } from '../exit-code.js';
 import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
+import { fixActions } from '../fix-actions.js';
+import { startProgress } from '../progress.js';
 import { asPlainLog } from '../render/github.js';
 import { renderers } from '../render/index.js';
-import { fixAfterDiagnosis } from './fix.js';
+import { createServerActions } from '../server-actions.js';
 import { writeFileAtomic } from '../write-file.js';
+import { fixAfterDiagnosis } from './fix.js';
+import { diagnoseInteractively, wantsInteractive } from './interactive.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
   const ci = await prepareCiOptions(opts, process.env);
@@ -50,24 +55,39 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       timeoutMs,
       discover: opts.discover,
     };
-    const color = format === 'text' && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const done = await runDoctor(ctx, run);
+    const color = wantsColor(colorMode(opts.color), process.env, process.stdout.isTTY === true);
+    const demoNote =
+      prepared.demo && format === 'text' ? '\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n' : '';
+    // The live view, on a terminal, when the output is not asked for in a format, a file or as annotations.
+    const live = ci.stdout === null && ci.files.length === 0 && !ci.annotations && !opts.fix && wantsInteractive(opts, process, process.env);
+    if (live) {
+      const actions = createServerActions(ctx, run, fixActions(ctx, run, {}));
+      const { code } = await diagnoseInteractively(ctx, run, { version, color, actions, failOn: ci.failOn });
+      await write(demoNote);
+      return code;
+    }
+    // Output goes to a file or a pipe, or waits for the end: say on the terminal how far the run is.
+    const progress = process.stderr.isTTY ? startProgress(process.stderr, { probe: !!opts.probe }) : undefined;
+    let done;
+    try {
+      done = await runDoctor(ctx, { ...run, onEvent: progress?.onEvent });
+    } finally {
+      progress?.stop();
+    }
     let report = done.report;
     if (opts.fix) {
-      const fixed = await fixAfterDiagnosis({ ctx, run: done, runOptions: run, opts, format, color, demo: prepared.demo });
+      const fixed = await fixAfterDiagnosis({ ctx, run: done, runOptions: run, opts, format, color: format === 'text' && color, demo: prepared.demo });
       if ('exitCode' in fixed) return fixed.exitCode;
       report = fixed.report;
     }
-    const renderOptions = { color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn };
+    const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn };
     for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
     // With --fix, the text (diagnosis, plan, outcomes) was written as it happened.
     if (!(opts.fix && format === 'text')) {
       const shown = renderers[format](report, renderOptions);
       await write(ci.annotations ? asPlainLog(shown) + renderers.github(report, renderOptions) : shown);
     }
-    if (prepared.demo && format === 'text') {
-      await write('\n(This was the built-in demo: a sample home with healthy and broken plugins. Run mcp-doctor without --demo to check yours.)\n');
-    }
+    await write(demoNote);
     return exitCodeFor(report, ci.failOn);
   } finally {
     await prepared.cleanup();

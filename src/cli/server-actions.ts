@@ -1,0 +1,20 @@
+/**
+ * What the live view may ask of the engine for one server (`ServerActions`), built by the CLI so the view
+ * never touches the core's machinery. A re-probe is a run of the core narrowed to that server: discovery
+ * stays whole (so precedence and duplicates are judged as before), only that server is checked and started.
+ */
+import type { DoctorContext } from '../core/context.js';
+import { runDoctor, type RunOptions } from '../core/run.js';
+import type { ServerActions } from './actions.js';
+
+export function createServerActions(ctx: DoctorContext, run: RunOptions, fix?: ServerActions['fix']): ServerActions {
+  return {
+    async reprobe(id) {
+      const { report } = await runDoctor(ctx, { ...run, select: { ids: [id] }, onEvent: undefined });
+      const server = report.servers.find((s) => s.id === id);
+      if (!server) throw new Error(`${id} is no longer in the configuration`);
+      return server;
+    },
+    ...(fix ? { fix } : {}),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * What stays in the terminal after the live view closes (it ran on the alternate screen): the verdict and
+ * one line per server with a problem, so the answer is still there after `q`. Plain text, no Ink.
+ */
+import type { Report } from '../../core/types.js';
+import { looseFindings } from './list-layout.js';
+import { findingLine, rowSummary } from './row-summary.js';
+
+const marks = { failed: ['✘', 31], degraded: ['⚠', 33] } as const;
+
+export function exitSummary(report: Report, o: { color: boolean; home?: string }): string {
+  const paint = (code: number, text: string) => (o.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const s = report.summary;
+  const parts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''].filter(Boolean);
+  const verdict = s.errors > 0 ? paint(31, `${s.errors} error${s.errors === 1 ? '' : 's'}`) : paint(32, 'no errors');
+  const lines = [`mcp-doctor: ${s.servers} MCP server${s.servers === 1 ? '' : 's'}: ${parts.join(', ')} · ${verdict}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`];
+  const problems = report.servers.filter((x) => x.status === 'failed' || x.status === 'degraded');
+  const width = Math.min(24, Math.max(0, ...problems.map((x) => x.name.length)));
+  for (const server of problems) {
+    const [mark, code] = marks[server.status as keyof typeof marks];
+    lines.push(`  ${paint(code, mark)} ${server.name.padEnd(width)}  ${rowSummary(server, report, o.home).text}`);
+  }
+  const rows = report.servers.map((server) => ({ server, phase: null, since: 0, tookMs: null }));
+  for (const f of looseFindings(rows, report)) {
+    const [mark, code] = f.severity === 'error' ? marks.failed : marks.degraded;
+    lines.push(`  ${paint(code, mark)} ${f.code}  ${findingLine(f, o.home)}`);
+  }
+  if (lines.length > 1) lines.push('  (mcp-doctor --format text prints the whole report)');
+  return lines.join('\n') + '\n';
+}

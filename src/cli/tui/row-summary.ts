@@ -1,0 +1,70 @@
+/**
+ * The one line a server gets in the list once it is done: its root cause for a failing or degraded server,
+ * what answered for a healthy one, why it was left alone for a disabled one. A crash or a timeout is told
+ * by the stderr line that names the error (not the footer a runtime prints last).
+ */
+import { errorLine } from '../../core/error-line.js';
+import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
+import { rootCause } from './root-cause.js';
+import { compactPaths, tildeHome } from './shorten.js';
+
+import type { Tone } from './theme.js';
+
+export interface RowSummary {
+  text: string;
+  tone: Tone;
+}
+
+/** Findings that decide a server's state: its own, then those of its plugin (a manifest that does not load). */
+export function findingsFor(server: ReportServer, report: Report | null): ReportFinding[] {
+  const pluginLevel = report?.findings.filter((f) => f.server === null && f.plugin !== null && f.plugin === server.plugin) ?? [];
+  return [...server.findings, ...pluginLevel];
+}
+
+export function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+/** "answered in 566 ms · fixture-ok 1.2.3 · 2 tools" */
+export function answeredLine(server: ReportServer): string | null {
+  const p = server.probe;
+  if (!p || p.outcome !== 'answered') return null;
+  const who = p.serverInfo ? `${p.serverInfo.name} ${p.serverInfo.version}`.trim() : '';
+  const tools = p.tools === null || p.tools === undefined ? '' : `${p.tools} tool${p.tools === 1 ? '' : 's'}`;
+  return [`answered in ${p.durationMs} ms`, who, tools].filter(Boolean).join(' · ');
+}
+
+/** The words for one finding on one line; paths shortened so the rest of the sentence stays visible. */
+export function findingLine(f: ReportFinding, home: string | undefined, pathWidth = 40): string {
+  const tail = Array.isArray(f.evidence.stderrTail) ? f.evidence.stderrTail : [];
+  const picked = tail.length > 0 ? errorLine(tail) : undefined;
+  if (f.code === 'probe.crashed' && picked) {
+    const how = f.evidence.signal ? `killed by ${String(f.evidence.signal)}` : `exit code ${String(f.evidence.exitCode)}`;
+    return compactPaths(`exited (${how}): ${picked}`, pathWidth, home);
+  }
+  if (f.code === 'probe.timeout' && typeof f.evidence.timeoutMs === 'number') {
+    return compactPaths(`no answer within ${seconds(f.evidence.timeoutMs)}${picked ? `: ${picked}` : ''}`, pathWidth, home);
+  }
+  return compactPaths(f.message, pathWidth, home);
+}
+
+/** `pathWidth`: paths in the sentence are shortened to this, so the rest of it fits on the line. */
+export function rowSummary(server: ReportServer, report: Report | null, home: string | undefined, pathWidth = 28): RowSummary {
+  switch (server.status) {
+    case 'disabled': {
+      const plugin = report?.plugins.find((p) => p.id === server.plugin);
+      return { text: plugin ? `disabled in ${tildeHome(plugin.enabledBy, home)}` : 'disabled', tone: 'muted' };
+    }
+    case 'skipped':
+      return { text: server.skipReason === 'bundle' ? 'MCP bundle: not unpacked, not checked' : `not checked (${server.skipReason ?? server.transport})`, tone: 'muted' };
+    case 'ok':
+      return { text: answeredLine(server) ?? (report?.probe ? 'no problems found' : 'static checks passed (not started)'), tone: 'muted' };
+    case 'degraded':
+    case 'failed': {
+      const cause = rootCause(findingsFor(server, report));
+      const tone = server.status === 'failed' ? 'fail' : 'warn';
+      if (!cause) return { text: server.plugin ? `its plugin ${server.plugin} has a problem` : 'has a problem', tone };
+      return { text: findingLine(cause, home, pathWidth), tone };
+    }
+  }
+}

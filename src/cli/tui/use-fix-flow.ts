@@ -1,0 +1,86 @@
+/**
+ * `f`: plan the selected server's fix, show the plan, ask (y/N), apply it, show what happened and the
+ * server's state before and after. Everything runs through `ServerActions.fix`, the same applier,
+ * confirmation rules, journal and undo as `mcp-doctor --fix`; the view only holds the steps.
+ */
+import { useCallback, useState, type Dispatch } from 'react';
+import { safeLine } from '../../core/safe-text.js';
+import type { FixPlanView, FixResultView, ServerActions } from '../actions.js';
+import type { Screen } from './keymap.js';
+import type { RunAction } from './run-state.js';
+
+export type FixFlow =
+  | { step: 'idle' }
+  | { step: 'planning'; id: string; name: string }
+  | { step: 'confirm'; id: string; name: string; plan: FixPlanView }
+  /** The plan holds nothing mcp-doctor may change now (only manual steps, or changes behind an option). */
+  | { step: 'nothing'; id: string; name: string; plan: FixPlanView }
+  | { step: 'applying'; id: string; name: string; plan: FixPlanView }
+  | { step: 'result'; id: string; name: string; plan: FixPlanView; result: FixResultView }
+  | { step: 'failed'; id: string; name: string; message: string };
+
+export interface FixFlowControls {
+  flow: FixFlow;
+  /** False when the applier is not available. */
+  start(id: string, name: string): boolean;
+  confirm(): void;
+  decline(): void;
+  close(): void;
+}
+
+const reason = (error: unknown) => safeLine(error instanceof Error ? error.message : String(error));
+
+export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispatch<RunAction>, clock: () => number): FixFlowControls {
+  const [flow, setFlow] = useState<FixFlow>({ step: 'idle' });
+  const fix = actions.fix;
+
+  const start = useCallback(
+    (id: string, name: string) => {
+      if (!fix) return false;
+      setFlow({ step: 'planning', id, name });
+      fix.plan(id).then(
+        (plan) => setFlow({ step: plan.changes.some((c) => c.enabled) ? 'confirm' : 'nothing', id, name, plan }),
+        (error: unknown) => setFlow({ step: 'failed', id, name, message: `planning the fix failed: ${reason(error)}` }),
+      );
+      return true;
+    },
+    [fix],
+  );
+
+  const confirm = useCallback(() => {
+    if (flow.step !== 'confirm' || !fix) return;
+    const { id, name, plan } = flow;
+    setFlow({ step: 'applying', id, name, plan });
+    dispatch({ type: 'refresh-start', id, phase: 'fixing', at: clock() });
+    fix.apply(plan).then(
+      (result) => {
+        dispatch({ type: 'refresh-done', server: result.after, at: clock() });
+        setFlow({ step: 'result', id, name, plan, result });
+      },
+      (error: unknown) => {
+        dispatch({ type: 'refresh-failed', id, at: clock() });
+        setFlow({ step: 'failed', id, name, message: `applying the fix failed: ${reason(error)}` });
+      },
+    );
+  }, [flow, fix, dispatch, clock]);
+
+  const close = useCallback(() => setFlow({ step: 'idle' }), []);
+  return { flow, start, confirm, decline: close, close };
+}
+
+/** Which keys apply while the flow is on screen; null when it is not. */
+export function fixFlowScreen(flow: FixFlow): Screen | null {
+  switch (flow.step) {
+    case 'idle':
+      return null;
+    case 'planning':
+    case 'applying':
+      return 'fix-busy';
+    case 'confirm':
+      return 'fix-confirm';
+    case 'nothing':
+    case 'result':
+    case 'failed':
+      return 'fix-result';
+  }
+}

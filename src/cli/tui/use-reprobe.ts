@@ -1,0 +1,24 @@
+/**
+ * `r`: the selected server is checked and started again through `ServerActions.reprobe` (a run of the
+ * core for that one server); its row spins meanwhile and then shows the new verdict.
+ */
+import { useCallback, type Dispatch } from 'react';
+import { safeLine } from '../../core/safe-text.js';
+import type { ServerActions } from '../actions.js';
+import type { RunAction } from './run-state.js';
+
+export function useReprobe(actions: Pick<ServerActions, 'reprobe'>, dispatch: Dispatch<RunAction>, clock: () => number, say: (note: string) => void) {
+  return useCallback(
+    (id: string, name: string) => {
+      dispatch({ type: 'refresh-start', id, phase: 'reprobing', at: clock() });
+      actions.reprobe(id).then(
+        (server) => dispatch({ type: 'refresh-done', server, at: clock() }),
+        (error: unknown) => {
+          dispatch({ type: 'refresh-failed', id, at: clock() });
+          say(`re-probing ${name} failed: ${safeLine(error instanceof Error ? error.message : String(error))}`);
+        },
+      );
+    },
+    [actions, dispatch, clock, say],
+  );
+}
