@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { diagnose } from './commands/diagnose.js';
 import { explainCode } from './commands/explain.js';
+import { registerMcpCommand } from './commands/mcp.js';
 import { undo } from './commands/undo.js';
 import { ExitCode, failOnLevels } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
@@ -60,5 +61,6 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .action(async (o: { yes?: boolean }) => {
       setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes }));
     });
+  registerMcpCommand(program, version);
   return program;
 }

@@ -1,0 +1,21 @@
+/**
+ * `mcp-doctor mcp`: mcp-doctor as a stdio MCP server, so Claude can diagnose its own broken servers from a
+ * session that still works (`claude mcp add mcp-doctor -- npx -y mcp-doctor mcp`). stdout carries JSON-RPC only.
+ */
+import type { Command } from 'commander';
+import { createContext } from '../../core/context.js';
+import { serveStdio } from '../../mcp/serve.js';
+import { tools } from '../../mcp/tools/index.js';
+import { ExitCode } from '../exit-code.js';
+
+export function registerMcpCommand(program: Command, version: string): void {
+  program
+    .command('mcp')
+    .description('serve mcp-doctor over stdio as an MCP server (tools: diagnose, explain, fix_plan); it ends when stdin closes')
+    .action(async () => {
+      // The setup Claude Code sees: $CLAUDE_CONFIG_DIR or ~/.claude, and the project it started the server in.
+      await serveStdio({ version, tools, context: () => createContext() });
+      // Work cut short by the close (a probe's timers) must not keep the process alive: exit now.
+      process.exit(ExitCode.ok);
+    });
+}
