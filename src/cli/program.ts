@@ -1,6 +1,7 @@
 /** The command line's shape: options and subcommands, each handed to its command module. */
 import { Command, Option } from 'commander';
 import { diagnose } from './commands/diagnose.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { explainCode } from './commands/explain.js';
 import { registerMcpCommand } from './commands/mcp.js';
 import { undo } from './commands/undo.js';
@@ -62,5 +63,6 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
       setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes }));
     });
   registerMcpCommand(program, version);
+  registerCompletionCommand(program, setCode);
   return program;
 }
