@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultCorpus } from './corpus/agreement.mjs';
 import { probeBench } from './bench/probe-bench.mjs';
+import { hookBench, printHook } from './bench/hook-bench.mjs';
 
+if (process.argv.includes('--hook-only')) {
+  printHook(await hookBench());
+  process.exit(0);
+}
 if (process.argv.includes('--probe-only')) {
   printProbe();
   process.exit(0);
@@ -66,6 +71,7 @@ console.log(`  mcp-doctor, whole corpus:    ${fmt(scan)}`);
 console.log(`  whole corpus / floor:        ${(scan.median / floor.median).toFixed(1)}x; per folder above the one-folder run: ${((scan.median - one.median) / Math.max(1, targets.length - 1)).toFixed(2)} ms`);
 
 printProbe();
+printHook(await hookBench());
 
 function printProbe() {
   const r = probeBench();
