@@ -62,7 +62,8 @@ const shells = {
       env: { PATH: TEST_PATH, HOME: root, TERM: 'dumb' },
       timeout: 30_000,
     });
-    return sorted(r.stdout.split('\n').filter(Boolean).map((c) => c.replace(/\/$/, '')));
+    // Each candidate follows a marker; the terminal's redraw sequences may share its line.
+    return sorted([...r.stdout.matchAll(/<<c>>([^\x00-\x1f]+)/g)].map((m) => m[1]!.replace(/\/$/, '')));
   },
   fish(words: string[]): string[] {
     const line = words.join(' ').replace(/'/g, "\\'");

@@ -13,6 +13,9 @@ export function registerMcpCommand(program: Command, version: string): void {
     .command('mcp')
     .description('serve mcp-doctor over stdio as an MCP server (tools: diagnose, explain, fix_plan); it ends when stdin closes')
     .action(async () => {
+      if (process.stdin.isTTY) {
+        process.stderr.write('mcp-doctor mcp: an MCP server on stdin/stdout, for Claude Code to start (claude mcp add mcp-doctor -- npx -y mcp-doctor mcp). Ctrl-D ends it.\n');
+      }
       // The setup Claude Code sees: $CLAUDE_CONFIG_DIR or ~/.claude, and the project it started the server in.
       await serveStdio({ version, tools, context: () => createContext() });
       // Work cut short by the close (a probe's timers) must not keep the process alive: exit now.
