@@ -125,7 +125,7 @@ describe('through the official SDK client, on the fix-story home (vault lost its
     expect(link!.description).toContain(join(fx.home, '.claude/plugins/cache/story/vault/1.1.0/mcp/.venv'));
     const text = textOf(result);
     expect(text).toContain('Fix plan');
-    expect(text).toContain('Nothing was changed. To apply, run: mcp-doctor --fix --plugin vault');
+    expect(text).toContain('\nNothing was changed.\nTo apply: mcp-doctor --fix --plugin vault\n');
     expect(treeDiff(before, snapshot(fx.root))).toEqual([]);
     expect(existsSync(join(fx.home, '.cache', 'mcp-doctor'))).toBe(false);
   });
@@ -146,6 +146,26 @@ describe('through the official SDK client, on the fix-story home (vault lost its
     }
     await expect(client.callTool({ name: 'nope', arguments: {} })).rejects.toThrow(/Unknown tool 'nope'/);
     await expect(client.ping()).resolves.toEqual({});
+  });
+});
+
+describe('fix_plan with a change that needs an option (fix-npm: dependencies never installed)', () => {
+  it('lists it as needing --install-deps and names the command with it; with install_deps: true it is planned; nothing runs', async () => {
+    const fx = await fixtureHome('fix-npm');
+    homes.push(fx);
+    const before = snapshot(fx.root);
+    const { client } = await connect(fx.project, fx.env);
+    try {
+      const gated = await client.callTool({ name: 'fix_plan', arguments: {} });
+      expect((gated.structuredContent as unknown as FixSection).changes).toEqual([expect.objectContaining({ kind: 'npm-install', status: 'skipped', option: '--install-deps' })]);
+      expect(textOf(gated)).toContain('\nNothing was changed.\nTo include the changes marked [needs …]: mcp-doctor --fix --install-deps\n');
+      const open = await client.callTool({ name: 'fix_plan', arguments: { install_deps: true } });
+      expect((open.structuredContent as unknown as FixSection).changes).toEqual([expect.objectContaining({ kind: 'npm-install', status: 'planned' })]);
+      expect(textOf(open)).toContain('\nTo apply: mcp-doctor --fix --install-deps\n');
+    } finally {
+      await client.close();
+    }
+    expect(treeDiff(before, snapshot(fx.root))).toEqual([]);
   });
 });
 

@@ -33,8 +33,8 @@ export interface CommandSpec {
   name: string;
   description: string;
   options: OptionSpec[];
-  /** The positional argument(s), or null when it takes none. */
-  argument: (ValueKind & { variadic: boolean }) | null;
+  /** The positional argument(s), by the name commander gives it (`code`, `shell`), or null when it takes none. */
+  argument: (ValueKind & { name: string; variadic: boolean }) | null;
   commands: CommandSpec[];
 }
 
@@ -82,7 +82,7 @@ function optionSpec(o: Option, program: Command): OptionSpec {
 function argumentSpec(command: Command, a: Argument | undefined, program: Command): CommandSpec['argument'] {
   if (!a) return null;
   const kind: ValueKind = a.argChoices ? { kind: 'choices', values: a.argChoices.map((value) => ({ value })) } : (hint(`${command.name()} ${a.name()}`, program) ?? { kind: 'text' });
-  return { ...kind, variadic: a.variadic };
+  return { ...kind, name: a.name(), variadic: a.variadic };
 }
 
 function commandSpec(command: Command, program: Command): CommandSpec {

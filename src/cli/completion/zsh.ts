@@ -47,7 +47,7 @@ function optionSpec(o: OptionSpec): string {
 function argumentSpec(command: CommandSpec): string[] {
   const a = command.argument;
   if (!a) return [];
-  return [quote(`${a.variadic ? '*' : '1'}:${field(command.name === 'explain' ? 'finding code' : a.kind === 'choices' ? 'value' : a.kind)}:${action(a)}`)];
+  return [quote(`${a.variadic ? '*' : '1'}:${field(a.name)}:${action(a)}`)];
 }
 
 const functionName = (c: CommandSpec) => `_mcp-doctor_${c.name.replace(/[^A-Za-z0-9]/g, '_')}`;

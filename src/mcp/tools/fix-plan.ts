@@ -49,8 +49,12 @@ export const fixPlanTool = defineTool({
       ...(gates.installDeps ? [gateOption['install-deps']] : []),
       ...(gates.build ? [gateOption.build] : []),
     ];
-    const planned = section.changes.filter((c) => c.status === 'planned').length;
-    const footer = planned === 0 ? '\nNothing to apply; nothing was changed.\n' : `\nNothing was changed. To apply, run: mcp-doctor --fix ${options.join(' ')}`.trimEnd() + '\n';
-    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer, section as unknown as Record<string, unknown>);
+    const planned = section.changes.some((c) => c.status === 'planned');
+    const gated = [...new Set(section.changes.flatMap((c) => (c.status === 'skipped' && c.option ? [c.option] : [])))];
+    const apply = (extra: string[]) => ['mcp-doctor --fix', ...options, ...extra].join(' ');
+    const footer = ['', planned || gated.length > 0 ? 'Nothing was changed.' : 'Nothing to apply; nothing was changed.'];
+    if (planned) footer.push(`To apply: ${apply([])}`);
+    if (gated.length > 0) footer.push(`To include the changes marked [needs …]: ${apply(gated)}`);
+    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer.join('\n') + '\n', section as unknown as Record<string, unknown>);
   },
 });
