@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultCorpus } from './corpus/agreement.mjs';
 import { probeBench } from './bench/probe-bench.mjs';
+import { hookBench, printHook } from './bench/hook-bench.mjs';
 import { printStartup } from './bench/startup.mjs';
 
 if (process.argv.includes('--startup-only')) {
@@ -17,6 +18,10 @@ if (process.argv.includes('--startup-only')) {
   process.exit(0);
 }
 
+if (process.argv.includes('--hook-only')) {
+  printHook(await hookBench());
+  process.exit(0);
+}
 if (process.argv.includes('--probe-only')) {
   printProbe();
   process.exit(0);
@@ -73,6 +78,7 @@ console.log(`  whole corpus / floor:        ${(scan.median / floor.median).toFix
 
 printProbe();
 printStartup();
+printHook(await hookBench());
 
 function printProbe() {
   const r = probeBench();

@@ -104,5 +104,20 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
       const { undo } = await import('./commands/undo.js');
       setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes }));
     });
+  program
+    .command('mcp')
+    .description('serve mcp-doctor over stdio as an MCP server (tools: diagnose, explain, fix_plan); it ends when stdin closes')
+    .action(async () => {
+      const { serveMcp } = await import('./commands/mcp.js');
+      await serveMcp(version);
+    });
+  program
+    .command('completion')
+    .description('print a shell completion script: source <(mcp-doctor completion bash)')
+    .argument('<shell>', 'bash, zsh, fish')
+    .action(async (shell: string) => {
+      const { printCompletion } = await import('./commands/completion.js');
+      setCode(await printCompletion(program, shell));
+    });
   return program;
 }

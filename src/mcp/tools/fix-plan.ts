@@ -1,0 +1,60 @@
+/**
+ * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
+ * changing anything: the planner and the report's dry-run `fixes` section, never the applier.
+ */
+import { plannedOutcomes } from '../../core/fix/apply.js';
+import { fixSection } from '../../core/fix/fix-report.js';
+import { gateOption } from '../../core/fix/gates.js';
+import { planFixes } from '../../core/fix/plan.js';
+import { redactorFor } from '../../core/report.js';
+import { runDoctor } from '../../core/run.js';
+import { renderPlan } from '../../cli/render/fix-text.js';
+import { fixesSchema } from '../report-schema.js';
+import { defineTool, textResult } from './define-tool.js';
+import { selectionArguments, selectionOf } from './selection.js';
+
+const gate = (option: string, what: string) => ({ type: 'boolean' as const, default: false, description: `Plan as with ${option}: ${what}. Default false (listed as needing ${option}).` });
+
+export const fixPlanTool = defineTool({
+  name: 'fix_plan',
+  title: 'Plan repairs (changes nothing)',
+  description:
+    'What `mcp-doctor --fix` would change (relink a lost venv, set an exec bit, …) and the steps it leaves to the user, ' +
+    'for the servers diagnose finds broken. Nothing is changed: the user applies the plan with the command it names.',
+  inputSchema: {
+    type: 'object',
+    properties: {
+      ...selectionArguments,
+      rebuild_venvs: gate('--rebuild-venvs', 'create missing or broken venvs and install their requirements'),
+      install_deps: gate('--install-deps', 'install missing Node dependencies'),
+      build: gate('--build', 'build commands that are build output nobody built'),
+    },
+    additionalProperties: false,
+  },
+  get outputSchema() {
+    return fixesSchema();
+  },
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  async run(args, env) {
+    const ctx = env.context();
+    const select = selectionOf(args);
+    const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select });
+    const gates = { rebuildVenvs: args.rebuild_venvs === true, installDeps: args.install_deps === true, build: args.build === true };
+    const plan = planFixes(run, ctx, gates);
+    const section = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: redactorFor(ctx, run.inventory) });
+    const options = [
+      ...(select.plugins ?? []).map((p) => `--plugin ${p}`),
+      ...(select.servers ?? []).map((s) => `--server ${s}`),
+      ...(gates.rebuildVenvs ? [gateOption['rebuild-venvs']] : []),
+      ...(gates.installDeps ? [gateOption['install-deps']] : []),
+      ...(gates.build ? [gateOption.build] : []),
+    ];
+    const planned = section.changes.some((c) => c.status === 'planned');
+    const gated = [...new Set(section.changes.flatMap((c) => (c.status === 'skipped' && c.option ? [c.option] : [])))];
+    const apply = (extra: string[]) => ['mcp-doctor --fix', ...options, ...extra].join(' ');
+    const footer = ['', planned || gated.length > 0 ? 'Nothing was changed.' : 'Nothing to apply; nothing was changed.'];
+    if (planned) footer.push(`To apply: ${apply([])}`);
+    if (gated.length > 0) footer.push(`To include the changes marked [needs …]: ${apply(gated)}`);
+    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer.join('\n') + '\n', section as unknown as Record<string, unknown>);
+  },
+});
