@@ -3,11 +3,12 @@
  * folder (removed afterwards, and on an interrupt).
  */
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, type DoctorContext } from '../core/context.js';
 import { materializeFixture } from '../demo/materialize.js';
-import type { DiagnoseOptions } from './options.js';
+import { UsageError, type DiagnoseOptions } from './options.js';
 import { removeOnInterrupt } from './signals.js';
 
 export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,10 +38,23 @@ export async function prepareContext(opts: Pick<DiagnoseOptions, 'demo' | 'confi
     };
   }
   const ctx = createContext({
-    configDir: opts.configDir ? resolve(opts.configDir) : undefined,
-    cwd: opts.project ? resolve(opts.project) : process.cwd(),
+    configDir: opts.configDir ? await existingFolder('--config-dir', opts.configDir) : undefined,
+    cwd: opts.project ? await existingFolder('--project', opts.project) : process.cwd(),
   });
   return { ctx, demo: false, cleanup: async () => {} };
+}
+
+/** A folder named on the command line must exist: checking a setup that is not there would report nothing. */
+async function existingFolder(option: string, path: string): Promise<string> {
+  const abs = resolve(path);
+  let st;
+  try {
+    st = await stat(abs);
+  } catch {
+    throw new UsageError(`${option} ${path}: no such folder`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`${option} ${path}: not a folder`);
+  return abs;
 }
 
 export function hasAnyConfig(ctx: DoctorContext): boolean {

@@ -15,6 +15,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .argument('[paths...]', 'marketplace repos or plugin folders to check (author mode); default: your installed setup')
     .option('--json', 'print one JSON report (schemas/report.schema.json) on stdout')
     .addOption(new Option('--format <format>', 'output format').choices(formats))
+    .option('--probe', 'start every server and speak MCP to it (the default for your installed setup; author mode is static unless given)')
     .option('--no-probe', 'static checks only: do not start any server')
     .option('--timeout <time>', 'startup timeout per server: 30, 4s, 500ms (default: $MCP_TIMEOUT ms, else 30s)')
     .option('--discover', "also send Claude Code's first request (server/discover) and report servers that die on it")

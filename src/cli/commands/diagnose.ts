@@ -35,7 +35,8 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       ignore: opts.ignore,
       select: { plugins: opts.plugin, servers: opts.server },
       version,
-      probe: opts.probe,
+      // Author mode reads a tree that may be someone's pull request: its commands run only when asked (--probe).
+      probe: opts.probe ?? paths.length === 0,
       timeoutMs,
       discover: opts.discover,
     };
