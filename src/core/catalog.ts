@@ -185,8 +185,11 @@ export const catalog = {
     fixable: false,
     explain:
       'The server uses ${user_config.KEY}, but plugin.json declares no userConfig option KEY. Claude Code then never ' +
-      'asks the user for it, and the server receives the literal text "${user_config.KEY}".',
-    message: (a) => `\${user_config.${s(a.key)}} is used, but plugin.json declares no userConfig option ${q(a.key)}.`,
+      'asks the user for it. When the plugin declares other options, Claude Code does not start the server ("Plugin ' +
+      'option … isn\'t set"); when it declares none, the server receives the literal text "${user_config.KEY}". ' +
+      'claude plugin validate rejects both.',
+    message: (a) =>
+      `\${user_config.${s(a.key)}} is used, but plugin.json declares no userConfig option ${q(a.key)}${a.literal ? ': the server receives the literal text' : ''}.`,
     hint: (a) => `Declare it in plugin.json: "userConfig": {"${s(a.key)}": {"type": "string", "title": "…", "sensitive": true}}.`,
   }),
   'config.relative-path': entry({

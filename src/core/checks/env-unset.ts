@@ -44,8 +44,11 @@ export default defineCheck({
       }
     }
     if (server.scope === 'plugin' || server.scope === 'author') {
+      // Installed, a plugin with no userConfig block passes the text literally and the server starts (FACTS §6):
+      // a warning. With a block, Claude Code drops the server; in a source tree the validator rejects it.
+      const literal = !author && !manifest?.userConfig;
       for (const { key, pointer } of userConfigRefs(server.config, server.source.pointer ?? [])) {
-        if (!declaredOptions.has(key)) out.push({ code: 'config.user-config-undeclared', location: at(doc, pointer), args: { key } });
+        if (!declaredOptions.has(key)) out.push({ code: 'config.user-config-undeclared', severity: literal ? 'warning' : undefined, location: at(doc, pointer), args: { key, literal } });
       }
     }
     return out;
