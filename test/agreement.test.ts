@@ -73,7 +73,7 @@ async function runCase(fact: string, f: FactSpec, c: Case): Promise<Report> {
     const home = join(root, 'home');
     const env = { PATH: TEST_PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...f.shellEnv };
     const ctx = createContext({ env, cwd: join(root, 'project'), homedir: home, managedDir: join(root, 'managed'), platform: 'linux' });
-    const { report } = await runDoctor(ctx, { version: 'test', probe: true, timeoutMs: f.timeoutMs ?? 10_000 });
+    const { report } = await runDoctor(ctx, { version: 'test', probe: true, timeoutMs: f.timeoutMs ?? 20_000 });
     for (const d of c.createdDirs ?? []) expect(existsSync(join(root, d)), d).toBe(true);
     return JSON.parse(JSON.stringify(report).replaceAll(root, '{{ROOT}}')) as Report;
   } finally {

@@ -2,7 +2,7 @@
  * The context a run works in: the user's own setup, or the built-in demo home materialized in a temporary
  * folder (removed afterwards, and on an interrupt).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,16 @@ async function existingFolder(option: string, path: string): Promise<string> {
   return abs;
 }
 
+/** Anything there counts, even a broken link or a loop: that is a finding to report, not "no configuration". */
+const present = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export function hasAnyConfig(ctx: DoctorContext): boolean {
-  return existsSync(ctx.configDir) || existsSync(ctx.userStateFile) || existsSync(join(ctx.cwd, '.mcp.json'));
+  return existsSync(ctx.configDir) || present(ctx.userStateFile) || present(join(ctx.cwd, '.mcp.json'));
 }
