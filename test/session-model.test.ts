@@ -8,7 +8,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createContext } from '../src/core/context.js';
+import { runDoctor } from '../src/core/run.js';
 import type { Report } from '../src/core/types.js';
+import { materializeFixture } from '../src/demo/materialize.js';
 import { fixtureHome, repoRoot, runCli, runJson, type FixtureHome } from './helpers/run-cli.js';
 
 const dirs: string[] = [];
@@ -177,7 +180,7 @@ describe('--all still checks what a session leaves off', () => {
 });
 
 describe('credentials from settings env and the credentials file never reach the output', () => {
-  it('redacts a settings env value and a plugin secret that a server prints', () => {
+  it('redacts a settings env value that a server prints', () => {
     const token = 'settingsEnvTok3n99';
     const dir = tree({
       '.claude/settings.json': { env: { FX_SERVICE_TOKEN: token } },
@@ -188,6 +191,26 @@ describe('credentials from settings env and the credentials file never reach the
       expect(r.stdout).toContain('dump');
       expect(r.stdout + r.stderr).not.toContain(token);
       expect(r.stdout).toMatch(/«redacted FX_SERVICE_TOKEN, 18 characters»/);
+    }
+  });
+});
+
+describe('plugin options mcp-doctor cannot see', () => {
+  it('on macOS a sensitive option may be in the keychain: the server is skipped with that reason, not failed', async () => {
+    const { root, cleanup } = await materializeFixture(join(repoRoot, 'fixtures', 'agreement', 'user-config'), 'mcp-doctor-keychain-');
+    try {
+      const home = join(root, 'home');
+      const ctx = createContext({ env: { PATH: '/usr/bin:/bin', HOME: home }, cwd: join(root, 'project'), homedir: home, managedDir: join(root, 'managed'), platform: 'darwin' });
+      const { report } = await runDoctor(ctx, { version: 'test' });
+      const sec = report.servers.find((s) => s.id === 'plugin:cfg:s_sec');
+      expect([sec?.status, sec?.skipReason]).toEqual(['skipped', 'user-config-keychain']);
+      expect(sec?.findings.map((f) => [f.code, f.severity])).toEqual([['config.user-config-unset', 'info']]);
+      expect(sec?.findings[0]?.message).toContain('keychain');
+      // A required option with no value is an error wherever it runs.
+      const req = report.servers.find((s) => s.id === 'plugin:cfg:s_req');
+      expect(req?.findings.map((f) => [f.code, f.severity, f.evidence.required])).toEqual([['config.user-config-unset', 'error', true]]);
+    } finally {
+      await cleanup();
     }
   });
 });
