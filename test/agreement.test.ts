@@ -93,7 +93,7 @@ describe.each(facts)('%s', (fact) => {
   let servers = 0;
   let agreed = 0;
   afterAll(() => table.push({ fact, servers, agree: agreed }));
-  it.concurrent.each(f.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+  it.each(f.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const report = await runCase(fact, f, c);
     const byId = new Map(report.servers.map((s) => [s.id, s]));
     for (const [id, verdict] of Object.entries(c.claude)) {
