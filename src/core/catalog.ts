@@ -59,7 +59,7 @@ export const catalog = {
     hint: (a) =>
       a.tolerated
         ? 'Nothing to do for Claude Code; save it as UTF-8 without BOM if other tools choke on it.'
-        : "Save the file as UTF-8 without BOM (sed -i '1s/^\\xEF\\xBB\\xBF//' FILE).",
+        : `Save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' '${s(a.file) || 'FILE'}'`,
   }),
   'config.unreadable': entry({
     title: 'Config path is not a readable file',

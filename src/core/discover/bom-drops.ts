@@ -22,7 +22,7 @@ export function applyBomDrops(b: InventoryBuilder, documents: JsonDocument[], pl
       const lost = servers.filter((s) => s.source.file === doc.file && s.transport !== 'mcpb');
       drop(lost);
       const owner = plugins.find((p) => lost.some((s) => s.plugin === p.id))?.id ?? plugins.find((p) => p.root !== null && doc.file.startsWith(p.root + '/'))?.id ?? null;
-      const args = { effect: 'mcp-config', servers: lost.map((s) => s.name) };
+      const args = { effect: 'mcp-config', servers: lost.map((s) => s.name), file: doc.file };
       if (lost.length === 0) b.add({ code: 'config.bom', location: start(doc), args }, { plugin: owner });
       for (const s of lost) b.add({ code: 'config.bom', location: start(doc), args }, { server: s.id, plugin: s.plugin });
       continue;
@@ -33,11 +33,11 @@ export function applyBomDrops(b: InventoryBuilder, documents: JsonDocument[], pl
       doc.kind === 'known-marketplaces' ? p.marketplace !== null && known.includes(p.marketplace) : p.rootKind === 'cache' && p.installRecord !== undefined),
     );
     const effect = doc.kind === 'known-marketplaces' ? 'known-marketplaces' : 'installed-plugins';
-    if (affected.length === 0) b.add({ code: 'config.bom', location: start(doc), args: { effect } });
+    if (affected.length === 0) b.add({ code: 'config.bom', location: start(doc), args: { effect, file: doc.file } });
     for (const p of affected) {
       const lost = servers.filter((s) => s.plugin === p.id);
       drop(lost);
-      b.add({ code: 'config.bom', location: start(doc), args: { effect, plugin: p.id, marketplace: p.marketplace, servers: lost.map((s) => s.name) } }, { plugin: p.id });
+      b.add({ code: 'config.bom', location: start(doc), args: { effect, plugin: p.id, marketplace: p.marketplace, servers: lost.map((s) => s.name), file: doc.file } }, { plugin: p.id });
     }
   }
 }

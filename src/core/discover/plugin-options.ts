@@ -50,8 +50,6 @@ export interface ResolvedOptions {
   values: Record<string, string | undefined>;
   /** Options whose value may be in the OS keychain (sensitive, on macOS, none visible). */
   keychain: Set<string>;
-  /** Options the manifest declares `required: true`. */
-  required: Set<string>;
   /** Values that are credentials (sensitive options, anything from the credentials file). */
   secretValues: { value: string; label: string }[];
 }
@@ -62,11 +60,10 @@ export function resolveOptions(
   options: Record<string, string> | undefined,
   secrets: Record<string, string> | undefined,
 ): ResolvedOptions {
-  const out: ResolvedOptions = { values: {}, keychain: new Set(), required: new Set(), secretValues: [] };
+  const out: ResolvedOptions = { values: {}, keychain: new Set(), secretValues: [] };
   for (const [key, decl] of objectEntries(declared)) {
     const d = isObject(decl) ? decl : {};
     const sensitive = d.sensitive === true;
-    if (d.required === true) out.required.add(key);
     const fallback = d.default === undefined || d.default === null ? undefined : String(d.default);
     const secret = secrets?.[key];
     const value = secret ?? options?.[key] ?? fallback;
