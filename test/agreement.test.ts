@@ -27,6 +27,8 @@ interface Case {
   createdDirs?: string[];
   expectArgs?: Record<string, string>;
   duplicateOf?: Record<string, string>;
+  /** Overrides the fact's `probe`. */
+  probe?: boolean;
   /** Credentials that must not appear anywhere in the report. */
   neverShown?: string[];
   /** The error that must name each server's cause (the generic "not found" must not stand beside it). */
@@ -35,6 +37,11 @@ interface Case {
 
 interface FactSpec {
   shellEnv: Record<string, string>;
+  /**
+   * Start the servers (default). A fact with many cases probes only some: starting healthy servers again and
+   * again proves nothing new and loads a 2-core machine that other tests time.
+   */
+  probe?: boolean;
   timeoutMs?: number;
   expectedValues?: Record<string, string>;
   cases: Case[];
@@ -73,7 +80,8 @@ async function runCase(fact: string, f: FactSpec, c: Case): Promise<Report> {
     const home = join(root, 'home');
     const env = { PATH: TEST_PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...f.shellEnv };
     const ctx = createContext({ env, cwd: join(root, 'project'), homedir: home, managedDir: join(root, 'managed'), platform: 'linux' });
-    const { report } = await runDoctor(ctx, { version: 'test', probe: true, timeoutMs: f.timeoutMs ?? 20_000 });
+    const probe = c.probe ?? f.probe ?? true;
+    const { report } = await runDoctor(ctx, { version: 'test', probe, timeoutMs: f.timeoutMs ?? 20_000 });
     for (const d of c.createdDirs ?? []) expect(existsSync(join(root, d)), d).toBe(true);
     return JSON.parse(JSON.stringify(report).replaceAll(root, '{{ROOT}}')) as Report;
   } finally {
