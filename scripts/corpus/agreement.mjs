@@ -32,7 +32,7 @@ function readTsv(file) {
 }
 
 /** Lays a corpus file out in `dir` as the oracle did; returns how to run the doctor on it. */
-function layout(corpus, row, dir, home) {
+function layout(corpus, row, dir) {
   const src = join(corpus, row.local_path);
   if (row.kind === 'marketplace') {
     mkdirSync(join(dir, '.claude-plugin'), { recursive: true });
@@ -59,9 +59,6 @@ function layout(corpus, row, dir, home) {
     writeFileSync(join(dir, '.claude-plugin', 'plugin.json'), '{"name":"corpus-check"}\n');
     return { mode: 'author' };
   }
-  // Claude Code's verdict on a project config was taken with the servers approved (approved_run_same: yes).
-  mkdirSync(join(home, '.claude'), { recursive: true });
-  writeFileSync(join(home, '.claude', 'settings.json'), '{"enableAllProjectMcpServers":true}\n');
   return { mode: 'project' };
 }
 
@@ -111,11 +108,14 @@ export async function evaluateCorpus(corpus = defaultCorpus) {
   const refs = new Map(readTsv(join(corpus, 'REFS.tsv')).map((r) => [`${r.manifest_local_path}\t${r.raw}`, r.exists_in_repo]));
   const out = { rows: 0, crashes: [], falseAlarms: [], missed: [], envAgree: 0, envRows: 0, envDiffs: [], perKind: {} };
   for (const k of kinds) out.perKind[k] = { rows: 0, accepted: 0, rejected: 0, agree: 0, agreeAccepted: 0, caught: 0, counts: {} };
+  const home = mkdtempSync(join(tmpdir(), 'mcp-doctor-corpus-home-'));
+  // Claude Code's verdicts on project configs were taken with the servers approved (approved_run_same: yes).
+  mkdirSync(join(home, '.claude'), { recursive: true });
+  writeFileSync(join(home, '.claude', 'settings.json'), '{"enableAllProjectMcpServers":true}\n');
   for (const row of oracle) {
-    const home = mkdtempSync(join(tmpdir(), 'mcp-doctor-corpus-home-'));
     const dir = mkdtempSync(join(tmpdir(), 'mcp-doctor-corpus-'));
     try {
-      const how = layout(corpus, row, dir, home);
+      const how = layout(corpus, row, dir);
       const ctx = createContext({ cwd: dir, homedir: home, env: { PATH: '/usr/bin:/bin', HOME: home }, managedDir: join(home, 'managed') });
       let report;
       try {
@@ -159,8 +159,8 @@ export async function evaluateCorpus(corpus = defaultCorpus) {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(home, { recursive: true, force: true });
     }
   }
+  rmSync(home, { recursive: true, force: true });
   return out;
 }
