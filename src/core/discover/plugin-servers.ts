@@ -75,10 +75,9 @@ export async function collectPluginServers(
     enabled: plugin.enabled,
   });
 
-  const addFromMap = (doc: JsonDocument, map: Record<string, unknown>, base: (string | number)[], dropped = false) => {
+  const addFromMap = (doc: JsonDocument, map: Record<string, unknown>, base: (string | number)[]) => {
     for (const [name, raw] of objectEntries(map)) {
-      const entry = withOptions(makeServerEntry(identity(name), raw, { doc, pointer: [...base, name] }, expansion));
-      byName.set(name, dropped && !entry.skipReason ? { ...entry, skipReason: 'file-dropped' } : entry);
+      byName.set(name, withOptions(makeServerEntry(identity(name), raw, { doc, pointer: [...base, name] }, expansion)));
     }
   };
 
@@ -115,8 +114,8 @@ export async function collectPluginServers(
       );
       return;
     }
-    // A BOM makes Claude Code's parser reject the whole file (FACTS §3): none of its servers load.
-    addFromMap(r.doc, found.map, found.pointer, r.doc.bom === true);
+    // A BOM here makes Claude Code drop the whole file; bom-drops.ts marks its servers once all are known.
+    addFromMap(r.doc, found.map, found.pointer);
   };
 
   const addBundle = (spec: string, pointer: (string | number)[]) => {
