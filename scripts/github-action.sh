@@ -14,7 +14,8 @@ set +f
 [ "${#paths[@]}" -gt 0 ] || paths=(.)
 
 args=()
-[ "${MCP_DOCTOR_PROBE:-false}" = "true" ] || args+=(--no-probe)
+# Author mode is static unless --probe: a pull request's commands run only when the workflow asks.
+if [ "${MCP_DOCTOR_PROBE:-false}" = "true" ]; then args+=(--probe); else args+=(--no-probe); fi
 [ -z "${MCP_DOCTOR_FAIL_ON:-}" ] || args+=(--fail-on "$MCP_DOCTOR_FAIL_ON")
 [ -z "${MCP_DOCTOR_SARIF:-}" ] || args+=(--output "sarif:$MCP_DOCTOR_SARIF")
 summary="$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/mcp-doctor-summary.XXXXXX")"

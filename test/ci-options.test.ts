@@ -29,7 +29,7 @@ const tempDir = () => {
 const codes = (r: Report) => r.findings.map((f) => `${f.code} ${f.server ?? f.plugin ?? '-'}`).sort();
 
 describe('--fail-on', () => {
-  const summary = (errors: number, warnings: number) => ({ summary: { errors, warnings } }) as Report;
+  const summary = (errors: number, warnings: number, failed = 0) => ({ summary: { errors, warnings, failed } }) as Report;
   it.each<[FailOn, number, number, number]>([
     ['error', 0, 0, 0],
     ['error', 0, 3, 0],
@@ -40,6 +40,12 @@ describe('--fail-on', () => {
     ['none', 5, 5, 0],
   ])('exitCodeFor(%s) with %i errors and %i warnings is %i', (failOn, errors, warnings, code) => {
     expect(exitCodeFor(summary(errors, warnings), failOn)).toBe(code);
+  });
+
+  it('a server Claude Code would drop fails the run at any threshold but none', () => {
+    expect(exitCodeFor(summary(0, 1, 1), 'error')).toBe(1);
+    expect(exitCodeFor(summary(0, 1, 1), 'warning')).toBe(1);
+    expect(exitCodeFor(summary(0, 1, 1), 'none')).toBe(0);
   });
 
   it('warnings only: 0 by default, 1 with --fail-on warning, 0 with none', async () => {
@@ -153,7 +159,7 @@ describe('settings file (.mcp-doctor.json)', () => {
     writeFileSync(join(plugin, '.claude-plugin', 'plugin.json'), JSON.stringify({ name: 'api-plugin', version: '1.0.0' }));
     writeFileSync(join(plugin, '.mcp.json'), JSON.stringify({ mcpServers: { api: { command: 'node', args: ['--version'], env: { API_TOKEN: '${FX_API_TOKEN}' } } } }, null, 2));
     const run = () => runCli(['--no-probe', '--json', plugin], { cwd: dir });
-    expect(codes(JSON.parse(run().stdout) as Report)).toEqual(['config.env-unset plugin:api-plugin:api']);
+    expect(codes(JSON.parse(run().stdout) as Report)).toEqual(['config.env-required plugin:api-plugin:api']);
     writeFileSync(join(dir, '.mcp-doctor.json'), JSON.stringify({ knownVariables: ['FX_API_TOKEN'] }));
     const r = run();
     expect(codes(JSON.parse(r.stdout) as Report)).toEqual([]);

@@ -15,7 +15,7 @@ import reportSchema from '../schemas/report.schema.json' with { type: 'json' };
 import type { FixSection, Report } from '../src/core/types.js';
 import addFormats from './helpers/formats.js';
 import { startRawServer } from './helpers/mcp-raw.js';
-import { cliPath, fixtureHome, repoRoot, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
+import { approveProjectServers, cliPath, fixtureHome, repoRoot, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
 import { snapshot, treeDiff } from './helpers/tree.js';
 
 const dirs: string[] = [];
@@ -32,13 +32,14 @@ const validReport = ajv.compile(reportSchema);
 type Text = { type: 'text'; text: string };
 const textOf = (r: { content: unknown }) => (r.content as Text[]).map((c) => c.text).join('');
 
-/** A project folder with a .mcp.json holding these servers, and an empty home. */
+/** A project folder with a .mcp.json holding these servers, approved in an otherwise empty home. */
 function project(servers: Record<string, unknown>): { dir: string; env: Record<string, string> } {
   const root = mkdtempSync(join(tmpdir(), 'mcp-doctor-mcp-'));
   dirs.push(root);
   mkdirSync(join(root, 'home'));
   mkdirSync(join(root, 'project'));
   writeFileSync(join(root, 'project', '.mcp.json'), JSON.stringify({ mcpServers: servers }, null, 2));
+  approveProjectServers(join(root, 'home'));
   return { dir: join(root, 'project'), env: { HOME: join(root, 'home'), XDG_CACHE_HOME: join(root, 'home', '.cache') } };
 }
 

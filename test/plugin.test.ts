@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/types.js';
 import { tools } from '../src/mcp/tools/index.js';
-import { cliPath, fixtureHome, repoRoot, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
+import { approveProjectServers, cliPath, fixtureHome, repoRoot, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
 
 const pluginRoot = join(repoRoot, 'plugins', 'mcp-doctor');
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -125,7 +125,7 @@ describe('manifests', () => {
   });
 
   it("pass mcp-doctor's own author mode without a finding, and its MCP server, started through the launcher, answers with 3 tools", () => {
-    const r = runCli(['--json', repoRoot], { cwd: repoRoot, env: { HOME: tempDir('author-home') } });
+    const r = runCli(['--json', '--probe', repoRoot], { cwd: repoRoot, env: { HOME: tempDir('author-home') } });
     const report = JSON.parse(r.stdout) as Report;
     expect(report.findings, r.stdout).toEqual([]);
     expect(report.plugins.map((p) => p.id)).toEqual(['mcp-doctor@mcp-doctor']);
@@ -184,6 +184,7 @@ describe('the SessionStart hook', () => {
     mkdirSync(join(root, 'home'));
     mkdirSync(join(root, 'project'));
     writeFileSync(join(root, 'project', '.mcp.json'), JSON.stringify({ mcpServers: { tracker: { command: 'tracker-mcp-not-installed' } } }));
+    approveProjectServers(join(root, 'home'));
     const out = oneLine(await runHook({ project: join(root, 'project'), env: { HOME: join(root, 'home') } }));
     expect(out.systemMessage).toContain('1 MCP server will fail to load: tracker.');
     expect(out.hookSpecificOutput.additionalContext).toContain('tracker (command.not-found)');

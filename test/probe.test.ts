@@ -298,7 +298,7 @@ describe('timeouts', () => {
       mkdirSync(join(dir, '.claude-plugin'));
       writeFileSync(join(dir, '.claude-plugin', 'plugin.json'), '{"name":"t"}');
       writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: { hang: { command: 'python3', args: [join(fx.root, 'mkt/plugins/probe/servers/mcp_fixture.py'), 'hang'] } } }));
-      const r = runCli(['--json', dir], { cwd: dir, env: { HOME: dir, MCP_TIMEOUT: '700' } });
+      const r = runCli(['--json', '--probe', dir], { cwd: dir, env: { HOME: dir, MCP_TIMEOUT: '700' } });
       const rep = JSON.parse(r.stdout) as Report;
       expect(rep.servers[0]?.probe).toMatchObject({ outcome: 'timeout', timeoutMs: 700 });
     } finally {

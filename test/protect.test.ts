@@ -3,7 +3,7 @@
  * environment and argv (with escape sequences) is probed, and every output format is searched for the
  * literal values and for raw control bytes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,10 @@ writeFileSync(
     },
   }),
 );
+
+// The project's servers are approved in user settings (HOME is this folder), as Claude Code needs before it starts them.
+mkdirSync(join(dir, '.claude'));
+writeFileSync(join(dir, '.claude', 'settings.json'), JSON.stringify({ enableAllProjectMcpServers: true }));
 
 const outputs = (['text', 'json'] as const).map((format) => {
   const r = runCli([`--format=${format}`, '--timeout', '10s'], { cwd: dir, env: { HOME: dir, MY_SERVICE_SECRET: secrets.shell } });

@@ -48,7 +48,8 @@ function run(args, root, extraEnv = {}) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export function probeBench({ n = 20, runs = 5 } = {}) {
-  const slow = Array.from({ length: n }, () => ({ command: python, args: [fixture, 'ok', '--delay', '1'] }));
+  // Distinct args: Claude Code (and mcp-doctor) start only one of several servers with the same command line.
+  const slow = Array.from({ length: n }, (_, i) => ({ command: python, args: [fixture, 'ok', '--delay', '1', '--name', `s${i}`] }));
   const root = makeHome(slow);
   const floor = [];
   const doctor = [];
@@ -62,7 +63,7 @@ export function probeBench({ n = 20, runs = 5 } = {}) {
   rmSync(root, { recursive: true, force: true });
 
   const k = 4;
-  const hang = makeHome([...slow.slice(0, n - k), ...Array.from({ length: k }, () => ({ command: python, args: [fixture, 'hang'] }))]);
+  const hang = makeHome([...slow.slice(0, n - k), ...Array.from({ length: k }, (_, i) => ({ command: python, args: [fixture, 'hang', '--name', `h${i}`] }))]);
   const hangRun = run([cli, '--json', '--timeout', '2s'], hang);
   rmSync(hang, { recursive: true, force: true });
 

@@ -2,11 +2,12 @@
  * The context a run works in: the user's own setup, or the built-in demo home materialized in a temporary
  * folder (removed afterwards, and on an interrupt).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createContext, type DoctorContext } from '../core/context.js';
 import { materializeFixture } from '../demo/materialize.js';
-import type { DiagnoseOptions } from './options.js';
+import { UsageError, type DiagnoseOptions } from './options.js';
 import { removeOnInterrupt } from './signals.js';
 
 import { fixturesDir } from './package-info.js';
@@ -36,12 +37,35 @@ export async function prepareContext(opts: Pick<DiagnoseOptions, 'demo' | 'confi
     };
   }
   const ctx = createContext({
-    configDir: opts.configDir ? resolve(opts.configDir) : undefined,
-    cwd: opts.project ? resolve(opts.project) : process.cwd(),
+    configDir: opts.configDir ? await existingFolder('--config-dir', opts.configDir) : undefined,
+    cwd: opts.project ? await existingFolder('--project', opts.project) : process.cwd(),
   });
   return { ctx, demo: false, cleanup: async () => {} };
 }
 
+/** A folder named on the command line must exist: checking a setup that is not there would report nothing. */
+async function existingFolder(option: string, path: string): Promise<string> {
+  const abs = resolve(path);
+  let st;
+  try {
+    st = await stat(abs);
+  } catch {
+    throw new UsageError(`${option} ${path}: no such folder`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`${option} ${path}: not a folder`);
+  return abs;
+}
+
+/** Anything there counts, even a broken link or a loop: that is a finding to report, not "no configuration". */
+const present = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export function hasAnyConfig(ctx: DoctorContext): boolean {
-  return existsSync(ctx.configDir) || existsSync(ctx.userStateFile) || existsSync(join(ctx.cwd, '.mcp.json'));
+  return existsSync(ctx.configDir) || present(ctx.userStateFile) || present(join(ctx.cwd, '.mcp.json'));
 }

@@ -10,8 +10,14 @@ export const ExitCode = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 export const failOnLevels = ['error', 'warning', 'none'] as const;
 export type FailOn = (typeof failOnLevels)[number];
 
+/**
+ * 1 when there are findings at or above the threshold, or (unless --fail-on none) a server will not load: a
+ * user- or project-scope entry Claude Code skips for a schema error is only a warning in its own words
+ * ("Skipped — invalid MCP server config"), but the server is gone.
+ */
 export function exitCodeFor(report: Report, failOn: FailOn = 'error'): number {
-  const { errors, warnings } = report.summary;
-  const failing = failOn === 'error' ? errors : failOn === 'warning' ? errors + warnings : 0;
+  if (failOn === 'none') return ExitCode.ok;
+  const { errors, warnings, failed } = report.summary;
+  const failing = errors + failed + (failOn === 'warning' ? warnings : 0);
   return failing > 0 ? ExitCode.problems : ExitCode.ok;
 }

@@ -5,7 +5,8 @@ import type { Format } from './render/formats.js';
 export interface DiagnoseOptions {
   json?: boolean;
   format?: Format;
-  probe: boolean;
+  /** --probe / --no-probe; undefined when neither was given (installed mode probes, author mode does not). */
+  probe?: boolean;
   all?: boolean;
   demo?: boolean;
   configDir?: string;

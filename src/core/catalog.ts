@@ -20,6 +20,8 @@ export interface CatalogEntry {
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const q = (v: unknown): string => `'${s(v)}'`;
+/** `prefix a, b` for a non-empty list, else ''. */
+const listed = (v: unknown, prefix: string): string => (Array.isArray(v) && v.length > 0 ? `${prefix} ${v.join(', ')}` : '');
 
 function entry(e: CatalogEntry): CatalogEntry {
   return e;
@@ -39,13 +41,37 @@ export const catalog = {
   }),
   'config.bom': entry({
     title: 'File starts with a byte-order mark',
-    severity: 'warning',
+    severity: 'error',
     fixable: false,
     explain:
-      'The file begins with a UTF-8 byte-order mark (EF BB BF). JSON.parse rejects it, and editors on Windows ' +
-      'add it silently. mcp-doctor reads past it so the rest can be checked.',
-    message: () => 'The file starts with a UTF-8 byte-order mark, which a strict JSON parser rejects.',
-    hint: () => 'Save the file as UTF-8 without BOM.',
+      'The file begins with a UTF-8 byte-order mark (EF BB BF), which editors on Windows add silently. Claude Code ' +
+      '2.1.330 cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
+      'in the debug log only), so its servers never load; installed_plugins.json is read as empty, so plugins installed ' +
+      'into the cache are not found; known_marketplaces.json is read as empty, so no plugin of any marketplace loads. ' +
+      'Everywhere else (plugin.json, marketplace.json, a project .mcp.json, ~/.claude.json, settings) it reads past the ' +
+      'mark, and mcp-doctor only notes it.',
+    message: (a) =>
+      a.tolerated
+        ? `${s(a.what) || 'The file'} starts with a UTF-8 byte-order mark; Claude Code reads past it in this file.`
+        : a.effect === 'installed-plugins'
+          ? `installed_plugins.json starts with a UTF-8 byte-order mark: Claude Code cannot parse it and starts with no install records${a.plugin ? `, so ${s(a.plugin)} installed in the cache is not found (plugin-cache-miss)${listed(a.servers, ' and its servers')} do not load` : ' (claude plugin list shows no plugins)'}.`
+          : a.effect === 'known-marketplaces'
+            ? `known_marketplaces.json starts with a UTF-8 byte-order mark: Claude Code cannot parse it and knows no marketplace${a.plugin ? `, so ${s(a.plugin)} (marketplace not found)${listed(a.servers, ' and its servers')} do not load` : ''}.`
+            : `The file starts with a UTF-8 byte-order mark: Claude Code cannot parse it and drops the whole file${listed(a.servers, '; these servers never load:')}.`,
+    hint: (a) =>
+      a.tolerated
+        ? 'Nothing to do for Claude Code; save it as UTF-8 without BOM if other tools choke on it.'
+        : `Save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' '${s(a.file) || 'FILE'}'`,
+  }),
+  'config.unreadable': entry({
+    title: 'Config path is not a readable file',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'A file Claude Code reads (a .mcp.json, a manifest, settings, a registry) is a folder, a symlink loop or another ' +
+      'kind of entry that cannot be read as a file, so Claude Code reads nothing from it.',
+    message: (a) => `${s(a.what) || 'This config'} is ${s(a.problem) || 'not a readable file'}; Claude Code reads nothing from it.`,
+    hint: () => 'Replace it with the JSON file it should be (or remove it).',
   }),
   'config.too-large': entry({
     title: 'File is too large to be a manifest',
@@ -107,21 +133,53 @@ export const catalog = {
     severity: 'error',
     fixable: false,
     explain:
-      'Claude Code expands ${VAR} in command, args, env, url and headers. When VAR is unset and has no ${VAR:-default}, ' +
-      'it passes the text "${VAR}" to the server literally, and nothing says so.',
+      'Claude Code expands ${VAR} in command, args, env, url and headers from its own environment: the shell it was ' +
+      'started from, with the env blocks of ~/.claude.json and every settings file merged over it. When VAR is set in none ' +
+      'of them and has no ${VAR:-default}, it passes the text "${VAR}" to the server literally, and nothing says so.',
     message: (a) => `\${${s(a.variable)}} is unset, so the server receives the literal text '\${${s(a.variable)}}'.`,
     hint: (a) =>
-      `Export ${s(a.variable)} in the environment Claude Code starts from, or write \${${s(a.variable)}:-default} in the config.`,
+      `Set ${s(a.variable)} in the "env" block of ~/.claude/settings.json (or export it in the shell Claude Code starts from), or write \${${s(a.variable)}:-default} in the config.`,
+  }),
+  'config.env-required': entry({
+    title: 'Variable the plugin\'s users must set',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'In author mode an unset ${VAR} is not a mistake in the plugin: it is a variable every user has to set (in their ' +
+      'shell or the "env" block of their settings) before the server works. Claude Code\'s own validator says nothing ' +
+      'about it; mcp-doctor lists it so the README can say so.',
+    message: (a) => `Users must set ${s(a.variable)} (used in ${s(a.field)}); without it the server receives the literal text '\${${s(a.variable)}}'.`,
+    hint: (a) => `Document ${s(a.variable)} in the plugin's README, or give it a default: \${${s(a.variable)}:-…}.`,
+  }),
+  'config.env-session-only': entry({
+    title: 'Variable set only in project settings',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'The value comes only from the "env" block of .claude/settings.json or .claude/settings.local.json. An interactive ' +
+      'Claude Code session applies it once the folder is trusted, but `claude mcp list` never does: there the server ' +
+      'gets the literal text and the list warns "Missing environment variables".',
+    message: (a) => `\${${s(a.variable)}} comes only from ${s(a.file)}; a trusted session sets it, \`claude mcp list\` does not.`,
+    hint: (a) => `Nothing to do for sessions; to have it everywhere, move ${s(a.variable)} to the "env" block of ~/.claude/settings.json.`,
   }),
   'config.user-config-unset': entry({
     title: 'Plugin option is not set',
-    severity: 'warning',
+    severity: 'error',
     fixable: false,
     explain:
-      'The server uses ${user_config.KEY}. Until the option is set in /plugin, Claude Code refuses to start the server ' +
-      '("Plugin option … isn\'t set"). Sensitive options are kept in the system keychain, which mcp-doctor does not read.',
-    message: (a) => `\${user_config.${s(a.key)}} has no value or default that mcp-doctor can see.`,
-    hint: () => 'Set it in Claude Code: /plugin → Manage → the plugin → Configure.',
+      'The server uses ${user_config.KEY}, a required option (or one the manifest does not declare) that has no value ' +
+      'and no default. Claude Code then does not start the server at all ("Plugin option … isn\'t set", in the debug ' +
+      'log only): it is simply missing from /mcp. Values are read from pluginConfigs in user and managed settings ' +
+      '(project and local settings do not count) and, for sensitive options, from ~/.claude/.credentials.json ' +
+      '(pluginSecrets) on Linux. On macOS sensitive options live in the keychain, which mcp-doctor does not read.',
+    message: (a) =>
+      a.keychain
+        ? `\${user_config.${s(a.key)}} is a sensitive option; its value may be in the macOS keychain, which mcp-doctor does not read, so the server was not started.`
+        : `\${user_config.${s(a.key)}} has no value${a.required ? ' (the option is required)' : ''}: Claude Code does not start this server.`,
+    hint: (a) =>
+      a.keychain
+        ? 'If /mcp shows the server, it is set; otherwise set it in Claude Code: /plugin → Manage → the plugin → Configure.'
+        : `Set it: claude plugin configure ${s(a.plugin) || '<plugin>'} (or /plugin → Manage → Configure in Claude Code).`,
   }),
   'config.user-config-undeclared': entry({
     title: 'Plugin option is used but not declared',
@@ -129,8 +187,11 @@ export const catalog = {
     fixable: false,
     explain:
       'The server uses ${user_config.KEY}, but plugin.json declares no userConfig option KEY. Claude Code then never ' +
-      'asks the user for it, and the server receives the literal text "${user_config.KEY}".',
-    message: (a) => `\${user_config.${s(a.key)}} is used, but plugin.json declares no userConfig option ${q(a.key)}.`,
+      'asks the user for it. When the plugin declares other options, Claude Code does not start the server ("Plugin ' +
+      'option … isn\'t set"); when it declares none, the server receives the literal text "${user_config.KEY}". ' +
+      'claude plugin validate rejects both.',
+    message: (a) =>
+      `\${user_config.${s(a.key)}} is used, but plugin.json declares no userConfig option ${q(a.key)}${a.literal ? ': the server receives the literal text' : ''}.`,
     hint: (a) => `Declare it in plugin.json: "userConfig": {"${s(a.key)}": {"type": "string", "title": "…", "sensitive": true}}.`,
   }),
   'config.relative-path': entry({
@@ -139,9 +200,21 @@ export const catalog = {
     fixable: false,
     explain:
       'Claude Code starts MCP servers in the folder you run claude in, and ignores cwd. A relative command or argument ' +
-      'such as ./server/run.sh therefore resolves against the user\'s project, where it does not exist.',
-    message: (a) => `${s(a.field)} ${q(a.value)} is relative; it resolves to ${s(a.resolved)} (the project folder), not the plugin.`,
+      'such as ./server/run.sh or server.py therefore resolves against the user\'s project, where it does not exist.',
+    message: (a) =>
+      `${s(a.field)} ${q(a.value)} is relative; it resolves to ${s(a.resolved)} (the project folder), not the plugin${a.pluginFile ? `; the file is in the plugin at ${s(a.pluginFile)}` : ''}.`,
     hint: (a) => `Write \${CLAUDE_PLUGIN_ROOT}/${s(a.suggested)} instead.`,
+  }),
+  'config.unexpanded-path': entry({
+    title: 'Path uses ~ or $VAR, which Claude Code does not expand',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code starts servers without a shell: ~ and $VAR (without braces) stay literal. "~/x/server.py" as the ' +
+      'command fails with ENOENT; as an argument it names a folder called "~" inside the project. Only ${VAR} is expanded.',
+    message: (a) =>
+      `${s(a.field)} ${q(a.value)} is passed literally: ${a.tilde ? '~' : s(a.variable)} is not expanded${a.resolved ? `, so it means ${s(a.resolved)}` : ''}${a.homePath ? `; the file is at ${s(a.homePath)}` : ''}${a.severityNote ? ` (${s(a.severityNote)})` : ''}.`,
+    hint: (a) => `Write ${s(a.suggested)} (Claude Code expands \${HOME}), or the absolute path.`,
   }),
   'command.not-found': entry({
     title: 'Command not found',
@@ -155,6 +228,28 @@ export const catalog = {
         ? `${q(a.command)} is not on PATH (searched ${s(a.searched)} folders).`
         : `${q(a.path)} does not exist${a.missingPart ? ` (${s(a.missingPart)})` : ''}.`,
     hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
+  }),
+  'command.holds-args': entry({
+    title: 'Command holds its arguments',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The whole "command" string is taken as the program\'s name: Claude Code starts it without a shell, so ' +
+      '"python3 server.py" looks for a program literally called "python3 server.py" and fails with ENOENT. The ' +
+      'arguments belong in "args".',
+    message: (a) => `command ${q(a.command)} holds arguments: no program has that name, but ${q(a.program)} does${a.resolved ? ` (${s(a.resolved)})` : ''}.`,
+    hint: (a) => `Put them in args: ${s(a.corrected)}`,
+  }),
+  'command.windows-only': entry({
+    title: 'Command written for Windows',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'cmd /c, powershell, .exe/.cmd/.bat programs and C:\\ paths exist only on Windows. On Linux and macOS Claude Code ' +
+      'looks them up as ordinary names and fails ("Executable not found in $PATH"). The same server usually runs with ' +
+      'the POSIX form of the command.',
+    message: (a) => `${q(a.command)} is a Windows command (${s(a.why)}); it does not exist on ${s(a.platform)}.`,
+    hint: (a) => (a.corrected ? `Use the POSIX form: ${s(a.corrected)}` : s(a.fixHint) || 'Give this server a POSIX command (for example in a user-scope entry of your own).'),
   }),
   'command.script-missing': entry({
     title: 'Script given to the interpreter does not exist',
@@ -463,6 +558,70 @@ export const catalog = {
       'Code has to start it a second time with the older handshake: startup costs twice, and side effects happen twice.',
     message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize.',
     hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',
+  }),
+  'server.disabled-for-project': entry({
+    title: 'Server disabled for this project',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'The project\'s entry in ~/.claude.json lists the server in disabledMcpServers (the /mcp "Disable" switch). ' +
+      'Claude Code shows "⊘ Disabled for this project" and does not start it; mcp-doctor does not either (--all checks it).',
+    message: (a) => `Disabled for this project: disabledMcpServers in ~/.claude.json lists ${q(a.key)}; Claude Code does not start it.`,
+    hint: () => 'Re-enable it from /mcp in Claude Code (or remove it from disabledMcpServers).',
+  }),
+  'server.mcpjson-disabled': entry({
+    title: 'Project server turned off in settings',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'disabledMcpjsonServers in a settings file (or the project\'s entry in ~/.claude.json) names this .mcp.json ' +
+      'server. Claude Code leaves it out of /mcp and `claude mcp list` altogether, whatever approves it elsewhere.',
+    message: (a) => `disabledMcpjsonServers in ${s(a.file)} lists ${q(a.name)}: Claude Code hides it and does not start it.`,
+    hint: (a) => `Remove ${q(a.name)} from disabledMcpjsonServers in ${s(a.file)} to use it.`,
+  }),
+  'server.pending-approval': entry({
+    title: 'Project server waits for approval',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'A server from a project .mcp.json starts only once approved: enabledMcpjsonServers or enableAllProjectMcpServers ' +
+      'in ~/.claude/settings.json (always counts), or in .claude/settings.json / .claude/settings.local.json (counts only ' +
+      'when this exact folder is trusted: hasTrustDialogAccepted in ~/.claude.json; a parent folder\'s trust does not ' +
+      'count). Until then Claude Code shows "⏸ Pending approval" and does not start it.',
+    message: (a) =>
+      a.untrustedApproval
+        ? `${q(a.name)} is approved in ${s(a.untrustedApproval)}, but that counts only once ${s(a.project)} itself is trusted; Claude Code shows it as pending approval and does not start it.`
+        : `${q(a.name)} is a project server nobody approved: Claude Code shows "Pending approval" and does not start it.`,
+    hint: (a) => `Run claude in ${s(a.project)} and approve it (or accept the trust dialog), or list it in enabledMcpjsonServers in ~/.claude/settings.json.`,
+  }),
+  'server.duplicate': entry({
+    title: 'Plugin server suppressed as a duplicate',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'Claude Code drops a plugin server whose command and args (stdio) or URL (http/sse) equal those of a server you ' +
+      'configured yourself, or of an earlier plugin\'s server (plugins count in the order of enabledPlugins in ' +
+      'settings.json), whatever the names. It is missing from /mcp; the other one runs. mcp-doctor does not start it.',
+    message: (a) =>
+      `Claude Code suppresses it: same ${a.by === 'url' ? 'URL' : 'command and args'} as ${q(a.duplicateOf)}${a.manual ? ` (your ${s(a.duplicateOfScope)}-scope server)` : ', which loads first'}.`,
+    hint: (a) => `Look for ${q(a.duplicateOf)} in /mcp; it provides these tools. To keep both, make their ${a.by === 'url' ? 'URLs' : 'args'} differ.`,
+  }),
+  'registry.recent-update': entry({
+    title: 'Plugin changed in a recent update',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'The failing plugin was updated (installed_plugins.json version and lastUpdated, or known_marketplaces.json ' +
+      'lastUpdated) and the previous version\'s folder is still in the cache. Comparing the files the failure names ' +
+      'with the old version shows what the update removed, which is usually what broke.',
+    message: (a) =>
+      a.difference
+        ? `Broke with the update to ${s(a.version)}${a.date ? ` on ${s(a.date)}` : ''}: ${s(a.previous)} ${s(a.difference)}.`
+        : `${s(a.plugin)} was updated to ${s(a.version)}${a.date ? ` on ${s(a.date)}` : ''}; ${s(a.previous)} is still in the cache: if it worked before, compare the two.`,
+    hint: (a) =>
+      a.difference
+        ? `Restore what the update removed, or report it to the plugin's author; ${s(a.previousPath)} still holds ${s(a.previous)}.`
+        : 'Compare with the version you had before, or report it to the plugin\'s author.',
   }),
   'server.bundle-not-checked': entry({
     title: 'MCP bundle is not checked',

@@ -45,7 +45,7 @@ export function findingFilter(inventory: Inventory, options: IgnoreOptions): (f:
     if (everywhere.has(f.code)) return false;
     if (f.plugin !== null && forPlugins.get(f.code)?.has(f.plugin)) return false;
     if (f.server !== null && forServers.get(f.code)?.has(f.server)) return false;
-    if (f.code === 'config.env-unset' && typeof f.args?.variable === 'string' && known.has(f.args.variable)) return false;
+    if ((f.code === 'config.env-unset' || f.code === 'config.env-required') && typeof f.args?.variable === 'string' && known.has(f.args.variable)) return false;
     return true;
   };
 }

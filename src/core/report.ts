@@ -34,10 +34,18 @@ export function protect<T>(value: T, redactor: Redactor, key = ''): T {
   return value;
 }
 
-/** The redactor for one run: every credential its servers are given, and those in the environment. */
+/**
+ * The redactor for one run: every credential its servers are given, those in the environment, the values
+ * settings `env` blocks add to it (judged like a server's env values), and the option secrets discovery read.
+ */
 export function redactorFor(ctx: DoctorContext, inventory: Inventory): Redactor {
   const r = new Redactor();
   r.addEnvironment(ctx.env);
+  for (const key of inventory.sessionEnv.fromSettings.keys()) {
+    const value = inventory.sessionEnv.values[key];
+    if (value !== undefined) r.addSetting(key, value);
+  }
+  for (const { value, label } of inventory.secrets) r.add(value, label);
   for (const s of inventory.servers) r.addServer(s);
   return r;
 }
@@ -116,7 +124,7 @@ export function reportServer(s: ServerEntry, findings: Finding[], checked: boole
     env,
     source: s.source,
     status: serverStatus(s, findings, checked),
-    skipReason: s.skipReason ?? (!checked && !s.enabled ? 'plugin-disabled' : null),
+    skipReason: s.skipReason ?? (!checked && !s.enabled ? (s.inactive ?? 'plugin-disabled') : null),
     probe: extras.probes.get(s.id) ?? null,
     claudeLog: extras.claudeLogs.get(s.id) ?? null,
     findings: own,

@@ -13,6 +13,8 @@ import { probeFindings } from './probe/probe-findings.js';
 import { isProbeable, probeServer } from './probe/probe-server.js';
 import { claudeCodeTimeout } from './probe/timeout.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
+import { dropSuperseded } from './root-causes.js';
+import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
 
@@ -80,7 +82,10 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   const keep = findingFilter(whole, options);
   const inventory = narrow(whole, selectFrom(whole, options.select));
   const redactor = redactorFor(ctx, whole);
-  const isChecked = (s: ServerEntry) => (s.enabled || !!options.all) && s.skipReason !== 'bundle';
+  // Checks and probes see what a Claude Code session sees: the shell's env with settings `env` merged over it.
+  const session: DoctorContext = { ...ctx, env: whole.sessionEnv.values };
+  // --all checks what is switched off; a suppressed duplicate is never started (the server it duplicates is).
+  const isChecked = (s: ServerEntry) => (s.enabled || (!!options.all && s.inactive !== 'duplicate')) && s.skipReason !== 'bundle';
   const servers = [...inventory.servers].sort(compareServers);
   const reportOptions = { version: options.version, probe: !!options.probe, checked: isChecked, redactor };
   emit({ type: 'discovered', report: buildReport(ctx, inventory, [], reportOptions), pending: servers.filter(isChecked).map((s) => s.id) });
@@ -91,12 +96,12 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   };
   inventory.findings.forEach(record);
 
-  const c = checkContext(ctx, whole);
+  const c = checkContext(session, whole);
   const owners = documentOwners(whole);
   const checkedPlugins = inventory.plugins.filter((p) => p.enabled || options.all);
   const checkedPluginIds = new Set(checkedPlugins.map((p) => p.id));
-  const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(ctx.env);
-  const claudeTimeoutMs = claudeCodeTimeout(ctx.env);
+  const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(session.env);
+  const claudeTimeoutMs = claudeCodeTimeout(session.env);
 
   // Start every server first: the checks below run while they boot, so the run lasts about as long as
   // the slowest server. Their findings are linked to the static ones once both are in.
@@ -105,7 +110,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
       emit({ type: 'probe-start', id: server.id });
-      probes.set(server.id, probeServer(server, ctx, { timeoutMs, version: options.version, discover: !!options.discover }));
+      probes.set(server.id, probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover }));
     }
   }
 
@@ -129,7 +134,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     servers.map(async (server) => {
       if (isChecked(server)) {
         const results = await Promise.all(serverChecks.map((check) => runCheck(check, server, c)));
-        for (const input of results.flat()) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+        for (const input of dropSuperseded(results.flat())) record(toFinding(input, { server: server.id, plugin: server.plugin }));
         const probed = await probes.get(server.id);
         if (probed) {
           extras.probes.set(server.id, probed.result);
@@ -137,6 +142,11 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
           // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
           for (const f of pf.confirm) f.severity = 'error';
           for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+        }
+        if (inventory.mode === 'installed') {
+          const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+          const note = await updateNote(server, c.plugin(server.plugin), c.marketplace(server.marketplace), own);
+          if (note) record(toFinding(note, { server: server.id, plugin: server.plugin }));
         }
       }
       if (inventory.mode === 'installed') {

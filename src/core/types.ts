@@ -87,6 +87,8 @@ export interface JsonDocument {
   file: string;
   kind: DocumentKind;
   value: unknown;
+  /** The file starts with a UTF-8 byte-order mark (read past here; fatal to Claude Code for some kinds). */
+  bom?: boolean;
   /** 1-based line and column of the value at `pointer`, or of its nearest existing parent. */
   locate(pointer: (string | number)[]): { line: number; column: number };
 }
@@ -142,9 +144,39 @@ export interface ServerEntry {
   config: ServerConfig;
   expanded: ExpandedServer;
   enabled: boolean;
-  /** Why it is not checked (disabled plugin, bundle, …), as a short machine word. */
-  skipReason?: 'plugin-disabled' | 'bundle' | 'unsupported-transport' | 'invalid-entry';
+  /**
+   * Why it is not started (disabled plugin, bundle, a file Claude Code drops, an option it needs, …), as a
+   * short machine word. Servers with a skip reason are never probed.
+   */
+  skipReason?: SkipReason;
+  /**
+   * Why Claude Code leaves it off although its plugin is enabled: switched off for this project, waiting for
+   * approval, or suppressed as a duplicate. Such a server is `enabled: false`; `--all` still checks it.
+   */
+  inactive?: InactiveReason;
 }
+
+export type SkipReason =
+  | 'plugin-disabled'
+  | 'bundle'
+  | 'unsupported-transport'
+  | 'invalid-entry'
+  /** Its file is one Claude Code cannot parse (a BOM in a plugin .mcp.json, an unreadable registry). */
+  | 'file-dropped'
+  /** A `${user_config.KEY}` it needs has no value: Claude Code does not start it. */
+  | 'user-config-unset'
+  /** A sensitive option may be in the OS keychain, which mcp-doctor does not read. */
+  | 'user-config-keychain';
+
+export type InactiveReason =
+  /** `disabledMcpServers` in `~/.claude.json` projects[<dir>]: "⊘ Disabled for this project". */
+  | 'disabled-for-project'
+  /** `disabledMcpjsonServers` in a settings layer: Claude Code hides the project server entirely. */
+  | 'mcpjson-disabled'
+  /** A project `.mcp.json` server nobody approved: "⏸ Pending approval". */
+  | 'pending-approval'
+  /** A plugin server with the same command or URL as one that loads before it. */
+  | 'duplicate';
 
 export interface PluginEntry {
   /** `name@marketplace`, or the folder name in author mode. */
@@ -162,7 +194,7 @@ export interface PluginEntry {
   version: string | null;
   manifest: JsonDocument | null;
   /** installed_plugins.json location of the install record, when installed. */
-  installRecord?: Location & { installPath: string };
+  installRecord?: Location & { installPath: string; lastUpdated?: string | null };
   /** The marketplace entry that declares it (author mode and directory marketplaces). */
   marketplaceEntry?: Location & { pointer: (string | number)[]; source: unknown };
   /** The same plugin's folder inside the marketplace clone, when it differs from root (cache installs). */
@@ -177,6 +209,8 @@ export interface MarketplaceEntry {
   exists: boolean;
   manifest: JsonDocument | null;
   registryLocation?: Location;
+  /** known_marketplaces.json `lastUpdated`: when Claude Code last refreshed it. */
+  lastUpdated?: string | null;
 }
 
 /** Everything discovery found; checks read it, nothing mutates it afterwards. */
@@ -190,6 +224,26 @@ export interface Inventory {
   documents: JsonDocument[];
   /** Findings raised while reading (unparsable files, missing registries …). */
   findings: Finding[];
+  /** The environment a Claude Code session runs with (the shell's, with settings `env` merged over it). */
+  sessionEnv: SessionEnv;
+  /** Credentials discovery read (sensitive plugin options): redacted by value wherever they turn up. */
+  secrets: { value: string; label: string }[];
+}
+
+/** Where a settings `env` value came from. */
+export interface EnvOrigin {
+  layer: 'global-state' | 'user' | 'project' | 'local' | 'managed';
+  file: string;
+  pointer: (string | number)[];
+  line?: number;
+  column?: number;
+}
+
+export interface SessionEnv {
+  /** Variable → value, as a trusted interactive session sees it (expansion and the servers' inherited env). */
+  values: Record<string, string | undefined>;
+  /** Variables some settings layer sets: the layer that wins, and whether only project/local settings set it. */
+  fromSettings: Map<string, EnvOrigin & { onlyProjectOrLocal: boolean }>;
 }
 
 export interface ReportServer {

@@ -1,6 +1,6 @@
 /** Runs the built CLI (dist/) as a real child process in a materialized fixture home. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { materializeFixture } from '../../src/demo/materialize.js';
 import type { Report } from '../../src/core/types.js';
@@ -70,4 +70,13 @@ export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<st
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/**
+ * Approves every project `.mcp.json` server in the user settings of `home`, as a user does the first time
+ * Claude Code asks: without it Claude Code (and mcp-doctor) leave them pending and never start them.
+ */
+export function approveProjectServers(home: string): void {
+  mkdirSync(join(home, '.claude'), { recursive: true });
+  writeFileSync(join(home, '.claude', 'settings.json'), JSON.stringify({ enableAllProjectMcpServers: true }));
 }

@@ -51,7 +51,8 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       knownVariables: ci.knownVariables,
       select: { plugins: opts.plugin, servers: opts.server },
       version,
-      probe: opts.probe,
+      // Author mode reads a tree that may be someone's pull request: its commands run only when asked (--probe).
+      probe: opts.probe ?? paths.length === 0,
       timeoutMs,
       discover: opts.discover,
     };
@@ -67,7 +68,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       return code;
     }
     // Output goes to a file or a pipe, or waits for the end: say on the terminal how far the run is.
-    const progress = process.stderr.isTTY ? startProgress(process.stderr, { probe: !!opts.probe }) : undefined;
+    const progress = process.stderr.isTTY ? startProgress(process.stderr, { probe: !!run.probe }) : undefined;
     let done;
     try {
       done = await runDoctor(ctx, { ...run, onEvent: progress?.onEvent });

@@ -14,6 +14,16 @@ export interface TextOptions {
 
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
 
+/** Why a server is not started, in Claude Code's own words where it has them. */
+const inactiveLabel: Record<string, string> = {
+  'pending-approval': 'pending approval',
+  'disabled-for-project': 'disabled for this project',
+  'mcpjson-disabled': 'turned off (disabledMcpjsonServers)',
+  duplicate: 'suppressed duplicate',
+  'user-config-keychain': 'not started (option may be in the keychain)',
+  'user-config-unset': 'not started (option not set)',
+};
+
 function belongsToMarketplace(f: ReportFinding, m: Report['marketplaces'][number]): boolean {
   return f.evidence.marketplace === m.name || (!!m.location && f.file === `${m.location}/.claude-plugin/marketplace.json`);
 }
@@ -53,7 +63,7 @@ export function renderText(report: Report, options: TextOptions): string {
     return `${s.transport} ${s.url ?? ''}`.trim();
   };
   const printServer = (s: ReportServer, indent: string) => {
-    const label = s.status === 'disabled' ? paint('gray', 'disabled') : s.status === 'skipped' ? paint('gray', 'not checked') : '';
+    const label = s.status === 'disabled' || s.status === 'skipped' ? paint('gray', inactiveLabel[s.skipReason ?? ''] ?? (s.status === 'disabled' ? 'disabled' : 'not checked')) : '';
     lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
     const p = s.probe;
     if (p?.outcome === 'answered') {

@@ -1,4 +1,5 @@
 /** Every check, in the order they run. Explicit on purpose: no globbing, no side-effect registration. */
+import commandHoldsArgs from './command-holds-args.js';
 import commandRunnable from './command-runnable.js';
 import componentPaths from './component-paths.js';
 import type { Check, CheckSubjects } from './define-check.js';
@@ -12,19 +13,27 @@ import reservedNames from './reserved-names.js';
 import secretLiteral from './secret-literal.js';
 import serverEntrySchema from './server-entry-schema.js';
 import serverUnknownKeys from './server-unknown-keys.js';
+import settingsEnvSource from './settings-env-source.js';
+import stateFileShape from './state-file-shape.js';
+import unexpandedPath from './unexpanded-path.js';
 import unknownKeys from './unknown-keys.js';
+import windowsCommand from './windows-command.js';
 
-export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape];
+export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape];
 export const pluginChecks: Check<'plugin'>[] = [componentPaths];
 export const serverChecks: Check<'server'>[] = [
   serverEntrySchema,
   serverUnknownKeys,
   envUnset,
+  settingsEnvSource,
   relativePaths,
   secretLiteral,
   commandRunnable,
   interpreterScript,
   launcherToolchain,
+  commandHoldsArgs,
+  windowsCommand,
+  unexpandedPath,
 ];
 
 export const allChecks: Check<keyof CheckSubjects>[] = [...documentChecks, ...pluginChecks, ...serverChecks] as Check<keyof CheckSubjects>[];

@@ -37,7 +37,8 @@ export function scriptArgIndex(program: string, args: string[]): number {
   }
   for (; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (family === 'shell' && a === '-c') return -1;
+    // `-c`, also in a cluster (`bash -lc '…'`, `sh -ec '…'`): the operand is a command string, not a script.
+    if (family === 'shell' && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return -1;
     if (family !== 'shell' && noScript.includes(a)) return -1;
     if (a === '--') return i + 1 < args.length ? i + 1 : -1;
     if (a.startsWith('-')) {

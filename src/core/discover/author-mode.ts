@@ -72,7 +72,7 @@ export async function discoverAuthorTrees(ctx: DoctorContext, b: InventoryBuilde
     }
     if (typeof manifest.manifestValue?.version === 'string') plugin.version = manifest.manifestValue.version;
     out.plugins.push(plugin);
-    out.servers.push(...(await collectPluginServers(ctx, b, plugin, manifest, undefined)));
+    out.servers.push(...(await collectPluginServers(ctx, b, plugin, manifest, { env: ctx.env })));
   };
 
   for (const raw of paths) {
@@ -110,7 +110,7 @@ export async function discoverAuthorTrees(ctx: DoctorContext, b: InventoryBuilde
       await checkPlugin(dir, basename(dir), null);
     } else if (hasMcp) {
       // A .mcp.json at a marketplace root that is not a plugin root is the repo's project config.
-      out.servers.push(...(await collectProjectServers(ctx, b, [join(dir, '.mcp.json')])));
+      out.servers.push(...(await collectProjectServers(ctx, b, ctx.env, [join(dir, '.mcp.json')])));
     }
   }
   return out;

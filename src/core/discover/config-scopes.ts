@@ -11,7 +11,7 @@ import type { InventoryBuilder } from './inventory-builder.js';
 import { makeServerEntry } from './server-entries.js';
 
 /** ~/.claude.json holds session history too and can be large; it is still state, not a hostile manifest. */
-export async function collectUserAndLocalServers(ctx: DoctorContext, b: InventoryBuilder): Promise<ServerEntry[]> {
+export async function collectUserAndLocalServers(ctx: DoctorContext, b: InventoryBuilder, env: Record<string, string | undefined> = ctx.env): Promise<ServerEntry[]> {
   const r = await b.load(ctx.userStateFile, 'user-state', {}, '.claude.json');
   if (r.status !== 'ok') return [];
   const state = r.doc.value as Record<string, unknown> | null;
@@ -24,7 +24,7 @@ export async function collectUserAndLocalServers(ctx: DoctorContext, b: Inventor
           { id: name, name, scope, plugin: null, pluginName: null, marketplace: null, root: null, enabled: true },
           raw,
           { doc: r.doc, pointer: [...base, name] },
-          { env: ctx.env },
+          { env },
         ),
       );
     }
@@ -51,6 +51,7 @@ export function projectMcpFiles(cwd: string): string[] {
 export async function collectProjectServers(
   ctx: DoctorContext,
   b: InventoryBuilder,
+  env: Record<string, string | undefined> = ctx.env,
   files: string[] = projectMcpFiles(ctx.cwd),
 ): Promise<ServerEntry[]> {
   const byName = new Map<string, ServerEntry>();
@@ -72,7 +73,7 @@ export async function collectProjectServers(
           { id: name, name, scope: 'project', plugin: null, pluginName: null, marketplace: null, root: null, enabled: true },
           raw,
           { doc: r.doc, pointer: ['mcpServers', name] },
-          { env: ctx.env },
+          { env },
         ),
       );
     }

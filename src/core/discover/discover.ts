@@ -5,13 +5,18 @@
 import type { DoctorContext } from '../context.js';
 import { isDirectory } from '../fs-facts.js';
 import { locationOf } from '../json/location.js';
-import type { Inventory, MarketplaceEntry, ServerEntry } from '../types.js';
+import type { Inventory, MarketplaceEntry, ServerEntry, SessionEnv } from '../types.js';
 import { discoverAuthorTrees } from './author-mode.js';
+import { applyBomDrops } from './bom-drops.js';
 import { collectProjectServers, collectUserAndLocalServers } from './config-scopes.js';
+import { suppressDuplicates } from './duplicate-servers.js';
 import { discoverInstalledPlugins, marketplaceManifestPath } from './installed-plugins.js';
 import { InventoryBuilder } from './inventory-builder.js';
+import { readPluginSecrets } from './plugin-options.js';
 import { collectPluginServers } from './plugin-servers.js';
+import { applyProjectSwitches } from './project-switches.js';
 import { readKnownMarketplaces } from './registries.js';
+import { readSessionEnv } from './settings-env.js';
 
 export interface DiscoverOptions {
   /** Author mode: marketplace repos or plugin folders to check instead of the installed setup. */
@@ -20,17 +25,22 @@ export interface DiscoverOptions {
 
 export async function discover(ctx: DoctorContext, options: DiscoverOptions = {}): Promise<Inventory> {
   const b = new InventoryBuilder();
+  const secrets: Inventory['secrets'] = [];
   if (options.paths && options.paths.length > 0) {
+    // A source tree is checked for what it says, not for this machine's settings: the shell env only.
+    const sessionEnv: SessionEnv = { values: ctx.env, fromSettings: new Map() };
     const found = await discoverAuthorTrees(ctx, b, options.paths);
-    return finish(ctx, b, 'author', found.marketplaces, found.plugins, found.servers);
+    applyBomDrops(b, [...b.documents.values()], found.plugins, found.servers, 'author');
+    return finish(ctx, b, 'author', found.marketplaces, found.plugins, found.servers, sessionEnv, secrets);
   }
 
+  const sessionEnv = await readSessionEnv(ctx, b);
   const known = await readKnownMarketplaces(ctx, b);
   const marketplaces: MarketplaceEntry[] = [];
   for (const k of known) {
     const present = k.installLocation ? await isDirectory(k.installLocation) : false;
     const registryLocation = locationOf(k.doc, k.pointer);
-    const mkt: MarketplaceEntry = { name: k.name, sourceKind: k.sourceKind, installLocation: k.installLocation, exists: present, manifest: null, registryLocation };
+    const mkt: MarketplaceEntry = { name: k.name, sourceKind: k.sourceKind, installLocation: k.installLocation, exists: present, manifest: null, registryLocation, lastUpdated: k.lastUpdated };
     if (present && k.installLocation) {
       const r = await b.load(marketplaceManifestPath(k.installLocation), 'marketplace-manifest', {}, 'marketplace.json');
       if (r.status === 'ok') mkt.manifest = r.doc;
@@ -41,13 +51,26 @@ export async function discover(ctx: DoctorContext, options: DiscoverOptions = {}
   }
 
   const { loaded, settings } = await discoverInstalledPlugins(ctx, b, marketplaces, known);
+  const pluginSecrets = await readPluginSecrets(ctx);
   const servers: ServerEntry[] = [];
   for (const { plugin, manifest } of loaded) {
-    servers.push(...(await collectPluginServers(ctx, b, plugin, manifest, settings.pluginOptions.get(plugin.id))));
+    const inputs = {
+      env: sessionEnv.values,
+      options: settings.pluginOptions.get(plugin.id),
+      secrets: pluginSecrets.get(plugin.id),
+      onSecret: (value: string, label: string) => secrets.push({ value, label }),
+    };
+    servers.push(...(await collectPluginServers(ctx, b, plugin, manifest, inputs)));
   }
-  servers.push(...(await collectUserAndLocalServers(ctx, b)));
-  servers.push(...(await collectProjectServers(ctx, b)));
-  return finish(ctx, b, 'installed', marketplaces, loaded.map((l) => l.plugin), servers);
+  servers.push(...(await collectUserAndLocalServers(ctx, b, sessionEnv.values)));
+  servers.push(...(await collectProjectServers(ctx, b, sessionEnv.values)));
+  const plugins = loaded.map((l) => l.plugin);
+  // What Claude Code leaves out of a session, in its order: unreadable files, per-project switches and
+  // approvals, then duplicates among what is left.
+  applyBomDrops(b, [...b.documents.values()], plugins, servers, 'installed');
+  await applyProjectSwitches(ctx, b, servers);
+  suppressDuplicates(b, servers, settings.order);
+  return finish(ctx, b, 'installed', marketplaces, plugins, servers, sessionEnv, secrets);
 }
 
 function finish(
@@ -57,6 +80,8 @@ function finish(
   marketplaces: MarketplaceEntry[],
   plugins: Inventory['plugins'],
   servers: ServerEntry[],
+  sessionEnv: SessionEnv,
+  secrets: Inventory['secrets'],
 ): Inventory {
   return {
     mode,
@@ -67,5 +92,7 @@ function finish(
     servers,
     documents: [...b.documents.values()],
     findings: b.findings,
+    sessionEnv,
+    secrets,
   };
 }

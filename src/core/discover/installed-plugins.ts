@@ -69,7 +69,9 @@ export async function discoverInstalledPlugins(
   const ids = new Set<string>([...installs.map((r) => r.id), ...settings.enabled.keys()]);
   const loaded: LoadedPlugin[] = [];
 
-  for (const id of [...ids].sort()) {
+  // Claude Code iterates plugins in the key order of enabledPlugins; the rest follow by id.
+  const ordered = [...settings.order.filter((id) => ids.has(id)), ...[...ids].filter((id) => !settings.order.includes(id)).sort()];
+  for (const id of ordered) {
     const { name, marketplace } = splitPluginId(id);
     const record = pickInstall(installs.filter((r) => r.id === id), ctx.cwd);
     const setting = settings.enabled.get(id);
@@ -104,7 +106,7 @@ export async function discoverInstalledPlugins(
       manifest: null,
       cloneRoot,
     };
-    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath };
+    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath, lastUpdated: record.lastUpdated };
     if (entry) plugin.marketplaceEntry = entryLocation(entry);
 
     const manifest: ManifestView = rootExists ? await loadPluginManifest(b, plugin, entry) : { manifestValue: null, manifestDoc: null, manifestBase: [] };

@@ -9,7 +9,8 @@ import { objectEntries } from '../expand/expand-vars.js';
 import type { JsonDocument, PluginEntry, ServerEntry } from '../types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { ManifestView } from './plugin-manifest.js';
-import { pluginsDir, sanitizeSegment } from './registries.js';
+import { resolveOptions } from './plugin-options.js';
+import { pluginDataDir } from './registries.js';
 import { makeServerEntry, serverMapOf, type ServerIdentity } from './server-entries.js';
 import { locationOf } from '../json/location.js';
 
@@ -19,12 +20,23 @@ export function resolveInRoot(root: string, relative: string): string {
   return join(root, relative.replace(/^\.\//, ''));
 }
 
+export interface PluginServerInputs {
+  /** The session environment `${VAR}` expands from. */
+  env: Record<string, string | undefined>;
+  /** pluginConfigs[<id>].options from user and managed settings. */
+  options?: Record<string, string>;
+  /** pluginSecrets[<id>] from the credentials file. */
+  secrets?: Record<string, string>;
+  /** Receives every credential value read for this plugin, so the redactor can hide it. */
+  onSecret?: (value: string, label: string) => void;
+}
+
 export async function collectPluginServers(
   ctx: DoctorContext,
   b: InventoryBuilder,
   plugin: PluginEntry,
   manifest: ManifestView,
-  options: Record<string, string> | undefined,
+  inputs: PluginServerInputs,
 ): Promise<ServerEntry[]> {
   const { manifestValue, manifestDoc, manifestBase } = manifest;
   const root = plugin.root;
@@ -33,22 +45,24 @@ export async function collectPluginServers(
   const refs = { plugin: plugin.id };
 
   const userConfigDecl = manifestValue?.userConfig;
-  let userConfig: Record<string, string | undefined> | undefined;
-  if (userConfigDecl && typeof userConfigDecl === 'object' && !Array.isArray(userConfigDecl)) {
-    userConfig = {};
-    for (const [key, decl] of objectEntries(userConfigDecl)) {
-      const fallback = decl && typeof decl === 'object' ? (decl as Record<string, unknown>).default : undefined;
-      userConfig[key] = options?.[key] ?? (fallback === undefined || fallback === null ? undefined : String(fallback));
-    }
-  }
+  const optionDecls = userConfigDecl && typeof userConfigDecl === 'object' && !Array.isArray(userConfigDecl) ? (userConfigDecl as Record<string, unknown>) : null;
+  const options = optionDecls ? resolveOptions(ctx, optionDecls, inputs.options, inputs.secrets) : null;
+  for (const s of options?.secretValues ?? []) inputs.onSecret?.(s.value, s.label);
   const expansion = {
-    env: ctx.env,
+    env: inputs.env,
     pluginVars: {
       CLAUDE_PLUGIN_ROOT: root,
-      CLAUDE_PLUGIN_DATA: join(pluginsDir(ctx), 'data', sanitizeSegment(plugin.id)),
+      CLAUDE_PLUGIN_DATA: pluginDataDir(ctx, plugin),
       CLAUDE_PROJECT_DIR: ctx.cwd,
     },
-    userConfig,
+    userConfig: options?.values,
+  };
+  // Claude Code does not start a server whose `${user_config.KEY}` has no value (FACTS §6); one whose value may
+  // sit in the keychain is not started by mcp-doctor either: a probe with a made-up value would judge nothing.
+  const withOptions = (entry: ServerEntry): ServerEntry => {
+    const unset = entry.expanded.userConfigUnset.map((u) => u.key);
+    if (unset.length === 0 || entry.skipReason) return entry;
+    return { ...entry, skipReason: unset.every((k) => options?.keychain.has(k)) ? 'user-config-keychain' : 'user-config-unset' };
   };
   const identity = (name: string): ServerIdentity => ({
     id: `plugin:${plugin.name}:${name}`,
@@ -63,8 +77,7 @@ export async function collectPluginServers(
 
   const addFromMap = (doc: JsonDocument, map: Record<string, unknown>, base: (string | number)[]) => {
     for (const [name, raw] of objectEntries(map)) {
-      const entry = makeServerEntry(identity(name), raw, { doc, pointer: [...base, name] }, expansion);
-      byName.set(name, entry);
+      byName.set(name, withOptions(makeServerEntry(identity(name), raw, { doc, pointer: [...base, name] }, expansion)));
     }
   };
 
@@ -101,6 +114,7 @@ export async function collectPluginServers(
       );
       return;
     }
+    // A BOM here makes Claude Code drop the whole file; bom-drops.ts marks its servers once all are known.
     addFromMap(r.doc, found.map, found.pointer);
   };
 

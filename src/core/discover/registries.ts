@@ -13,6 +13,7 @@ export interface KnownMarketplace {
   sourceKind: string;
   source: Record<string, unknown>;
   installLocation: string | null;
+  lastUpdated: string | null;
   pointer: (string | number)[];
   doc: JsonDocument;
 }
@@ -23,6 +24,7 @@ export interface InstallRecord {
   installPath: string;
   version: string | null;
   projectPath: string | null;
+  lastUpdated: string | null;
   pointer: (string | number)[];
   doc: JsonDocument;
 }
@@ -54,7 +56,8 @@ export async function readKnownMarketplaces(ctx: DoctorContext, b: InventoryBuil
     let installLocation = typeof raw.installLocation === 'string' ? raw.installLocation : null;
     if (!installLocation && sourceKind === 'directory' && typeof source.path === 'string') installLocation = source.path;
     if (!installLocation && (sourceKind === 'github' || sourceKind === 'git')) installLocation = join(pluginsDir(ctx), 'marketplaces', name);
-    out.push({ name, sourceKind, source, installLocation: installLocation ? resolve(installLocation) : null, pointer: [name], doc: r.doc });
+    const lastUpdated = typeof raw.lastUpdated === 'string' ? raw.lastUpdated : null;
+    out.push({ name, sourceKind, source, installLocation: installLocation ? resolve(installLocation) : null, lastUpdated, pointer: [name], doc: r.doc });
   }
   return out;
 }
@@ -77,6 +80,7 @@ export async function readInstalledPlugins(ctx: DoctorContext, b: InventoryBuild
         installPath: resolve(install.installPath),
         version: typeof install.version === 'string' ? install.version : null,
         projectPath: typeof install.projectPath === 'string' ? resolve(install.projectPath) : null,
+        lastUpdated: typeof install.lastUpdated === 'string' ? install.lastUpdated : null,
         pointer: Array.isArray(raw) ? ['plugins', id, index, 'installPath'] : ['plugins', id, 'installPath'],
         doc: r.doc,
       });
@@ -85,31 +89,48 @@ export async function readInstalledPlugins(ctx: DoctorContext, b: InventoryBuild
   return out;
 }
 
+export type SettingsLayer = 'user' | 'project' | 'local' | 'managed';
+
 /** Settings files in precedence order, lowest first. */
-export function settingsFiles(ctx: DoctorContext): string[] {
+export function settingsLayers(ctx: DoctorContext): { layer: SettingsLayer; file: string }[] {
   return [
-    join(ctx.configDir, 'settings.json'),
-    join(ctx.cwd, '.claude', 'settings.json'),
-    join(ctx.cwd, '.claude', 'settings.local.json'),
-    join(ctx.managedDir, 'managed-settings.json'),
+    { layer: 'user', file: join(ctx.configDir, 'settings.json') },
+    { layer: 'project', file: join(ctx.cwd, '.claude', 'settings.json') },
+    { layer: 'local', file: join(ctx.cwd, '.claude', 'settings.local.json') },
+    { layer: 'managed', file: join(ctx.managedDir, 'managed-settings.json') },
   ];
+}
+
+export function settingsFiles(ctx: DoctorContext): string[] {
+  return settingsLayers(ctx).map((l) => l.file);
 }
 
 export interface SettingsView {
   enabled: Map<string, EnabledSetting>;
-  /** pluginConfigs[<id>].options, merged the same way (for ${user_config.KEY}). */
+  /**
+   * Plugin ids in the order Claude Code iterates plugins: the key order of the merged `enabledPlugins`
+   * (a key keeps the place it first had, lowest layer first). It decides which duplicate server survives.
+   */
+  order: string[];
+  /** pluginConfigs[<id>].options from user and managed settings (the only layers Claude Code reads them from). */
   pluginOptions: Map<string, Record<string, string>>;
 }
 
+/** Layers whose `pluginConfigs` Claude Code reads (FACTS §6: project and local ones are ignored, even trusted). */
+const optionLayers: SettingsLayer[] = ['user', 'managed'];
+
 export async function readSettings(ctx: DoctorContext, b: InventoryBuilder): Promise<SettingsView> {
   const enabled = new Map<string, EnabledSetting>();
+  const order: string[] = [];
   const pluginOptions = new Map<string, Record<string, string>>();
-  for (const file of settingsFiles(ctx)) {
+  for (const { layer, file } of settingsLayers(ctx)) {
     const r = await b.load(file, 'settings', {}, 'settings');
     if (r.status !== 'ok' || !isObject(r.doc.value)) continue;
     for (const [id, value] of objectEntries(r.doc.value.enabledPlugins)) {
       enabled.set(id, { value, file, pointer: ['enabledPlugins', id], doc: r.doc });
+      if (!order.includes(id)) order.push(id);
     }
+    if (!optionLayers.includes(layer)) continue;
     for (const [id, cfg] of objectEntries(r.doc.value.pluginConfigs)) {
       const options = isObject(cfg) && isObject(cfg.options) ? cfg.options : isObject(cfg) ? cfg : {};
       const merged = { ...(pluginOptions.get(id) ?? {}) };
@@ -119,7 +140,7 @@ export async function readSettings(ctx: DoctorContext, b: InventoryBuilder): Pro
       pluginOptions.set(id, merged);
     }
   }
-  return { enabled, pluginOptions };
+  return { enabled, order, pluginOptions };
 }
 
 /** Splits `plugin@marketplace`; the plugin part may itself not contain '@'. */
@@ -128,7 +149,19 @@ export function splitPluginId(id: string): { name: string; marketplace: string |
   return at <= 0 ? { name: id, marketplace: null } : { name: id.slice(0, at), marketplace: id.slice(at + 1) };
 }
 
-/** Claude Code's folder-name sanitising for plugin data dirs: every non [a-zA-Z0-9_-] becomes '-'. */
+/**
+ * Claude Code's folder-name sanitising for plugin data dirs: every non [a-zA-Z0-9_-] UTF-16 code unit becomes
+ * '-' (an emoji, two units, becomes '--'; case and '_' are kept).
+ */
 export function sanitizeSegment(text: string): string {
   return text.replace(/[^a-zA-Z0-9_-]/g, '-');
+}
+
+/**
+ * `${CLAUDE_PLUGIN_DATA}`: `<plugins dir>/data/<plugin>-<marketplace>` from the id `plugin@marketplace`
+ * (FACTS §2). A plugin loaded from a folder (`--plugin-dir`, author mode) has the marketplace `inline`.
+ */
+export function pluginDataDir(ctx: DoctorContext, plugin: { id: string; name: string; marketplace: string | null }): string {
+  const id = plugin.marketplace ? plugin.id : `${plugin.name}@inline`;
+  return join(pluginsDir(ctx), 'data', sanitizeSegment(id));
 }

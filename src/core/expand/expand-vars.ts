@@ -95,10 +95,19 @@ export function expandServer(config: ServerConfig, opts: ExpansionInput, base: (
 
 /** Every `${user_config.KEY}` in the fields Claude Code expands, with where it sits. */
 export function userConfigRefs(config: ServerConfig, base: (string | number)[]): { key: string; pointer: (string | number)[] }[] {
-  const out: { key: string; pointer: (string | number)[] }[] = [];
+  return tokenRefs(config, base, userConfigToken).map(({ name, pointer }) => ({ key: name, pointer }));
+}
+
+/** Every `${VAR}` / `${VAR:-default}` (VAR only) in the fields Claude Code expands, with where it sits. */
+export function envRefs(config: ServerConfig, base: (string | number)[]): { name: string; pointer: (string | number)[] }[] {
+  return tokenRefs(config, base, envToken).map(({ name, pointer }) => ({ name: name.split(':-')[0] ?? name, pointer }));
+}
+
+function tokenRefs(config: ServerConfig, base: (string | number)[], token: RegExp): { name: string; pointer: (string | number)[] }[] {
+  const out: { name: string; pointer: (string | number)[] }[] = [];
   const scan = (raw: unknown, pointer: (string | number)[]) => {
     if (typeof raw !== 'string') return;
-    for (const m of raw.matchAll(userConfigToken)) out.push({ key: m[1] ?? '', pointer });
+    for (const m of raw.matchAll(token)) out.push({ name: m[1] ?? '', pointer });
   };
   scan(config.command, [...base, 'command']);
   if (Array.isArray(config.args)) config.args.forEach((a, i) => scan(a, [...base, 'args', i]));

@@ -18,9 +18,12 @@ export async function readJsonDocument(file: string, kind: DocumentKind, what?: 
   let size: number;
   try {
     const st = await stat(file);
-    if (!st.isFile()) return { status: 'absent', reason: 'not-a-file' };
+    // A folder (or a FIFO, a socket) where a config should be is a mistake worth naming, not an absence.
+    if (!st.isFile()) return { status: 'invalid', findings: [{ code: 'config.unreadable', location: { file }, args: { what, problem: st.isDirectory() ? 'a folder, not a file' : 'not a regular file' } }] };
     size = st.size;
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { status: 'invalid', findings: [{ code: 'config.unreadable', location: { file }, args: { what, problem: 'a symlink loop (ELOOP)' } }] };
     return { status: 'absent', reason: 'missing' };
   }
   if (size > MAX_JSON_BYTES) {
@@ -41,12 +44,21 @@ export async function readJsonDocument(file: string, kind: DocumentKind, what?: 
   return parseJsonText(file, kind, buffer, what);
 }
 
+/**
+ * The files whose BOM Claude Code 2.1.330 cannot read past (FACTS §3): it drops a plugin `.mcp.json` (its
+ * servers never load), starts with no install records, or knows no marketplace at all. Every other file it
+ * reads BOM-tolerantly (plugin.json, marketplace.json, a project .mcp.json, ~/.claude.json, settings).
+ */
+const bomIsFatal: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['plugin-mcp-config', 'installed-plugins', 'known-marketplaces']);
+
 export function parseJsonText(file: string, kind: DocumentKind, buffer: Buffer, what?: string): ReadJsonResult {
   const findings: FindingInput[] = [];
   let text = buffer.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) {
     text = text.slice(1);
-    findings.push({ code: 'config.bom', location: { file, line: 1, column: 1 } });
+    // Where it is fatal the finding is raised by discovery, which knows what Claude Code loses with the file.
+    if (!bomIsFatal.has(kind)) findings.push({ code: 'config.bom', severity: 'info', location: { file, line: 1, column: 1 }, args: { what, tolerated: true } });
   }
   let value: unknown;
   try {
@@ -60,10 +72,14 @@ export function parseJsonText(file: string, kind: DocumentKind, buffer: Buffer, 
     });
     return { status: 'invalid', findings };
   }
-  return { status: 'ok', doc: makeDocument(file, kind, text, value), findings };
+  return { status: 'ok', doc: makeDocument(file, kind, text, value, bom), findings };
 }
 
-function makeDocument(file: string, kind: DocumentKind, text: string, value: unknown): JsonDocument {
+export function isBomFatal(kind: DocumentKind): boolean {
+  return bomIsFatal.has(kind);
+}
+
+function makeDocument(file: string, kind: DocumentKind, text: string, value: unknown, bom: boolean): JsonDocument {
   let tree: Node | undefined | null = null;
   let lineStarts: number[] | null = null;
   const toLineColumn = (offset: number) => {
@@ -74,6 +90,7 @@ function makeDocument(file: string, kind: DocumentKind, text: string, value: unk
     file,
     kind,
     value,
+    ...(bom ? { bom: true } : {}),
     locate(pointer) {
       if (tree === null) {
         try {

@@ -26,7 +26,7 @@ const errnoWords: Record<string, string> = {
 /** Static codes that already name the root cause a stderr signature points to. */
 const sameRootCause: Partial<Record<Code, Code[]>> = {
   'deps.node-module': ['deps.node-module', 'deps.not-installed'],
-  'command.script-missing': ['command.script-missing', 'command.unbuilt'],
+  'command.script-missing': ['command.script-missing', 'command.unbuilt', 'config.unexpanded-path', 'config.relative-path'],
   'command.bad-interpreter': ['command.bad-interpreter'],
   'deps.python-module': ['deps.python-module', 'venv.broken-interpreter'],
 };
