@@ -19,6 +19,8 @@ export interface DiagnoseOptions {
   /** `--color <when>`, or false for `--no-color` (see color.ts). */
   color?: string | false;
   debug?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
   fix?: boolean;
   dryRun?: boolean;
   yes?: boolean;

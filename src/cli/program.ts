@@ -76,6 +76,8 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--config <file>', 'settings file (default: .mcp-doctor.json in the base folder)')
     .addOption(new Option('--color <when>', 'colours: auto (when stdout is a terminal; NO_COLOR, FORCE_COLOR and TERM=dumb are read), always, never').choices(colorModes))
     .option('--no-color', 'same as --color never')
+    .option('-q, --quiet', 'text: problems only (servers with errors or warnings)')
+    .option('--verbose', "text: healthy servers' details too, the whole stderr kept, and how each server was started")
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', helpFooter)
     .helpCommand('help [command]', 'show help for a command')

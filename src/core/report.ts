@@ -168,7 +168,8 @@ export function buildReport(
     probe: options.probe,
     summary: summarize(inventory.marketplaces.length, inventory.plugins.length, servers, all),
     marketplaces: inventory.marketplaces.map((m) => ({ name: m.name, source: m.sourceKind, location: m.installLocation, exists: m.exists })),
-    plugins: inventory.plugins.map((p) => ({
+    // Discovery keeps Claude Code's order (it decides duplicates); a report lists plugins by id.
+    plugins: [...inventory.plugins].sort((a, b) => a.id.localeCompare(b.id)).map((p) => ({
       id: p.id,
       name: p.name,
       marketplace: p.marketplace,

@@ -3,13 +3,17 @@
  * and for each problem its cause, where it is (file:line:col) and the fix.
  */
 import { fixCommand } from '../../core/fix/gates.js';
+import { shellLine } from '../../core/shell-quote.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
 
 export interface TextOptions {
   color: boolean;
   /** Shown as ~ in paths. */
   homedir?: string;
+  /** Healthy servers' details, the whole stderr kept, the command each server was started with, its env. */
   verbose?: boolean;
+  /** Problems only: servers with errors or warnings, and the findings that make them so. */
+  quiet?: boolean;
 }
 
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
@@ -51,18 +55,35 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push(`${indent}  ${shortAll(f.message)}`);
     if (f.causedBy) lines.push(`${indent}  ${paint('gray', `(a symptom of ${f.causedBy})`)}`);
     const tail = f.evidence.stderrTail;
-    if (Array.isArray(tail) && tail.length > 1) {
+    // --verbose shows the whole stderr the probe kept (below, with the server); the finding shows its end.
+    if (Array.isArray(tail) && tail.length > 1 && !options.verbose) {
       lines.push(`${indent}  ${paint('gray', 'stderr:')}`);
       for (const l of tail.slice(-8)) lines.push(`${indent}    ${paint('gray', l.length > 200 ? l.slice(0, 200) + '…' : l)}`);
     }
     lines.push(`${indent}  ${paint('green', 'fix:')} ${shortAll(f.hint)}${f.fixable && f.fix ? paint('gray', `  [${fixCommand(f.fix)}]`) : ''}`);
   };
   const commandLine = (s: ReportServer) => {
-    if (s.transport === 'stdio') return [s.command ?? '', ...s.args].join(' ').trim();
+    if (s.transport === 'stdio') return shellLine([s.command ?? '', ...s.args]);
     if (s.transport === 'mcpb') return 'MCP bundle';
     return `${s.transport} ${s.url ?? ''}`.trim();
   };
+  const problem = (s: ReportServer) => s.status === 'failed' || s.status === 'degraded';
+  const shownFindings = (s: ReportServer) => (options.quiet ? s.findings.filter((f) => f.severity !== 'info') : s.findings);
+  const printDetails = (s: ReportServer, indent: string) => {
+    const gray = (t: string) => lines.push(`${indent}${paint('gray', t)}`);
+    if (s.transport === 'stdio' && s.command) gray(`started as: ${shortAll(commandLine(s))}  (cwd ${short(report.projectDir)})`);
+    for (const [k, v] of Object.entries(s.env)) gray(`  env ${k}=${shortAll(v)}`);
+    const p = s.probe;
+    if (!p) return;
+    if (p.outcome !== 'answered') gray(`probe: ${p.outcome} after ${p.durationMs} ms (timeout ${p.timeoutMs} ms)`);
+    if (p.stderrTail.length > 0) {
+      gray(`stderr (${p.stderrBytes} bytes; last ${p.stderrTail.length} lines):`);
+      for (const l of p.stderrTail) gray(`  ${l.length > 300 ? l.slice(0, 300) + '…' : l}`);
+    } else gray('stderr: nothing');
+    for (const l of p.stdoutNoise) gray(`stdout (not JSON-RPC): ${l}`);
+  };
   const printServer = (s: ReportServer, indent: string) => {
+    if (options.quiet && !problem(s)) return;
     const label = s.status === 'disabled' || s.status === 'skipped' ? paint('gray', inactiveLabel[s.skipReason ?? ''] ?? (s.status === 'disabled' ? 'disabled' : 'not checked')) : '';
     lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
     const p = s.probe;
@@ -71,7 +92,8 @@ export function renderText(report: Report, options: TextOptions): string {
       const tools = p.tools === null || p.tools === undefined ? '' : ` · ${p.tools} tool${p.tools === 1 ? '' : 's'}`;
       lines.push(`${indent}    ${paint('gray', `answered in ${p.durationMs} ms${who ? ' · ' + who : ''}${p.protocolVersion ? ' · protocol ' + p.protocolVersion : ''}${tools}`)}`);
     }
-    for (const f of s.findings) printFinding(f, indent + '    ');
+    for (const f of shownFindings(s)) printFinding(f, indent + '    ');
+    if (options.verbose) printDetails(s, indent + '    ');
     if (s.claudeLog && s.status !== 'ok') {
       lines.push(`${indent}    ${paint('gray', `Claude Code last logged${s.claudeLog.timestamp ? ` (${s.claudeLog.timestamp})` : ''}: ${s.claudeLog.error.split('\n')[0]?.slice(0, 200)}`)}`);
       lines.push(`${indent}    ${paint('gray', `  in ${shortAll(s.claudeLog.file)}`)}`);
@@ -85,26 +107,28 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const pluginServers = report.servers.filter((s) => s.scope === 'plugin' || s.scope === 'author');
   const marketplaceNames = [...new Set([...report.marketplaces.map((m) => m.name), ...report.plugins.map((p) => p.marketplace ?? '')])];
+  const pluginHasProblems = (id: string) =>
+    report.findings.some((f) => f.plugin === id && f.severity !== 'info') || pluginServers.some((s) => s.plugin === id && problem(s));
   for (const mName of marketplaceNames) {
     const mkt = report.marketplaces.find((m) => m.name === mName);
-    const plugins = report.plugins.filter((p) => (p.marketplace ?? '') === mName);
-    if (!mkt && plugins.length === 0) continue;
-    const mktFindings = report.findings.filter((f) => f.plugin === null && f.server === null && !!mkt && belongsToMarketplace(f, mkt));
+    const plugins = report.plugins.filter((p) => (p.marketplace ?? '') === mName && (!options.quiet || pluginHasProblems(p.id)));
+    const mktFindings = report.findings.filter((f) => f.plugin === null && f.server === null && !!mkt && belongsToMarketplace(f, mkt) && (!options.quiet || f.severity !== 'info'));
+    if (options.quiet ? plugins.length === 0 && mktFindings.length === 0 : !mkt && plugins.length === 0) continue;
     lines.push(mName ? `${paint('bold', 'Marketplace ' + mName)}  ${paint('gray', mkt ? `${mkt.source}: ${short(mkt.location)}` : 'not registered')}` : paint('bold', 'Plugins'));
     for (const f of mktFindings) printFinding(f, '  ');
     for (const p of plugins) {
       const state = p.enabled ? '' : paint('gray', `  disabled (${short(p.enabledBy)})`);
       lines.push(`  ${paint('bold', 'Plugin ' + p.id)}${p.version ? paint('gray', ' ' + p.version) : ''}  ${paint('gray', p.rootKind === 'in-place' ? `read in place: ${short(p.root)}` : short(p.root))}${state}`);
-      for (const f of report.findings.filter((x) => x.plugin === p.id && x.server === null)) printFinding(f, '    ');
+      for (const f of report.findings.filter((x) => x.plugin === p.id && x.server === null && (!options.quiet || x.severity !== 'info'))) printFinding(f, '    ');
       const servers = pluginServers.filter((s) => s.plugin === p.id);
-      if (servers.length === 0 && p.enabled) lines.push(`    ${paint('gray', 'no MCP servers')}`);
+      if (servers.length === 0 && p.enabled && !options.quiet) lines.push(`    ${paint('gray', 'no MCP servers')}`);
       for (const s of servers) printServer(s, '    ');
     }
     lines.push('');
   }
 
   for (const scope of ['user', 'project', 'local'] as const) {
-    const servers = report.servers.filter((s) => s.scope === scope);
+    const servers = report.servers.filter((s) => s.scope === scope && (!options.quiet || problem(s)));
     if (servers.length === 0) continue;
     const files = [...new Set(servers.map((s) => s.source.file))];
     lines.push(`${paint('bold', `${scope[0]?.toUpperCase()}${scope.slice(1)} scope`)}  ${paint('gray', files.map(short).join(', '))}`);
@@ -113,7 +137,11 @@ export function renderText(report: Report, options: TextOptions): string {
   }
 
   const loose = report.findings.filter(
-    (f) => f.server === null && !report.plugins.some((p) => p.id === f.plugin) && !(f.plugin === null && report.marketplaces.some((m) => belongsToMarketplace(f, m))),
+    (f) =>
+      f.server === null &&
+      !report.plugins.some((p) => p.id === f.plugin) &&
+      !(f.plugin === null && report.marketplaces.some((m) => belongsToMarketplace(f, m))) &&
+      (!options.quiet || f.severity !== 'info'),
   );
   if (loose.length > 0) {
     lines.push(paint('bold', 'Other problems'));

@@ -6,6 +6,7 @@
 import type { Code } from '../catalog.js';
 import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
 import { stripEscapes } from '../safe-text.js';
+import { shellLine } from '../shell-quote.js';
 import { classifyStderr } from './classify-stderr.js';
 import type { ProbeResult } from './probe-types.js';
 
@@ -44,7 +45,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const location: Location = server.source;
   const out: FindingInput[] = [];
   const stderrLast = r.stderrTail.at(-1);
-  const commandLine = [server.expanded.command ?? '', ...server.expanded.args].join(' ');
+  const commandLine = shellLine([server.expanded.command ?? '', ...server.expanded.args]);
 
   switch (r.outcome) {
     case 'answered':
