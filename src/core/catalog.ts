@@ -251,6 +251,17 @@ export const catalog = {
     message: (a) => `${q(a.command)} is a Windows command (${s(a.why)}); it does not exist on ${s(a.platform)}.`,
     hint: (a) => (a.corrected ? `Use the POSIX form: ${s(a.corrected)}` : s(a.fixHint) || 'Give this server a POSIX command (for example in a user-scope entry of your own).'),
   }),
+  'command.windows-cmd-wrapper': entry({
+    title: 'On Windows, npx needs cmd /c',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'On native Windows (not WSL), npx, npm, pnpm and yarn are .cmd scripts, which Windows can only start through ' +
+      'its command shell. Claude Code\'s documentation asks for the cmd /c wrapper for local MCP servers that use ' +
+      'npx ("command": "cmd", "args": ["/c", "npx", …]); without it the server may fail to start.',
+    message: (a) => `${q(a.command)} runs without cmd /c; on Windows it is ${q(a.resolved)}, a script only the command shell can start.`,
+    hint: (a) => `Wrap it as Claude Code's docs describe: ${s(a.corrected)}`,
+  }),
   'command.script-missing': entry({
     title: 'Script given to the interpreter does not exist',
     severity: 'error',

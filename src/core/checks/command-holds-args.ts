@@ -18,12 +18,12 @@ export default defineCheck({
     const raw = server.config.command;
     if (!doc || server.transport !== 'stdio' || !command || typeof raw !== 'string' || !/\S\s+\S/.test(command.trim())) return [];
     // A path with a blank in it ("/Users/Jane Doe/…/server") that exists is just a path.
-    const whole = await resolveCommand(command, c.ctx.cwd, c.ctx.env);
+    const whole = await resolveCommand(command, c.ctx.cwd, c.ctx.env, c.ctx.platform);
     if (whole.path && (await exists(whole.path))) return [];
     const words = splitWords(command);
     const program = words[0];
     if (!program) return [];
-    const first = await resolveCommand(program, c.ctx.cwd, c.ctx.env);
+    const first = await resolveCommand(program, c.ctx.cwd, c.ctx.env, c.ctx.platform);
     if (!first.path || !(await exists(first.path))) return [];
     // The corrected entry keeps the author's own text (${CLAUDE_PLUGIN_ROOT} and all), not the expanded one.
     const rawWords = splitWords(raw);

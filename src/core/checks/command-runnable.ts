@@ -138,6 +138,8 @@ export default defineCheck({
       return missingCommand(path, server, c, t.top, location);
     }
     if (facts.isDir) return [{ code: 'command.not-executable', location, args: { path, isDirectory: true } }];
+    // Windows has no execute bit and no #! lines: the extension (PATHEXT) decides what runs.
+    if (c.ctx.platform === 'win32') return [];
     if (((facts.mode ?? 0) & 0o111) === 0) {
       return [
         {

@@ -18,6 +18,7 @@ import stateFileShape from './state-file-shape.js';
 import unexpandedPath from './unexpanded-path.js';
 import unknownKeys from './unknown-keys.js';
 import windowsCommand from './windows-command.js';
+import windowsCmdWrapper from './windows-cmd-wrapper.js';
 
 export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape];
 export const pluginChecks: Check<'plugin'>[] = [componentPaths];
@@ -33,6 +34,7 @@ export const serverChecks: Check<'server'>[] = [
   launcherToolchain,
   commandHoldsArgs,
   windowsCommand,
+  windowsCmdWrapper,
   unexpandedPath,
 ];
 

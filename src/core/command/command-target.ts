@@ -50,7 +50,7 @@ async function compute(server: ServerEntry, c: CheckContext): Promise<CommandTar
   const command = server.expanded.command;
   // An unexpanded ${VAR} is the env-unset check's finding; guessing at the path would only add noise.
   if (server.transport !== 'stdio' || !command || command.includes('${') || server.skipReason) return null;
-  const resolution = await resolveCommand(command, c.ctx.cwd, c.ctx.env);
+  const resolution = await resolveCommand(command, c.ctx.cwd, c.ctx.env, c.ctx.platform);
   const facts = resolution.path ? await pathFacts(resolution.path) : null;
   const family = interpreterFamily(command);
   const scriptIndex = family ? scriptArgIndex(command, server.expanded.args) : -1;

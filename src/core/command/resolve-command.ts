@@ -1,8 +1,10 @@
 /**
  * Resolves a server command as spawn (no shell) does: a name with a slash is a path against the cwd
  * (Claude Code's cwd is the project folder); a bare name is searched on PATH (libc default when unset).
+ * On Windows (a context whose platform is win32) PATH is split on ';', a bare name is tried with each
+ * PATHEXT extension (`npx` → `npx.cmd`), as cross-spawn does for Claude Code, and there is no execute bit.
  */
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { isExecutableFile, pathFacts } from '../fs-facts.js';
 
 export interface Resolution {
@@ -14,31 +16,50 @@ export interface Resolution {
   nonExecutable: string | null;
 }
 
-export function pathDirs(env: Record<string, string | undefined>): string[] {
-  const raw = env.PATH ?? '/usr/bin:/bin';
-  return raw.split(delimiter).filter((d) => d.length > 0);
+type Env = Record<string, string | undefined>;
+
+export function pathDirs(env: Env, platform: NodeJS.Platform = process.platform): string[] {
+  const raw = env.PATH ?? env.Path ?? (platform === 'win32' ? '' : '/usr/bin:/bin');
+  return raw.split(platform === 'win32' ? ';' : ':').filter((d) => d.length > 0);
 }
 
-export async function findOnPath(name: string, env: Record<string, string | undefined>): Promise<string | null> {
-  for (const dir of pathDirs(env)) {
-    const candidate = join(dir, name);
-    if (await isExecutableFile(candidate)) return candidate;
+/** The names a bare command may have on disk: itself, and on Windows itself plus each PATHEXT extension. */
+export function candidateNames(name: string, env: Env, platform: NodeJS.Platform = process.platform): string[] {
+  if (platform !== 'win32') return [name];
+  const exts = (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean);
+  const hasExt = exts.some((e) => name.toLowerCase().endsWith(e.toLowerCase()));
+  return hasExt ? [name] : exts.flatMap((e) => [name + e.toLowerCase(), name + e.toUpperCase()]);
+}
+
+/** Windows runs any file whose extension PATHEXT names; elsewhere the execute bit decides. */
+async function runnable(path: string, platform: NodeJS.Platform): Promise<boolean> {
+  if (platform !== 'win32') return isExecutableFile(path);
+  return (await pathFacts(path)).isFile === true;
+}
+
+export async function findOnPath(name: string, env: Env, platform: NodeJS.Platform = process.platform): Promise<string | null> {
+  for (const dir of pathDirs(env, platform)) {
+    for (const candidate of candidateNames(name, env, platform)) {
+      if (await runnable(join(dir, candidate), platform)) return join(dir, candidate);
+    }
   }
   return null;
 }
 
-export async function resolveCommand(command: string, cwd: string, env: Record<string, string | undefined>): Promise<Resolution> {
-  if (command.includes('/')) {
+export async function resolveCommand(command: string, cwd: string, env: Env, platform: NodeJS.Platform = process.platform): Promise<Resolution> {
+  if (command.includes('/') || (platform === 'win32' && command.includes('\\'))) {
     return { path: isAbsolute(command) ? command : resolve(cwd, command), bare: false, searched: [], nonExecutable: null };
   }
-  const searched = pathDirs(env);
+  const searched = pathDirs(env, platform);
   let nonExecutable: string | null = null;
   for (const dir of searched) {
-    const candidate = join(dir, command);
-    if (await isExecutableFile(candidate)) return { path: candidate, bare: true, searched, nonExecutable: null };
-    if (!nonExecutable) {
-      const f = await pathFacts(candidate);
-      if (f.isFile) nonExecutable = candidate;
+    for (const name of candidateNames(command, env, platform)) {
+      const candidate = join(dir, name);
+      if (await runnable(candidate, platform)) return { path: candidate, bare: true, searched, nonExecutable: null };
+      if (!nonExecutable && platform !== 'win32') {
+        const f = await pathFacts(candidate);
+        if (f.isFile) nonExecutable = candidate;
+      }
     }
   }
   return { path: null, bare: true, searched, nonExecutable };

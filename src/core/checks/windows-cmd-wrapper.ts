@@ -1,0 +1,27 @@
+/**
+ * On native Windows, `npx` (and npm, pnpm, yarn, bunx) is a `.cmd` script: Windows starts it only through
+ * the command shell, and Claude Code's docs ask for `"command": "cmd", "args": ["/c", "npx", …]` on local MCP
+ * servers that use it. A warning, not an error: Claude Code 2.1.330's cross-spawn often copes (reference §9).
+ */
+import { basename } from 'node:path';
+import { findOnPath } from '../command/resolve-command.js';
+import { at, defineCheck } from './define-check.js';
+
+const shims = new Set(['npx', 'npm', 'pnpm', 'pnpx', 'yarn', 'bunx']);
+
+export default defineCheck({
+  id: 'windows-cmd-wrapper',
+  subject: 'server',
+  codes: ['command.windows-cmd-wrapper'],
+  async run(server, c) {
+    const doc = c.document(server.source.file);
+    const command = server.expanded.command;
+    if (!doc || c.ctx.platform !== 'win32' || server.transport !== 'stdio' || !command) return [];
+    const name = basename(command.replace(/\\/g, '/')).toLowerCase().replace(/\.(cmd|bat)$/, '');
+    if (!shims.has(name)) return [];
+    const resolved = (await findOnPath(command, c.ctx.env, c.ctx.platform)) ?? `${name}.cmd`;
+    if (!/\.(cmd|bat)$/i.test(resolved)) return [];
+    const corrected = JSON.stringify({ command: 'cmd', args: ['/c', command, ...server.expanded.args] });
+    return [{ code: 'command.windows-cmd-wrapper', location: at(doc, [...(server.source.pointer ?? []), 'command']), args: { command, resolved, corrected } }];
+  },
+});
