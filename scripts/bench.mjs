@@ -11,7 +11,13 @@ import { dirname, join } from 'node:path';
 import { defaultCorpus } from './corpus/agreement.mjs';
 import { probeBench } from './bench/probe-bench.mjs';
 import { hookBench, printHook } from './bench/hook-bench.mjs';
+import { printFootprint } from './bench/footprint.mjs';
 import { printStartup } from './bench/startup.mjs';
+
+if (process.argv.includes('--footprint-only')) {
+  printFootprint();
+  process.exit(0);
+}
 
 if (process.argv.includes('--startup-only')) {
   printStartup();
@@ -78,6 +84,7 @@ console.log(`  whole corpus / floor:        ${(scan.median / floor.median).toFix
 
 printProbe();
 printStartup();
+printFootprint();
 printHook(await hookBench());
 
 function printProbe() {
