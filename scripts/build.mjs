@@ -51,6 +51,11 @@ const result = await build({
   banner: { js: "import { createRequire as __mcpDoctorRequire } from 'node:module'; const require = __mcpDoctorRequire(import.meta.url);" },
 });
 chmodSync(join(dist, 'cli', 'main.js'), 0o755);
+// --help is answered without loading commander: save the full command line's own help text next to main.js.
+writeFileSync(
+  join(dist, 'cli', 'help.txt'),
+  execFileSync(process.execPath, [join(dist, 'cli', 'main.js'), '--help'], { env: { ...process.env, MCP_DOCTOR_FULL_CLI: '1', COLUMNS: '100' }, encoding: 'utf8' }),
+);
 // Which sources went into which chunk: a test reads it to prove what a command line loads.
 mkdirSync(join(root, '.build'), { recursive: true });
 writeFileSync(join(root, '.build', 'metafile.json'), JSON.stringify(result.metafile));

@@ -72,12 +72,18 @@ describe('start-up cost', () => {
   };
   const isUi = (source: string) => /(^|\/)node_modules\/(ink|react|react-reconciler|yoga-layout|chalk)\//.test(source) || source.endsWith('.tsx');
 
-  it.each([[['--version']], [['--no-probe', '--json']], [['--no-probe', '--format', 'text']], [['--no-probe']]])('%j does not load Ink or React', (args) => {
+  it.each([[['--no-probe', '--json']], [['--no-probe', '--format', 'text']], [['--no-probe']]])('%j does not load Ink or React', (args) => {
     const sources = loaded(args).modules.filter((m) => m.includes('/dist/')).flatMap(sourcesOf);
     // The trace works: the CLI's own entry and commander are in what was loaded.
     expect(sources).toContain('src/cli/main.ts');
     expect(sources.some((s) => s.includes('node_modules/commander/'))).toBe(true);
     expect(sources.filter(isUi)).toEqual([]);
+  });
+
+  it.each([[['--version']], [['--help']]])('%j loads neither commander nor the engine: only the entry and the package facts', (args) => {
+    const sources = loaded(args).modules.filter((m) => m.includes('/dist/')).flatMap(sourcesOf);
+    expect(sources.filter((s) => !s.startsWith('node_modules/')).sort()).toEqual(['src/cli/fast-path.ts', 'src/cli/main.ts', 'src/cli/package-info.ts']);
+    expect(sources.filter((s) => s.startsWith('node_modules/'))).toEqual([]);
   });
 
   it('the live view does load them (the check above can fail)', () => {
