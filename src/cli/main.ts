@@ -12,6 +12,7 @@ import { UsageError } from './options.js';
 import { say, write } from './output.js';
 import { buildProgram } from './program.js';
 import { installSignalHandlers } from './signals.js';
+import { killAllGroups } from '../core/live-processes.js';
 
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -37,6 +38,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 installSignalHandlers();
+// Whatever escapes (a rejected promise nobody awaited, an error thrown from a stream callback) is still an
+// internal error: one line and exit 3, the stack only with --debug, never Node's raw trace.
+const lastResort = (error: unknown) => {
+  const debug = process.argv.includes('--debug');
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`mcp-doctor: internal error: ${message}\n${debug && error instanceof Error ? error.stack + '\n' : '(run with --debug for details; please report it)\n'}`);
+  killAllGroups('SIGKILL');
+  process.exit(ExitCode.internal);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
 // A closed pipe (`mcp-doctor | head`) is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
