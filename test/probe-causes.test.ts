@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVersions, minimumOf, satisfies } from '../src/core/probe/version-range.js';
 import type { Report } from '../src/core/types.js';
-import { codesOf, nodeFixture, probeHome, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
+import { assertReportSchema, codesOf, nodeFixture, probeHome, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync, TEST_PATH } from './helpers/run-cli.js';
 
 const version = (cmd: string, args: string[]) => /(\d+\.\d+\.\d+)/.exec(spawnSync(cmd, args, { encoding: 'utf8', env: { PATH: TEST_PATH } }).stdout)?.[1] ?? '0.0.0';
@@ -110,6 +110,10 @@ describe('version ranges', () => {
     expect(satisfies(v, range)).toBe(ok);
     expect(minimumOf(range)).toBe(min);
   });
+});
+
+it('matches the report schema', async () => {
+  await assertReportSchema(report);
 });
 
 it('leaves no fixture process behind', async () => {

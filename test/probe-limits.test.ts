@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/types.js';
-import { codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
+import { assertReportSchema, codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync } from './helpers/run-cli.js';
 
 const py = (...args: string[]) => ({ command: 'python3', args: [pyFixture, ...args] });
@@ -72,6 +72,10 @@ describe('a server that never reads its stdin', () => {
     expect(message).toMatch(/it sent \d+ ping requests but did not read its stdin, so mcp-doctor stopped answering/);
     expect(message).not.toContain('printed nothing');
   });
+});
+
+it('matches the report schema', async () => {
+  await assertReportSchema(report);
 });
 
 it('leaves no fixture process behind', async () => {

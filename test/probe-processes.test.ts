@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/context.js';
 import { runDoctor } from '../src/core/run.js';
 import type { Report } from '../src/core/types.js';
-import { codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
+import { assertReportSchema, codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { cliPath, runCli, runCliAsync, TEST_PATH } from './helpers/run-cli.js';
 
 const homes: ProbeHome[] = [];
@@ -31,7 +31,9 @@ const py = (...args: string[]) => ({ command: 'python3', args: [pyFixture, ...ar
 async function probeJson(h: ProbeHome, args: string[] = []): Promise<Report> {
   const r = await runCliAsync(['--json', '--timeout', '20s', ...args], { cwd: h.project, env: h.env });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as Report;
+  const report = JSON.parse(r.stdout) as Report;
+  await assertReportSchema(report);
+  return report;
 }
 
 describe('helpers outside the process group', () => {

@@ -7,7 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/types.js';
-import { codesOf, probeHome, serverNamed, type ProbeHome } from './helpers/probe-home.js';
+import { assertReportSchema, codesOf, probeHome, serverNamed, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync } from './helpers/run-cli.js';
 
 const initResult = (id: unknown) => ({ jsonrpc: '2.0', id, result: { protocolVersion: '2025-06-18', capabilities: {}, serverInfo: { name: 'fixture-http', version: '1.0.0' } } });
@@ -111,6 +111,10 @@ describe('remote probes', () => {
     const s = serverNamed(report, 'gigabyte-json');
     expect(codesOf(s)).toEqual(['error:probe.protocol']);
     expect(s.findings[0]?.message).toContain('reply too large (1024 MB)');
+  });
+
+  it('match the report schema', async () => {
+    await assertReportSchema(report);
   });
 
   it('stop reading an endless JSON body at the limit', () => {

@@ -80,3 +80,13 @@ export async function survivors(dir: string): Promise<string[]> {
   }
   return left.map((p) => `${p} ${readFileSync(join(dir, String(p)), 'utf8')}`);
 }
+
+/** Throws unless the report matches schemas/report.schema.json (new probe fields included). */
+export async function assertReportSchema(report: Report): Promise<void> {
+  const { Ajv } = await import('ajv');
+  const schema = (await import('../../schemas/report.schema.json', { with: { type: 'json' } })).default;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('date-time', (v: string) => !Number.isNaN(Date.parse(v)));
+  const validate = ajv.compile(schema);
+  if (!validate(report)) throw new Error(`report does not match the schema: ${JSON.stringify(validate.errors?.slice(0, 5))}`);
+}

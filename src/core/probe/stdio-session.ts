@@ -101,9 +101,8 @@ async function converse(
   ctx: DoctorContext,
   opts: { timeoutMs: number; version: string },
 ): Promise<StdioProbe> {
-
   /** Waits for a reply until `deadline` (ms after the spawn); the exit of the spawned process ends the wait. */
-  const await_ = (reply: Promise<Reply>, deadline: number): Promise<Waited> =>
+  const untilReply = (reply: Promise<Reply>, deadline: number): Promise<Waited> =>
     new Promise((resolve) => {
       let settled = false;
       const settle = (w: Waited) => {
@@ -164,7 +163,7 @@ async function converse(
     return { result: final, stderrText: conn.stderr.text() };
   };
 
-  const init = await await_(conn.request(1, 'initialize', initializeParams(opts.version)), opts.timeoutMs);
+  const init = await untilReply(conn.request(1, 'initialize', initializeParams(opts.version)), opts.timeoutMs);
   if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: init.exit.at, exit: init.exit });
   if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: opts.timeoutMs });
   const answeredMs = init.reply.at;
@@ -195,7 +194,7 @@ async function converse(
   let toolsError: string | undefined;
   if (raw?.capabilities?.tools !== undefined) {
     // tools/list gets its own short allowance: the server has already proved it is up.
-    const listed = await await_(conn.request(2, 'tools/list', {}), Math.max(opts.timeoutMs, conn.now() + 5_000));
+    const listed = await untilReply(conn.request(2, 'tools/list', {}), Math.max(opts.timeoutMs, conn.now() + 5_000));
     if (listed.kind === 'reply' && listed.reply.kind === 'too-large') {
       toolsError = `reply too large (${megabytes(listed.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads`;
     } else if (listed.kind === 'reply' && listed.reply.kind === 'message') {
