@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorLine } from '../src/core/error-line.js';
 import { compareVersions, minimumOf, satisfies } from '../src/core/probe/version-range.js';
 import type { Report } from '../src/core/types.js';
 import { assertReportSchema, codesOf, nodeFixture, probeHome, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
@@ -55,6 +56,33 @@ describe('the error line', () => {
     expect(tail).toContain(line);
     // What Node printed last is the footer: the line is far from the end.
     expect(serverNamed(report, 'crash-deep').probe?.stderrTail.at(-1)).toMatch(/^Node\.js v\d/);
+  });
+});
+
+describe('the error line picker', () => {
+  it.each([
+    [
+      'Node footer and stack',
+      ['file:///srv/index.mjs:3', "    throw new Error('boom');", '    ^', '', "Error: Cannot find config '/etc/srv.toml'", '    at main (file:///srv/index.mjs:3:11)', '', 'Node.js v20.20.2'],
+      "Error: Cannot find config '/etc/srv.toml'",
+    ],
+    [
+      'npm 404 and its log footer',
+      [
+        'npm error code E404',
+        'npm error 404 Not Found - GET https://registry.npmjs.org/@acme%2fmcp-missing - Not found',
+        'npm error 404',
+        "npm error 404  '@acme/mcp-missing@*' is not in this registry.",
+        'npm error 404',
+        'npm error 404 Note that you can also install from a',
+        'npm error 404 tarball, folder, http url, or git url.',
+        'npm error A complete log of this run can be found in: /root/.npm/_logs/debug-0.log',
+      ],
+      "npm error 404  '@acme/mcp-missing@*' is not in this registry.",
+    ],
+    ['Python traceback', ['Traceback (most recent call last):', '  File "/srv/server.py", line 1, in <module>', '    import fastmcp', "ModuleNotFoundError: No module named 'fastmcp'"], "ModuleNotFoundError: No module named 'fastmcp'"],
+  ])('%s', (_what, lines, expected) => {
+    expect(errorLine(lines)).toBe(expected);
   });
 });
 

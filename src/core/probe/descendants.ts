@@ -6,7 +6,8 @@
  * reused pid is never confused with the one seen before), or when its environment carries the server's
  * marker (`MCP_DOCTOR_PROBE`, set in the server's env): the marker finds a daemon even after the process
  * that forked it exited and it was reparented to init. The table is refreshed every 200 ms while servers
- * run, and on demand; only processes started after the doctor are looked at, each once.
+ * run, and on demand; every refresh reads each process's start time (pids are reused quickly on a busy
+ * machine), and the environment only of processes started after the doctor, each once.
  *
  * Not found: a helper that both drops the marker from its environment and detaches between two refreshes.
  */
@@ -32,11 +33,15 @@ interface Watched {
 }
 
 const REFRESH_MS = 200;
+/** Looks at a new process without a marker before it is filed as not ours. */
+const UNSURE_LOOKS = 4;
 
 class ProcessTable {
   private readonly selfStart = readStat('self')?.starttime ?? 0;
   /** Every pid looked at: which server owns it (null: none), with the start time it had then. */
   private readonly seen = new Map<number, { starttime: number; owner: string | null }>();
+  /** New processes that showed no marker yet, by pid: looked at again, a few times (see refresh). */
+  private readonly unsure = new Map<number, { starttime: number; looks: number }>();
   private readonly watched = new Map<string, Watched>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -69,13 +74,15 @@ class ProcessTable {
     const present = new Set<number>();
     for (const pid of listPids()) {
       present.add(pid);
-      if (this.seen.has(pid)) continue;
       const st = readStat(pid);
       if (!st) continue;
+      // Same pid, same start time: already filed. A different start time is a reused pid: a new process.
+      if (this.seen.get(pid)?.starttime === st.starttime) continue;
       if (st.starttime < this.selfStart) this.seen.set(pid, { starttime: st.starttime, owner: null });
       else fresh.push(st);
     }
     for (const pid of this.seen.keys()) if (!present.has(pid)) this.seen.delete(pid);
+    for (const pid of this.unsure.keys()) if (!present.has(pid)) this.unsure.delete(pid);
     // Parents start before their children: file them first, so a child can follow its parent.
     fresh.sort((a, b) => a.starttime - b.starttime);
     for (const st of fresh) {
@@ -84,6 +91,17 @@ class ProcessTable {
       if (owner === null) {
         const marker = environValue(st.pid, MARKER_VARIABLE);
         if (marker !== null && this.watched.has(marker)) owner = marker;
+      }
+      if (owner === null) {
+        // A process caught in the middle of a fork can show an empty environment: look again next time
+        // before filing it as someone else's.
+        const unsure = this.unsure.get(st.pid);
+        const looks = unsure?.starttime === st.starttime ? unsure.looks + 1 : 1;
+        if (looks < UNSURE_LOOKS) {
+          this.unsure.set(st.pid, { starttime: st.starttime, looks });
+          continue;
+        }
+        this.unsure.delete(st.pid);
       }
       this.seen.set(st.pid, { starttime: st.starttime, owner });
       if (owner !== null) this.watched.get(owner)?.members.set(st.pid, { pid: st.pid, starttime: st.starttime });

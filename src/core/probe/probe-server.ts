@@ -70,7 +70,6 @@ async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeout
     const timer = setTimeout(() => done('silent'), timeoutMs);
     child.on('error', () => done(undefined));
     child.on('exit', () => done('died'));
-    child.stdin?.on('error', () => {});
     child.stdout?.on('error', () => {});
     child.stderr?.on('error', () => {});
     child.stderr?.resume(); // drained, not kept: the main probe reports stderr
@@ -84,7 +83,7 @@ async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeout
     });
     child.stdout?.on('data', (c: Buffer) => lines.push(c));
     child.once('spawn', () => {
-      child.stdin?.write(
+      proc.stdin?.write(
         JSON.stringify({
           jsonrpc: '2.0',
           id: 'server-discover-probe-1',

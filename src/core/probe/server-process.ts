@@ -6,6 +6,7 @@
  * that left the group (setsid, a fork into the background) are killed as well.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import type { DoctorContext } from '../context.js';
 import { trackGroup, untrackGroup } from '../live-processes.js';
 import type { ServerEntry } from '../types.js';
@@ -14,6 +15,12 @@ import { serverEnvironment } from './server-environment.js';
 
 export interface ServerProcess {
   child: ChildProcess;
+  /**
+   * The server's stdin, held here rather than on `child`: Node destroys `child.stdin` the moment the spawned
+   * process exits, and a process it left in the background would read EOF and vanish before it could be
+   * seen. We close it ourselves, at shutdown.
+   */
+  stdin: Writable | null;
   /** `performance.now()` just before the spawn: every time of this server is measured from here. */
   spawnedAt: number;
   descendants: DescendantWatch;
@@ -33,7 +40,10 @@ export function spawnServer(server: ServerEntry, ctx: DoctorContext): ServerProc
     shell: false,
   });
   trackGroup(child.pid);
-  return { child, spawnedAt, descendants: new DescendantWatch(marker, child.pid) };
+  const stdin = child.stdin;
+  (child as ChildProcess).stdin = null;
+  stdin?.on('error', () => {}); // EPIPE from a server that already died: its exit tells the story
+  return { child, stdin, spawnedAt, descendants: new DescendantWatch(marker, child.pid) };
 }
 
 export function signalGroup(child: ChildProcess, signal: NodeJS.Signals, platform: NodeJS.Platform): void {
@@ -47,10 +57,10 @@ export function signalGroup(child: ChildProcess, signal: NodeJS.Signals, platfor
 }
 
 /** Closes our ends of the pipes, so a grandchild that still holds one cannot keep the doctor alive. */
-export function destroyPipes(child: ChildProcess): void {
-  child.stdin?.destroy();
-  child.stdout?.destroy();
-  child.stderr?.destroy();
+export function destroyPipes(proc: ServerProcess): void {
+  proc.stdin?.destroy();
+  proc.child.stdout?.destroy();
+  proc.child.stderr?.destroy();
 }
 
 /**
@@ -61,7 +71,7 @@ export function reap(proc: ServerProcess, platform: NodeJS.Platform): Stray[] {
   signalGroup(proc.child, 'SIGKILL', platform);
   const strays = proc.descendants.killEscaped();
   proc.descendants.stop();
-  destroyPipes(proc.child);
+  destroyPipes(proc);
   untrackGroup(proc.child.pid);
   return strays;
 }

@@ -31,6 +31,9 @@ interface Waiter {
 }
 
 const NOISE_KEPT = 5;
+const SECOND_LOOK_MS = 50;
+/** What an exited process wrote is already in the pipe and read on the next turn; later bytes are another writer's. */
+const LATE_AFTER_EXIT_MS = 100;
 
 export class StdioConnection {
   readonly stderr = new BoundedCapture();
@@ -49,8 +52,9 @@ export class StdioConnection {
   stdoutBytes = 0;
   /** Processes of this server still alive when the spawned one exited ("pid command"), on Linux. */
   aliveAtExit: string[] = [];
-  /** Bytes that reached stdout after the spawned process had exited: someone else holds it. */
-  stdoutAfterExit = 0;
+  /** Bytes that reached stdout well after the spawned process had exited (its own output is read at once):
+   * someone else holds stdout. */
+  stdoutLateAfterExit = 0;
 
   private readonly waiters: Waiter[] = [];
   private readonly splitter: LineSplitter;
@@ -59,10 +63,17 @@ export class StdioConnection {
     const { child } = proc;
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
-        this.exit = { code, signal, at: this.now() };
-        // Looked at now: Node closes our end of stdin on this exit, and a daemon reading it then ends too.
-        this.aliveAtExit = proc.descendants.others().map((p) => `${p.pid} ${p.command}`);
-        resolve(this.exit);
+        const exit: ExitInfo = { code, signal, at: this.now() };
+        this.exit = exit;
+        // Looked at now, and a moment later for a child still in the middle of its fork.
+        const look = () => (this.aliveAtExit = proc.descendants.others().map((p) => `${p.pid} ${p.command}`));
+        look();
+        if (this.aliveAtExit.length > 0 || !proc.descendants.supported) resolve(exit);
+        else
+          setTimeout(() => {
+            look();
+            resolve(exit);
+          }, SECOND_LOOK_MS);
       });
     });
     this.spawned = new Promise((resolve) => {
@@ -78,7 +89,6 @@ export class StdioConnection {
       child.stdout?.once('close', ended);
     });
     child.on('error', () => {}); // e.g. EPIPE on a server that already died; the exit tells the story
-    child.stdin?.on('error', () => {});
     child.stdout?.on('error', () => {});
     child.stderr?.on('error', () => {});
     this.splitter = new LineSplitter(
@@ -87,7 +97,7 @@ export class StdioConnection {
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       this.stdoutBytes += chunk.length;
-      if (this.exit) this.stdoutAfterExit += chunk.length;
+      if (this.exit && this.now() - this.exit.at > LATE_AFTER_EXIT_MS) this.stdoutLateAfterExit += chunk.length;
       this.splitter.push(chunk);
     });
     child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
@@ -105,7 +115,7 @@ export class StdioConnection {
   }
 
   send(msg: unknown): void {
-    const stdin = this.proc.child.stdin;
+    const stdin = this.proc.stdin;
     if (!stdin || stdin.destroyed || !stdin.writable) return;
     if (stdin.writableLength > WRITE_QUEUE_LIMIT) {
       this.stalledWrites.dropped += 1;
@@ -113,6 +123,11 @@ export class StdioConnection {
       return;
     }
     stdin.write(JSON.stringify(msg) + '\n');
+  }
+
+  /** Closes the server's stdin: the polite request to exit. */
+  closeStdin(): void {
+    this.proc.stdin?.end();
   }
 
   /** What stdout holds after its last newline. */

@@ -125,17 +125,19 @@ async function converse(
   const finish = async (partial: Partial<ProbeResult>): Promise<StdioProbe> => {
     const final: ProbeResult = { ...base, ...partial };
     // Claude Code treats the exit of the process it spawned as the end of the connection, even when a
-    // process it forked into the background still holds stdout (and answers). On Linux the processes alive
-    // at the exit say so; elsewhere, stdout that stays open or keeps talking after the exit.
-    const early = conn.exit;
+    // process it forked into the background still holds stdout (and answers). The evidence: processes of
+    // the server alive at the exit (Linux), stdout that stays open after it, or (without /proc) that keeps
+    // talking well after it.
+    const early = conn.exit ? await conn.exited : null;
     if (early && early.code === 0 && early.signal === null) {
-      if (!proc.descendants.supported && conn.stdoutOpen) await within(conn.stdoutEnded, HELD_STDOUT_MS);
-      const held = proc.descendants.supported ? conn.aliveAtExit.length > 0 : conn.stdoutOpen || conn.stdoutAfterExit > 0;
+      const alive = conn.aliveAtExit.length > 0 ? conn.aliveAtExit : proc.descendants.others().map((p) => `${p.pid} ${p.command}`);
+      if (alive.length === 0 && conn.stdoutOpen) await within(conn.stdoutEnded, HELD_STDOUT_MS);
+      const held = alive.length > 0 || conn.stdoutOpen || (!proc.descendants.supported && conn.stdoutLateAfterExit > 0);
       if (held) {
         final.outcome = 'crashed';
         final.durationMs = early.at;
         final.exit = early;
-        final.background = conn.aliveAtExit;
+        final.background = alive;
         delete final.serverInfo;
         delete final.protocolVersion;
         delete final.tools;
@@ -216,7 +218,7 @@ async function converse(
 
 async function shutdown(proc: ServerProcess, conn: StdioConnection, platform: NodeJS.Platform): Promise<ExitInfo | null> {
   const { child } = proc;
-  child.stdin?.end();
+  conn.closeStdin();
   let exit = conn.exit ?? (await within(conn.exited, GRACE_AFTER_EOF_MS));
   if (!exit) {
     signalGroup(child, 'SIGTERM', platform);
