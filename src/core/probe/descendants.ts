@@ -6,8 +6,8 @@
  * reused pid is never confused with the one seen before), or when its environment carries the server's
  * marker (`MCP_DOCTOR_PROBE`, set in the server's env): the marker finds a daemon even after the process
  * that forked it exited and it was reparented to init. The table is refreshed every 200 ms while servers
- * run, and on demand; every refresh reads each process's start time (pids are reused quickly on a busy
- * machine), and the environment only of processes started after the doctor, each once.
+ * run, and on demand; only processes started after the doctor are looked at, each once (a process caught
+ * in the middle of a fork a few times).
  *
  * Not found: a helper that both drops the marker from its environment and detaches between two refreshes.
  */
@@ -74,10 +74,11 @@ class ProcessTable {
     const present = new Set<number>();
     for (const pid of listPids()) {
       present.add(pid);
+      // Filed pids are not read again: a pid leaves the table as soon as a refresh misses it, and the
+      // kernel hands out pids in a cycle of 32,768 or more, so no pid is reused between two refreshes.
+      if (this.seen.has(pid)) continue;
       const st = readStat(pid);
       if (!st) continue;
-      // Same pid, same start time: already filed. A different start time is a reused pid: a new process.
-      if (this.seen.get(pid)?.starttime === st.starttime) continue;
       if (st.starttime < this.selfStart) this.seen.set(pid, { starttime: st.starttime, owner: null });
       else fresh.push(st);
     }

@@ -57,6 +57,7 @@ export class StdioConnection {
   stdoutLateAfterExit = 0;
 
   private readonly waiters: Waiter[] = [];
+  private closing = false;
   private readonly splitter: LineSplitter;
 
   constructor(private readonly proc: ServerProcess) {
@@ -65,10 +66,15 @@ export class StdioConnection {
       child.once('exit', (code, signal) => {
         const exit: ExitInfo = { code, signal, at: this.now() };
         this.exit = exit;
-        // Looked at now, and a moment later for a child still in the middle of its fork.
+        // An exit before we asked for it: which of its processes are still alive? Looked at now, and a moment
+        // later for a child still in the middle of its fork.
+        if (this.closing || !proc.descendants.supported) {
+          resolve(exit);
+          return;
+        }
         const look = () => (this.aliveAtExit = proc.descendants.others().map((p) => `${p.pid} ${p.command}`));
         look();
-        if (this.aliveAtExit.length > 0 || !proc.descendants.supported) resolve(exit);
+        if (this.aliveAtExit.length > 0) resolve(exit);
         else
           setTimeout(() => {
             look();
@@ -125,8 +131,9 @@ export class StdioConnection {
     stdin.write(JSON.stringify(msg) + '\n');
   }
 
-  /** Closes the server's stdin: the polite request to exit. */
+  /** Closes the server's stdin: the polite request to exit (an exit from now on is expected). */
   closeStdin(): void {
+    this.closing = true;
     this.proc.stdin?.end();
   }
 
