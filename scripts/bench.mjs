@@ -9,9 +9,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultCorpus } from './corpus/agreement.mjs';
-import { probeBench } from './bench/probe-bench.mjs';
 import { hookBench, printHook } from './bench/hook-bench.mjs';
 import { printFootprint } from './bench/footprint.mjs';
+import { hostileBench, printHostileBench } from './bench/hostile-bench.mjs';
+import { printProbeBench, probeBench } from './bench/probe-bench.mjs';
+import { printScaleBench, scaleBench } from './bench/scale-bench.mjs';
 import { printStartup } from './bench/startup.mjs';
 
 if (process.argv.includes('--footprint-only')) {
@@ -29,7 +31,7 @@ if (process.argv.includes('--hook-only')) {
   process.exit(0);
 }
 if (process.argv.includes('--probe-only')) {
-  printProbe();
+  await printProbe();
   process.exit(0);
 }
 
@@ -82,17 +84,13 @@ console.log(`  mcp-doctor, one folder:      ${fmt(one)}`);
 console.log(`  mcp-doctor, whole corpus:    ${fmt(scan)}`);
 console.log(`  whole corpus / floor:        ${(scan.median / floor.median).toFixed(1)}x; per folder above the one-folder run: ${((scan.median - one.median) / Math.max(1, targets.length - 1)).toFixed(2)} ms`);
 
-printProbe();
+await printProbe();
 printStartup();
 printFootprint();
 printHook(await hookBench());
 
-function printProbe() {
-  const r = probeBench();
-  console.log(`\nprobe: ${r.n} servers that each take 1 s to start, ${r.runs} runs each (median)`);
-  console.log(`  floor (start all, wait for every initialize answer): ${(r.floorMs / 1000).toFixed(2)} s`);
-  console.log(`  mcp-doctor --json (discover, check, probe, report):  ${(r.doctorMs / 1000).toFixed(2)} s, ${r.answered}/${r.n} answered`);
-  console.log(`  ratio: ${r.ratio.toFixed(2)}x the floor (goal: within 1.3x; claude mcp list measured 5.5x)`);
-  console.log(`  ${r.k} hanging servers among ${r.n}, --timeout 2s: ${(r.hangMs / 1000).toFixed(2)} s in total (one timeout, not ${r.k})`);
-  console.log(`  peak RSS: ${(r.quietKb / 1024).toFixed(0)} MiB with a quiet server, ${(r.floodKb / 1024).toFixed(0)} MiB with one writing 40 MB of stderr`);
+async function printProbe() {
+  printProbeBench(await probeBench());
+  printScaleBench(await scaleBench());
+  printHostileBench(await hostileBench());
 }

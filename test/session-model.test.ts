@@ -186,8 +186,9 @@ describe('credentials from settings env and the credentials file never reach the
       '.claude/settings.json': { env: { FX_SERVICE_TOKEN: token } },
       '.claude.json': { mcpServers: { dump: { command: 'python3', args: [server, 'print-env'] } } },
     });
+    // --verbose: the text shows all the stderr kept, so the line that held the value is on it.
     for (const format of ['text', 'json']) {
-      const r = runCli([`--format=${format}`, '--timeout', '10s'], { cwd: dir, env: { HOME: dir } });
+      const r = runCli([`--format=${format}`, '--verbose', '--timeout', '10s'], { cwd: dir, env: { HOME: dir } });
       expect(r.stdout).toContain('dump');
       expect(r.stdout + r.stderr).not.toContain(token);
       expect(r.stdout).toMatch(/«redacted FX_SERVICE_TOKEN, 18 characters»/);

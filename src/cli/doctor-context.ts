@@ -3,7 +3,7 @@
  * folder (removed afterwards, and on an interrupt).
  */
 import { existsSync, lstatSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createContext, type DoctorContext } from '../core/context.js';
 import { materializeFixture } from '../demo/materialize.js';
@@ -20,8 +20,24 @@ export interface PreparedContext {
 
 export async function prepareContext(opts: Pick<DiagnoseOptions, 'demo' | 'configDir' | 'project'>): Promise<PreparedContext> {
   if (opts.demo) {
-    const demo = await materializeFixture(join(fixturesDir(), 'demo'), 'mcp-doctor-demo-');
-    const forget = removeOnInterrupt(demo.root);
+    // Registered before the first file is written: an interrupt while the demo home is being built removes it too.
+    let forget = () => {};
+    let root: string | undefined;
+    let demo: Awaited<ReturnType<typeof materializeFixture>>;
+    try {
+      demo = await materializeFixture(join(fixturesDir(), 'demo'), 'mcp-doctor-demo-', (r) => {
+        root = r;
+        forget = removeOnInterrupt(r);
+      });
+    } catch (error) {
+      forget();
+      if (root) await rm(root, { recursive: true, force: true });
+      const e = error as NodeJS.ErrnoException & { path?: string };
+      if (e.code === 'ENOENT' && e.path === 'python3') {
+        throw new UsageError('--demo needs python3 on PATH: the demo home holds Python servers and their venvs. Install Python 3, or run mcp-doctor on your own setup.');
+      }
+      throw error;
+    }
     const home = join(demo.root, 'home');
     const env: Record<string, string | undefined> = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache') };
     delete env.CLAUDE_CONFIG_DIR;

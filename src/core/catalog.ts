@@ -23,6 +23,13 @@ const q = (v: unknown): string => `'${s(v)}'`;
 /** `prefix a, b` for a non-empty list, else ''. */
 const listed = (v: unknown, prefix: string): string => (Array.isArray(v) && v.length > 0 ? `${prefix} ${v.join(', ')}` : '');
 
+/** ", printing N bytes on stdout without a final newline, starting: «…»" for a server whose only words went to stdout. */
+function printedOnStdout(a: Evidence): string {
+  if (a.stdoutUnterminated) return `, printing ${s(a.stdoutUnterminatedBytes)} bytes on stdout without a final newline, starting: ${JSON.stringify(s(a.stdoutUnterminated))}`;
+  if (a.stdoutFirst) return `, printing on stdout: ${JSON.stringify(s(a.stdoutFirst))}`;
+  return '';
+}
+
 function entry(e: CatalogEntry): CatalogEntry {
   return e;
 }
@@ -479,19 +486,77 @@ export const catalog = {
     fixable: false,
     explain:
       'The server started but exited before it answered initialize. Claude Code shows "CONNECTION_CLOSED: Connection ' +
-      'closed" and keeps the stderr in a log file; mcp-doctor shows the exit code or signal and how stderr ends.',
-    message: (a) => `The server exited before answering initialize (${a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`})${a.stderrLast ? `; stderr ends: ${s(a.stderrLast)}` : ', printing nothing on stderr'}.`,
+      'closed" and keeps the stderr in a log file; mcp-doctor shows the exit code or signal and the stderr line that ' +
+      'names the error (not the footer, such as "Node.js v20…").',
+    message: (a) =>
+      `The server exited before answering initialize (${a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`})` +
+      (a.stderrLast ? `; stderr says: ${s(a.stderrLast)}` : `, printing nothing on stderr${printedOnStdout(a)}`) +
+      '.',
     hint: (a) => s(a.fixHint) || `Run it by hand to see the whole error: ${s(a.commandLine)}`,
+  }),
+  'probe.backgrounded': entry({
+    title: 'Command exits at once and leaves a background process',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The process Claude Code starts must be the server: Claude Code treats its exit as the end of the connection ' +
+      '(CONNECTION_CLOSED about half a second after it), even when a process it forked into the background still holds ' +
+      'stdout and would answer. A launcher that daemonizes, or ends in `cmd &`, fails this way.',
+    message: (a) =>
+      `The command exits right away (exit code ${s(a.exitCode ?? 0)}) and leaves a background process${a.background ? ` (${s(a.background)})` : ''} ` +
+      'holding its stdout; Claude Code takes the exit as the end of the connection (CONNECTION_CLOSED).',
+    hint: () => 'Run the server in the foreground: drop the fork/daemon option or the trailing "&", or end a launcher script with exec <server>.',
+  }),
+  'probe.left-processes': entry({
+    title: 'Server leaves processes behind',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'The server started helpers that left its process group (setsid, a double fork), so stopping the server does not ' +
+      'stop them: Claude Code leaves them running after every session. mcp-doctor found them (on Linux, by following ' +
+      "the server's descendants) and killed them.",
+    message: (a) => `After the server was stopped, ${s(a.count)} process(es) it started were still running outside its process group: ${s(a.processes)} (mcp-doctor killed them).`,
+    hint: () => 'Servers should keep their helpers in their own process group (no setsid/daemonizing), or stop them when stdin closes.',
+  }),
+  'probe.not-run': entry({
+    title: 'Server was not started: mcp-doctor ran out of resources',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'mcp-doctor could not start this server because it ran out of file descriptors or processes itself (EMFILE, ' +
+      'ENFILE, EAGAIN), even after waiting for other servers to finish. That is a limit of the machine or container, ' +
+      'not a fault of the server, which was not judged.',
+    message: (a) => `The server was not started: ${s(a.reason)}; it was not judged.`,
+    hint: () => 'Raise the limit (ulimit -n 4096) or check fewer servers at a time (--plugin, --server), and run again.',
   }),
   'probe.timeout': entry({
     title: 'Server did not answer in time',
     severity: 'error',
     fixable: false,
     explain:
-      'No answer to initialize within the timeout. Claude Code gives up after MCP_TIMEOUT (30 s by default) with ' +
-      '"connection timed out"; a server that waits for input, a first-run download, or a prompt on the terminal hangs here.',
-    message: (a) => `No answer to initialize within ${s(a.timeoutMs)} ms${a.stderrLast ? `; meanwhile stderr said: ${s(a.stderrLast)}` : a.stdoutFirst ? `; meanwhile stdout said: ${s(a.stdoutFirst)}` : ', and it printed nothing'}.`,
-    hint: () => 'If it is slow only the first time (npx/uvx download, build), start it once by hand or raise MCP_TIMEOUT; if it never answers, it is waiting for something: run it by hand.',
+      "No answer to initialize within the timeout, counted from the server's own start. Claude Code gives up after " +
+      'MCP_TIMEOUT (30 s by default) with "connection timed out"; a server that waits for input, a first-run download, ' +
+      'or a prompt on the terminal hangs here. A reply printed without its final newline is never read either.',
+    message: (a) =>
+      a.unterminatedReply
+        ? `It printed its reply to initialize without the final newline Claude Code waits for (${s(a.stdoutUnterminatedBytes)} bytes: ${JSON.stringify(s(a.stdoutUnterminated))}), so after ${s(a.timeoutMs)} ms it still counts as no answer.`
+        : `No answer to initialize within ${s(a.timeoutMs)} ms` +
+          (a.serverRequests ? `; meanwhile it sent ${s(a.serverRequests)}` : '') +
+          (a.stdinStalled ? ` but did not read its stdin, so mcp-doctor stopped answering once ${s(a.queuedBytes)} bytes were queued` : '') +
+          (a.stderrLast
+            ? `; stderr said: ${s(a.stderrLast)}`
+            : a.stdoutFirst || a.stdoutUnterminated
+              ? printedOnStdout(a).replace(/^, printing/, '; it printed')
+              : a.serverRequests
+                ? ''
+                : Number(a.stdoutBytes) > 0
+                  ? `; it printed ${s(a.stdoutBytes)} bytes on stdout`
+                  : ', and it printed nothing') +
+          '.',
+    hint: (a) =>
+      a.unterminatedReply
+        ? 'End every message with a newline (\\n) and flush stdout after writing it.'
+        : 'If it is slow only the first time (npx/uvx download, build), start it once by hand or raise MCP_TIMEOUT; if it never answers, it is waiting for something: run it by hand.',
   }),
   'probe.stdout-noise': entry({
     title: 'Server prints non-protocol output on stdout',
@@ -507,7 +572,9 @@ export const catalog = {
     title: 'Invalid MCP message',
     severity: 'error',
     fixable: false,
-    explain: 'The server answered, but not with a valid JSON-RPC message or a valid initialize result (checked with the MCP SDK\'s schemas).',
+    explain:
+      "The server answered, but not with a valid JSON-RPC message or a valid initialize result (checked with the MCP SDK's " +
+      'schemas), or with a reply larger than any real server sends (mcp-doctor reads messages up to 16 MB).',
     message: (a) => `Invalid answer: ${s(a.detail)}.`,
     hint: () => 'Update the server or its MCP SDK; check it with the MCP Inspector.',
   }),
@@ -559,6 +626,38 @@ export const catalog = {
       'server, which needs "type": "sse").',
     message: (a) => `${s(a.url)}: ${s(a.what)}${a.error ? ` (${s(a.error)})` : ''}.`,
     hint: (a) => s(a.fixHint) || 'Check the URL, the network and the server.',
+  }),
+  'probe.wrong-transport': entry({
+    title: 'Declared as SSE, but it is a Streamable HTTP server',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The entry says "type": "sse" (the old HTTP+SSE transport, which opens a GET event stream first). The endpoint ' +
+      'refuses that GET but answers a Streamable HTTP initialize POST, so Claude Code fails with "SSE error: Non-200 ' +
+      'status code" although the server works.',
+    message: (a) => `${s(a.url)} refuses the SSE GET (HTTP ${s(a.status)}) but answers initialize over Streamable HTTP: this is a streamable HTTP server.`,
+    hint: () => 'Use "type": "http" for this entry.',
+  }),
+  'runtime.node-too-old': entry({
+    title: 'Node.js on PATH is too old for this server',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server needs a newer Node.js than the one Claude Code starts it with: its package.json "engines" excludes ' +
+      'that version, or it imports a built-in module this Node.js does not have (node:sqlite needs 22.5, for example), ' +
+      'and it crashed.',
+    message: (a) => `The server needs Node.js ${s(a.need)}${a.because ? ` (${s(a.because)})` : ''}, but ${s(a.interpreter) || 'node'} is ${s(a.have)}.`,
+    hint: (a) => `Install Node.js ${s(a.need)} or newer and make it the first node on PATH (the one Claude Code sees), or pin an older release of the server.`,
+  }),
+  'runtime.python-too-old': entry({
+    title: 'Python is too old for this server',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The server failed with a SyntaxError that a newer Python accepts: its pyproject.toml "requires-python" excludes ' +
+      'the interpreter that ran it, or its code uses syntax that version does not have.',
+    message: (a) => `The server needs Python ${s(a.need)}${a.because ? ` (${s(a.because)})` : ''}, but ${s(a.interpreter) || 'python'} is ${s(a.have)}: ${s(a.line)}`,
+    hint: (a) => `Run it with Python ${s(a.need)} or newer (a venv made with that Python, or uv run --python ${s(a.need).replace(/^[^0-9]*/, '')} …).`,
   }),
   'probe.discover-crash': entry({
     title: 'Server dies on Claude Code\'s discovery request',

@@ -4,7 +4,7 @@
  * matches an error pattern wins; when none does, the last line.
  */
 const errorPattern =
-  /\b(?:[A-Z][A-Za-z]*(?:Error|Exception)|ERR_[A-Z_]+|E[A-Z]{3,}(?=\b|:)|error:|Error:|fatal:|FATAL|panic:|Traceback|No such file|not found|cannot|can't|could not|Could not|failed|refused|denied|ECONNREFUSED)/;
+  /\b(?:[A-Z][A-Za-z]*(?:Error|Exception)|ERR_[A-Z_]+|E[A-Z]{3,}(?=\b|:)|E\d{3}\b|error:|Error:|fatal:|FATAL|panic:|Traceback|No such file|[Nn]ot [Ff]ound|is not in (?:this|the npm) registry|cannot|can't|could not|Could not|failed|refused|denied|ECONNREFUSED)/;
 const footer = /^(?:Node\.js v\d|npm (?:error|ERR!) (?:A complete log|Log files|\s*$)|\s*at\s|\}$|\s*code: '|\[notice\]|hint:)/;
 
 export function errorLine(lines: readonly string[]): string | undefined {

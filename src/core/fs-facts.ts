@@ -3,7 +3,7 @@
  * dangling link, a loop or a permission problem is a fact to report, not an exception.
  */
 import { constants } from 'node:fs';
-import { access, lstat, readFile, readlink, stat, open } from 'node:fs/promises';
+import { access, lstat, readlink, stat, open } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 
 export type EntryKind = 'file' | 'dir' | 'symlink-ok' | 'symlink-dangling' | 'symlink-loop' | 'other' | 'missing';
@@ -89,28 +89,49 @@ export async function isExecutableFile(path: string): Promise<boolean> {
   }
 }
 
-/** Reads at most `bytes` from the start of a file (for #! lines and launcher scripts). */
-export async function readHead(path: string, bytes: number): Promise<Buffer | null> {
+/**
+ * Opens a regular file for reading, or returns null. Non-blocking, and checked after opening: a FIFO (or a
+ * device) given as a server's command would block a plain open() for ever, and the doctor with it.
+ */
+async function openRegularFile(path: string) {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = await handle.stat();
+    if (st.isFile()) return { handle, size: st.size };
+  } catch {
+    /* unreadable: not a fact the caller can use */
+  }
+  await handle?.close().catch(() => {});
+  return null;
+}
+
+/** Reads at most `bytes` from the start of a regular file (for #! lines and launcher scripts). */
+export async function readHead(path: string, bytes: number): Promise<Buffer | null> {
+  const file = await openRegularFile(path);
+  if (!file) return null;
+  try {
     const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    const { bytesRead } = await file.handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead);
   } catch {
     return null;
   } finally {
-    await handle?.close();
+    await file.handle.close().catch(() => {});
   }
 }
 
+/** A regular file's text, if it is at most `maxBytes`. */
 export async function readText(path: string, maxBytes = 1024 * 1024): Promise<string | null> {
+  const file = await openRegularFile(path);
+  if (!file) return null;
   try {
-    const st = await stat(path);
-    if (!st.isFile() || st.size > maxBytes) return null;
-    return await readFile(path, 'utf8');
+    if (file.size > maxBytes) return null;
+    return await file.handle.readFile('utf8');
   } catch {
     return null;
+  } finally {
+    await file.handle.close().catch(() => {});
   }
 }
 

@@ -4,6 +4,13 @@
  * call `killAllGroups` on Ctrl-C, `kill`, `timeout` or a CI cancel, so nothing outlives the doctor.
  */
 const groups = new Set<number>();
+/** Synchronous extra sweeps (the probe's tracker of helpers that left their group). */
+const sweepers = new Set<() => void>();
+
+/** Registers a synchronous sweep that `killAllGroups` runs after the groups are killed. */
+export function onKillAll(sweep: () => void): void {
+  sweepers.add(sweep);
+}
 
 export function trackGroup(pid: number | undefined): void {
   if (pid !== undefined) groups.add(pid);
@@ -25,6 +32,13 @@ export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): number {
     }
   }
   groups.clear();
+  for (const sweep of sweepers) {
+    try {
+      sweep();
+    } catch {
+      /* best effort: the exit matters more */
+    }
+  }
   return count;
 }
 

@@ -11,6 +11,9 @@ import { toFinding } from './discover/inventory-builder.js';
 import { lastClaudeLogError } from './probe/claude-logs.js';
 import { probeFindings } from './probe/probe-findings.js';
 import { isProbeable, probeServer } from './probe/probe-server.js';
+import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from './probe/mcp-schemas.js';
+import { isResourceError } from './probe/resource-error.js';
+import { poolSize, SpawnPool } from './probe/spawn-pool.js';
 import { claudeCodeTimeout } from './probe/timeout.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
 import { dropSuperseded } from './root-causes.js';
@@ -69,6 +72,11 @@ function documentOwners(inventory: Inventory): Map<string, string> {
   return owners;
 }
 
+/** Servers whose static checks run at once. */
+const CHECKS_AT_ONCE = 16;
+
+type PooledProbe = { probe: Awaited<ReturnType<typeof probeServer>> } | { error: unknown };
+
 /** A finished run: the report every renderer takes, and the raw findings the fix planner needs. */
 export interface DoctorRun {
   report: Report;
@@ -78,6 +86,8 @@ export interface DoctorRun {
 
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
   const emit = options.onEvent ?? (() => {});
+  // The probe's schemas load while discovery runs.
+  const schemasLoading = options.probe ? loadMcpSchemas() : null;
   const whole = await discover(ctx, { paths: options.paths });
   const keep = findingFilter(whole, options);
   const inventory = narrow(whole, selectFrom(whole, options.select));
@@ -103,14 +113,22 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(session.env);
   const claudeTimeoutMs = claudeCodeTimeout(session.env);
 
-  // Start every server first: the checks below run while they boot, so the run lasts about as long as
-  // the slowest server. Their findings are linked to the static ones once both are in.
-  const probes = new Map<string, ReturnType<typeof probeServer>>();
+  // Start the servers first, through a pool bounded by descriptors and cores: the checks below run while
+  // they boot. Their findings are linked to the static ones once both are in.
+  const probes = new Map<string, Promise<PooledProbe>>();
   if (options.probe) {
+    const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
+    const pool = new SpawnPool(size.slots);
+    // Until the schemas are in, leave room for the files their import opens at once.
+    if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
-      emit({ type: 'probe-start', id: server.id });
-      probes.set(server.id, probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover }));
+      const started = pool.run(
+        () => probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover }),
+        () => emit({ type: 'probe-start', id: server.id }),
+      );
+      // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
+      probes.set(server.id, started.then((probe) => ({ probe }), (error: unknown) => ({ error })));
     }
   }
 
@@ -129,13 +147,21 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   }
 
   const extras = noExtras();
-  // Servers are independent: check and start them all at once, so the run takes as long as the slowest.
+  // Servers are independent: check them while they run, a few at a time (each check may hold a file open,
+  // and hundreds at once would exhaust a container's descriptors), and take each probe as it finishes.
+  const checking = new SpawnPool(CHECKS_AT_ONCE);
   await Promise.all(
     servers.map(async (server) => {
       if (isChecked(server)) {
-        const results = await Promise.all(serverChecks.map((check) => runCheck(check, server, c)));
+        const results = await checking.run(() => Promise.all(serverChecks.map((check) => runCheck(check, server, c))));
         for (const input of dropSuperseded(results.flat())) record(toFinding(input, { server: server.id, plugin: server.plugin }));
-        const probed = await probes.get(server.id);
+        const pooled = await probes.get(server.id);
+        if (pooled && 'error' in pooled) {
+          // The doctor ran out of descriptors or processes even alone: say so, never blame the server.
+          if (!isResourceError(pooled.error)) throw pooled.error;
+          record(toFinding({ code: 'probe.not-run', location: server.source, args: { reason: (pooled.error as Error).message } }, { server: server.id, plugin: server.plugin }));
+        }
+        const probed = pooled && 'probe' in pooled ? pooled.probe : undefined;
         if (probed) {
           extras.probes.set(server.id, probed.result);
           const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);

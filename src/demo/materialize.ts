@@ -3,13 +3,31 @@
  * the absolute paths registries need ({{ROOT}} in .json files), and performs what git cannot hold
  * (`setup.json`: venvs made with `python3 -m venv`, symlinks, modes). Used by `--demo` and by the tests.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { trackGroup, untrackGroup } from '../core/live-processes.js';
 
-const run = promisify(execFile);
+/**
+ * Runs a setup command in a process group of its own, tracked like a server, so an interrupted `--demo`
+ * kills it before removing the folder it writes into. Rejects with the spawn error (ENOENT: not on PATH).
+ */
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
+    trackGroup(child.pid);
+    child.once('error', (error) => {
+      untrackGroup(child.pid);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      untrackGroup(child.pid);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
 
 export interface FixtureSetup {
   /** Paths (relative to the fixture root) where a venv is created with `python3 -m venv --without-pip`. */
@@ -45,8 +63,14 @@ function fixturesDirOf(source: string): string {
   return dir;
 }
 
-export async function materializeFixture(source: string, prefix = 'mcp-doctor-fixture-'): Promise<{ root: string; cleanup: () => Promise<void> }> {
+export async function materializeFixture(
+  source: string,
+  prefix = 'mcp-doctor-fixture-',
+  /** Called with the new folder before anything is written into it (the CLI registers its removal on interrupt). */
+  onRoot?: (root: string) => void,
+): Promise<{ root: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), prefix));
+  onRoot?.(root);
   await cp(source, root, { recursive: true, verbatimSymlinks: true });
   await fillRoot(root, root);
   let setup: FixtureSetup = {};

@@ -7,6 +7,7 @@ import type { Code } from '../catalog.js';
 import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
 import { stripEscapes } from '../safe-text.js';
 import { shellLine } from '../shell-quote.js';
+import { errorLine } from '../error-line.js';
 import { classifyStderr } from './classify-stderr.js';
 import type { ProbeResult } from './probe-types.js';
 
@@ -44,7 +45,10 @@ export interface ProbeFindings {
 export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: string, interpreter: string, existing: Finding[], claudeTimeoutMs: number): ProbeFindings {
   const location: Location = server.source;
   const out: FindingInput[] = [];
-  const stderrLast = r.stderrTail.at(-1);
+  // The line that names the error, not the footer; and a shown tail that contains it.
+  const stderrLast = errorLine(stderrText ? stripEscapes(stderrText).split(/\r?\n/) : r.stderrTail) ?? r.stderrTail.at(-1);
+  const stderrTail = shownTail(r.stderrTail, stderrLast);
+  const stdout = { stdoutFirst: r.stdoutNoise[0], stdoutUnterminated: r.stdoutUnterminated, stdoutUnterminatedBytes: r.stdoutUnterminatedBytes };
   const commandLine = shellLine([server.expanded.command ?? '', ...server.expanded.args]);
 
   switch (r.outcome) {
@@ -56,11 +60,33 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       break;
     }
     case 'crashed':
-      out.push({ code: 'probe.crashed', location, args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail: r.stderrTail.slice(-8), stderrBytes: r.stderrBytes, commandLine, durationMs: r.durationMs } });
+      if (r.background) {
+        out.push({ code: 'probe.backgrounded', location, args: { exitCode: r.exit?.code ?? 0, background: r.background.join(', ') || undefined, stderrLast, stderrTail, durationMs: r.durationMs, commandLine } });
+        break;
+      }
+      out.push({ code: 'probe.crashed', location, args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail, stderrBytes: r.stderrBytes, ...stdout, commandLine, durationMs: r.durationMs } });
       break;
-    case 'timeout':
-      out.push({ code: 'probe.timeout', location, args: { timeoutMs: r.timeoutMs, stderrLast, stdoutFirst: r.stdoutNoise[0], stderrTail: r.stderrTail.slice(-8), stdoutUnterminated: r.stdoutUnterminated } });
+    case 'timeout': {
+      const stalled = r.stdinStalled;
+      const requests = r.serverRequests ? Object.entries(r.serverRequests).map(([method, n]) => `${n} ${method} request${n === 1 ? '' : 's'}`).join(', ') : undefined;
+      out.push({
+        code: 'probe.timeout',
+        location,
+        args: {
+          timeoutMs: r.timeoutMs,
+          stderrLast,
+          stderrTail,
+          ...stdout,
+          stdoutBytes: r.stdoutBytes,
+          unterminatedReply: r.unterminatedReply,
+          serverRequests: requests,
+          stdinStalled: !!stalled,
+          queuedBytes: stalled?.queuedBytes,
+          droppedReplies: stalled?.dropped,
+        },
+      });
       break;
+    }
     case 'protocol-error':
       out.push({ code: 'probe.protocol', location, args: { detail: r.protocolError ?? 'invalid message', stdoutFirst: r.stdoutNoise[0] } });
       break;
@@ -88,6 +114,10 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
                 : h?.status
                   ? `HTTP ${h.status}`
                   : 'the request failed';
+      if (h?.streamableHttp) {
+        out.push({ code: 'probe.wrong-transport', location, args: { url: h.url, status: h.status, declared: 'sse', actual: 'http' } });
+        break;
+      }
       const fixHint = h?.sseFallback ? `A ${h.status} to POST often means an old HTTP+SSE server: try "type": "sse" for this entry.` : undefined;
       out.push({ code: 'probe.http-error', location, args: { url: h?.url ?? '', what, error: h?.error, status: h?.status, kind: h?.errorKind, fixHint } });
       break;
@@ -99,6 +129,9 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   if (r.outcome === 'answered' && r.durationMs > claudeTimeoutMs / 2) {
     out.push({ code: 'probe.slow-start', location, args: { durationMs: r.durationMs, claudeTimeoutMs } });
   }
+  if (r.leftProcesses && r.leftProcesses.length > 0) out.push({ code: 'probe.left-processes', location, args: { count: r.leftProcesses.length, processes: r.leftProcesses.join(', ') } });
+  const old = r.runtimeTooOld;
+  if (old) out.push({ code: old.runtime === 'node' ? 'runtime.node-too-old' : 'runtime.python-too-old', location, args: { ...old, stderrTail } });
   if (r.outcome === 'answered' && r.toolsError) out.push({ code: 'probe.tools-failed', location, args: { error: r.toolsError } });
   // Only worth saying for a server that otherwise works: one that crashes anyway crashes on discover too.
   if (r.discover === 'died' && r.outcome === 'answered') out.push({ code: 'probe.discover-crash', location, args: {} });
@@ -114,7 +147,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
         if (same.severity !== 'error') confirm.push(same);
         continue;
       }
-      out.push({ ...c, location, args: { ...c.args, stderrTail: r.stderrTail.slice(-8) } });
+      out.push({ ...c, location, args: { ...c.args, stderrTail } });
     }
   }
 
@@ -132,4 +165,16 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
     }
   }
   return { findings: out, confirm };
+}
+
+/**
+ * At most eight lines of the stderr tail, always holding the error line: the last eight when it is among
+ * them, else eight starting just before it, else the error line, a gap, and the last six.
+ */
+export function shownTail(tail: string[], error: string | undefined): string[] {
+  const last = tail.slice(-8);
+  if (!error || last.some((l) => l.trim() === error)) return last;
+  const at = tail.findIndex((l) => l.trim() === error);
+  if (at !== -1) return tail.slice(Math.max(0, at - 1), Math.max(0, at - 1) + 8);
+  return [error, '…', ...tail.slice(-6)];
 }

@@ -2,15 +2,16 @@
  * Probes one server by its transport and collects Claude Code's own last recorded error for it.
  * Stdio servers also get the optional server/discover check Claude Code 2.1.330 sends first.
  */
-import type { ChildProcess } from 'node:child_process';
 import type { DoctorContext } from '../context.js';
 import { resolveCommand } from '../command/resolve-command.js';
 import type { ServerEntry } from '../types.js';
 import { probeRemote } from './http-session.js';
 import type { ProbeResult } from './probe-types.js';
 import { LineSplitter } from './line-splitter.js';
-import { reap, spawnServer } from './server-process.js';
+import { reap, spawnServer, type ServerProcess } from './server-process.js';
+import { runtimeTooOld } from './runtime-age.js';
 import { probeStdio } from './stdio-session.js';
+import { stripEscapes } from '../safe-text.js';
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -36,7 +37,12 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
     resolveCommand(command, ctx.cwd, ctx.env),
   ]);
   if (discover) result.discover = discover;
-  return { result, stderrText, interpreter: resolved.path ?? command };
+  const interpreter = resolved.path ?? command;
+  if (result.outcome === 'crashed' && !result.background) {
+    const tooOld = await runtimeTooOld(server, ctx, stripEscapes(stderrText), interpreter);
+    if (tooOld) result.runtimeTooOld = tooOld;
+  }
+  return { result, stderrText, interpreter };
 }
 
 /**
@@ -45,25 +51,27 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
  */
 async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeoutMs: number): Promise<ProbeResult['discover']> {
   return new Promise((resolve) => {
-    let child: ChildProcess;
+    let proc: ServerProcess;
     try {
-      child = spawnServer(server, ctx);
+      proc = spawnServer(server, ctx);
     } catch {
       resolve(undefined);
       return;
     }
+    const { child } = proc;
     let settled = false;
     const done = (v: ProbeResult['discover']) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      reap(child, ctx.platform);
+      reap(proc, ctx.platform);
       resolve(v);
     };
     const timer = setTimeout(() => done('silent'), timeoutMs);
     child.on('error', () => done(undefined));
     child.on('exit', () => done('died'));
-    child.stdin?.on('error', () => {});
+    child.stdout?.on('error', () => {});
+    child.stderr?.on('error', () => {});
     child.stderr?.resume(); // drained, not kept: the main probe reports stderr
     const lines = new LineSplitter((line) => {
       try {
@@ -75,7 +83,7 @@ async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeout
     });
     child.stdout?.on('data', (c: Buffer) => lines.push(c));
     child.once('spawn', () => {
-      child.stdin?.write(
+      proc.stdin?.write(
         JSON.stringify({
           jsonrpc: '2.0',
           id: 'server-discover-probe-1',

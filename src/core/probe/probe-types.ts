@@ -28,12 +28,36 @@ export interface ProbeResult {
   stderrBytes: number;
   /** Non-JSON-RPC lines printed on stdout (first few, cut to 200 characters). */
   stdoutNoise: string[];
-  /** What the server printed on stdout without a final newline when it stopped. */
+  /** What the server printed on stdout without a final newline when it stopped: how it starts, and its size. */
   stdoutUnterminated?: string;
+  stdoutUnterminatedBytes?: number;
+  /** The unterminated text is a complete reply to initialize: only the newline Claude Code waits for is missing. */
+  unterminatedReply?: boolean;
+  /** Bytes the server wrote on stdout in all. */
+  stdoutBytes?: number;
+  /** Requests the server sent the client (ping, roots/list, …), by method. */
+  serverRequests?: Record<string, number>;
+  /** The server did not read its stdin, so answers to its requests were dropped once this many bytes were queued. */
+  stdinStalled?: { dropped: number; queuedBytes: number };
+  /** The spawned process exited at once (code 0) and left a background process holding its stdout ("pid command"). */
+  background?: string[];
+  /** Helpers that left the server's process group and were still alive at the end, then killed ("pid command"). */
+  leftProcesses?: string[];
   protocolError?: string;
   /** The command actually started (after PATH lookup) and the interpreter for Python/Node. */
   command?: string;
-  http?: { url: string; status?: number; error?: string; errorKind?: 'refused' | 'dns' | 'tls' | 'timeout' | 'status' | 'other'; resourceMetadata?: string; sseFallback?: boolean };
+  http?: {
+    url: string;
+    status?: number;
+    error?: string;
+    errorKind?: 'refused' | 'dns' | 'tls' | 'timeout' | 'status' | 'other';
+    resourceMetadata?: string;
+    sseFallback?: boolean;
+    /** Declared "sse", but the endpoint refuses the SSE GET and answers a Streamable HTTP initialize. */
+    streamableHttp?: boolean;
+  };
+  /** The crash shows a runtime older than the server needs (both versions named). */
+  runtimeTooOld?: { runtime: 'node' | 'python'; interpreter: string; have: string; need: string; because: string; line?: string };
   /** How the server reacted to Claude Code's first `server/discover` request (with --discover). */
   discover?: 'modern' | 'legacy' | 'died' | 'silent';
 }

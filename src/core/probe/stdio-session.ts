@@ -4,17 +4,22 @@
  * notifications/initialized, tools/list. A raw client, not the SDK's Client, because the SDK hides the
  * exit code, the signal and stdout noise, which are exactly the evidence users need.
  *
- * Shutdown closes stdin, then SIGTERMs the server's whole process group, then SIGKILLs it, and destroys
- * the pipes, so neither a slow server nor a grandchild holding stdout open can keep the doctor waiting.
+ * Time is Claude Code's: from this server's own spawn, and a reply counts only if it arrived before the
+ * timeout. As in Claude Code, the exit of the spawned process ends the connection, even when a process it
+ * left in the background still holds stdout and answers.
+ *
+ * Shutdown closes stdin, then SIGTERMs the server's whole process group, then SIGKILLs it and the helpers
+ * that left the group, and destroys the pipes, so neither a slow server nor a grandchild holding stdout
+ * open can keep the doctor waiting. Every timer is cleared: nothing of a server outlives its probe.
  */
-import type { ChildProcess } from 'node:child_process';
 import type { DoctorContext } from '../context.js';
 import type { ServerEntry } from '../types.js';
-import { BoundedCapture } from './bounded-capture.js';
-import { LineSplitter } from './line-splitter.js';
+import { MAX_MESSAGE_BYTES } from './line-splitter.js';
 import { loadMcpSchemas, type McpSchemas } from './mcp-schemas.js';
 import type { ProbeResult } from './probe-types.js';
-import { reap, signalGroup, spawnServer } from './server-process.js';
+import { isResourceErrno, ResourceExhausted } from './resource-error.js';
+import { reap, signalGroup, spawnServer, type ServerProcess } from './server-process.js';
+import { megabytes, StdioConnection, type ExitInfo, type Reply } from './stdio-connection.js';
 
 export const PROTOCOL_VERSION = '2025-11-25';
 
@@ -27,15 +32,12 @@ export function initializeParams(version: string) {
   };
 }
 
-
-interface Waiter {
-  id: number | string;
-  resolve: (msg: Record<string, unknown>) => void;
-}
-
 /** Time allowed for a polite exit after stdin closes, and after SIGTERM. */
 const GRACE_AFTER_EOF_MS = 250;
 const GRACE_AFTER_TERM_MS = 750;
+/** After the spawned process exits, how long its stdout may stay open before we say someone else holds it
+ * (Claude Code reports CONNECTION_CLOSED about half a second after such an exit). */
+const HELD_STDOUT_MS = 500;
 
 /** The result, plus head and tail of stderr for classification (the report keeps only the last lines). */
 export interface StdioProbe {
@@ -43,95 +45,135 @@ export interface StdioProbe {
   stderrText: string;
 }
 
+type Waited = { kind: 'reply'; reply: Reply } | { kind: 'exited'; exit: ExitInfo } | { kind: 'timeout' };
+
+/** Resolves after `ms`, or earlier with `p`; the timer never outlives the wait. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), Math.max(0, ms));
+    p.then((v) => {
+      clearTimeout(timer);
+      resolve(v);
+    });
+  });
+}
+
 export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }): Promise<StdioProbe> {
   // The SDK's schemas take a while to import: start the server first, validate once they are loaded.
   const schemasLoading = loadMcpSchemas();
-  let schemas: McpSchemas | null = null;
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  const stderr = new BoundedCapture();
-  const noise: string[] = [];
-  const result: ProbeResult = { transport: 'stdio', outcome: 'timeout', durationMs: 0, timeoutMs: opts.timeoutMs, stderrTail: [], stderrBytes: 0, stdoutNoise: noise };
   const command = server.expanded.command ?? '';
+  const base: ProbeResult = { transport: 'stdio', outcome: 'timeout', durationMs: 0, timeoutMs: opts.timeoutMs, stderrTail: [], stderrBytes: 0, stdoutNoise: [] };
+  const spawnFailed = (error: unknown, started: number): StdioProbe => {
+    const spawnError = errnoOf(error, command);
+    // The doctor's own shortage of descriptors or processes is not the server's fault: the pool retries.
+    if (isResourceErrno(spawnError.code)) throw new ResourceExhausted(spawnError.code);
+    return { result: { ...base, outcome: 'spawn-failed', durationMs: Math.round(performance.now() - started), spawnError }, stderrText: '' };
+  };
 
-  let child: ChildProcess;
+  const tried = performance.now();
+  let proc: ServerProcess;
   try {
-    child = spawnServer(server, ctx);
+    proc = spawnServer(server, ctx);
   } catch (error) {
     // Node throws (rather than emitting 'error') for ELOOP, ENOTDIR, ENAMETOOLONG, EINVAL, …
-    return { result: { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(error, command) }, stderrText: '' };
+    return spawnFailed(error, tried);
   }
-
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const spawned = await new Promise<{ ok: true } | { ok: false; error: unknown }>((resolve) => {
-    child.once('spawn', () => resolve({ ok: true }));
-    child.once('error', (error) => resolve({ ok: false, error }));
-  });
+  const conn = new StdioConnection(proc);
+  const spawned = await conn.spawned;
   if (!spawned.ok) {
-    reap(child, ctx.platform);
-    return { result: { ...result, outcome: 'spawn-failed', durationMs: elapsed(), spawnError: errnoOf(spawned.error, command) }, stderrText: '' };
+    reap(proc, ctx.platform);
+    return spawnFailed(spawned.error, proc.spawnedAt);
   }
-  child.on('error', () => {}); // e.g. EPIPE on a server that already died; the exit tells the story
-  child.stdin?.on('error', () => {});
+  try {
+    return await converse(proc, conn, schemasLoading, base, ctx, opts);
+  } catch (error) {
+    // Whatever went wrong on our side, the server does not outlive its probe.
+    reap(proc, ctx.platform);
+    throw error;
+  }
+}
 
-  const waiters: Waiter[] = [];
-  const early: [string, boolean][] = [];
-  const handleLine = (line: string, truncated: boolean) => {
-    if (!schemas) {
-      early.push([line, truncated]);
-      return;
-    }
-    if (line.trim() === '') return;
-    const msg = parseMessage(line, schemas);
-    if (!msg || truncated) {
-      if (noise.length < 5) noise.push(line.length > 200 ? line.slice(0, 200) + '…' : line);
-      return;
-    }
-    const id = (msg as { id?: unknown }).id;
-    const method = (msg as { method?: unknown }).method;
-    if (id !== undefined && method === undefined) {
-      const i = waiters.findIndex((w) => w.id === id);
-      if (i !== -1) waiters.splice(i, 1)[0]?.resolve(msg);
-    } else if (id !== undefined && typeof method === 'string') {
-      // A request from the server (roots/list, ping …): answer so it is not left waiting.
-      send({ jsonrpc: '2.0', id, ...(method === 'roots/list' ? { result: { roots: [] } } : method === 'ping' ? { result: {} } : { error: { code: -32601, message: 'Method not found' } }) });
-    }
-  };
-  const splitter = new LineSplitter(handleLine);
-  child.stdout?.on('data', (chunk: Buffer) => splitter.push(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-
-  const send = (msg: unknown) => {
-    if (child.stdin && !child.stdin.destroyed && child.stdin.writable) child.stdin.write(JSON.stringify(msg) + '\n');
-  };
-  const request = (id: number, method: string, params?: unknown) => {
-    const reply = new Promise<Record<string, unknown>>((resolve) => waiters.push({ id, resolve }));
-    send({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) });
-    return reply;
-  };
-  const deadline = started + opts.timeoutMs;
-  const until = <T>(p: Promise<T>) => race(p, exited, deadline);
+async function converse(
+  proc: ServerProcess,
+  conn: StdioConnection,
+  schemasLoading: Promise<McpSchemas>,
+  base: ProbeResult,
+  ctx: DoctorContext,
+  opts: { timeoutMs: number; version: string },
+): Promise<StdioProbe> {
+  /** Waits for a reply until `deadline` (ms after the spawn); the exit of the spawned process ends the wait. */
+  const untilReply = (reply: Promise<Reply>, deadline: number): Promise<Waited> =>
+    new Promise((resolve) => {
+      let settled = false;
+      const settle = (w: Waited) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(w);
+      };
+      // A reply read in the same turn as the timer still counts if it arrived in time: look once more after
+      // pending input is read (setImmediate runs after the poll phase).
+      const timer = setTimeout(() => setImmediate(() => settle({ kind: 'timeout' })), Math.max(0, deadline - conn.now()));
+      reply.then((r) => settle(r.at <= deadline ? { kind: 'reply', reply: r } : { kind: 'timeout' }));
+      conn.exited.then(async (exit) => {
+        // Read what the process wrote before it died; stdout held open by another process ends the wait later.
+        await within(conn.stdoutEnded, HELD_STDOUT_MS);
+        setImmediate(() => settle({ kind: 'exited', exit }));
+      });
+    });
 
   const finish = async (partial: Partial<ProbeResult>): Promise<StdioProbe> => {
-    const exit = await shutdown(child, exited, ctx.platform);
-    const final: ProbeResult = { ...result, ...partial, stderrTail: stderr.lastLines(20), stderrBytes: stderr.bytes, stdoutNoise: noise };
-    if (final.outcome === 'crashed' || final.outcome === 'timeout') final.exit = partial.exit ?? exit ?? undefined;
-    const rest = splitter.rest().trim();
-    if (rest) final.stdoutUnterminated = rest.slice(0, 200);
-    final.durationMs ||= elapsed();
-    return { result: final, stderrText: stderr.text() };
+    const final: ProbeResult = { ...base, ...partial };
+    // Claude Code treats the exit of the process it spawned as the end of the connection, even when a
+    // process it forked into the background still holds stdout (and answers). The evidence: processes of
+    // the server alive at the exit (Linux), stdout that stays open after it, or (without /proc) that keeps
+    // talking well after it.
+    const early = conn.exit ? await conn.exited : null;
+    if (early && early.code === 0 && early.signal === null) {
+      const alive = conn.aliveAtExit.length > 0 ? conn.aliveAtExit : proc.descendants.others().map((p) => `${p.pid} ${p.command}`);
+      if (alive.length === 0 && conn.stdoutOpen) await within(conn.stdoutEnded, HELD_STDOUT_MS);
+      const held = alive.length > 0 || conn.stdoutOpen || (!proc.descendants.supported && conn.stdoutLateAfterExit > 0);
+      if (held) {
+        final.outcome = 'crashed';
+        final.durationMs = early.at;
+        final.exit = early;
+        final.background = alive;
+        delete final.serverInfo;
+        delete final.protocolVersion;
+        delete final.tools;
+        delete final.toolsError;
+      }
+    }
+    const exit = await shutdown(proc, conn, ctx.platform);
+    const stray = reap(proc, ctx.platform);
+    if (stray.length > 0 && !final.background) final.leftProcesses = stray.map((p) => `${p.pid} ${p.command}`);
+    final.stderrTail = conn.stderr.lastLines(20);
+    final.stderrBytes = conn.stderr.bytes;
+    final.stdoutNoise = conn.noise;
+    const ended = final.outcome === 'crashed' || final.outcome === 'timeout' ? (final.exit ?? early ?? exit) : null;
+    if (ended) final.exit = { code: ended.code, signal: ended.signal };
+    const rest = conn.unterminated();
+    if (rest) {
+      final.stdoutUnterminated = rest.start.slice(0, 200);
+      final.stdoutUnterminatedBytes = rest.bytes;
+      if (final.outcome === 'timeout' && conn.unterminatedReplyTo(1)) final.unterminatedReply = true;
+    }
+    if (conn.serverRequests.size > 0) final.serverRequests = Object.fromEntries(conn.serverRequests);
+    if (conn.stalledWrites.dropped > 0) final.stdinStalled = { ...conn.stalledWrites };
+    final.stdoutBytes = conn.stdoutBytes;
+    final.durationMs = Math.round(final.durationMs || conn.now());
+    return { result: final, stderrText: conn.stderr.text() };
   };
 
-  const initReply = request(1, 'initialize', initializeParams(opts.version));
-  schemas = await schemasLoading;
-  for (const [line, truncated] of early.splice(0)) handleLine(line, truncated);
-  const init = await until(initReply);
-  if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: elapsed(), exit: init.exit });
-  if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: elapsed() });
-  const answeredMs = elapsed();
-  const reply = init.value;
+  const init = await untilReply(conn.request(1, 'initialize', initializeParams(opts.version)), opts.timeoutMs);
+  if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: init.exit.at, exit: init.exit });
+  if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: opts.timeoutMs });
+  const answeredMs = init.reply.at;
+  if (init.reply.kind === 'too-large') {
+    return finish({ outcome: 'protocol-error', durationMs: answeredMs, protocolError: `reply too large (${megabytes(init.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads` });
+  }
+  const reply = init.reply.msg;
+  const schemas = await schemasLoading;
   if ('error' in reply) {
     const err = reply.error as { code?: number; message?: string; data?: { supported?: unknown } };
     const supported = Array.isArray(err.data?.supported) ? err.data.supported.map(String) : undefined;
@@ -140,79 +182,52 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
     }
     return finish({ outcome: 'protocol-error', durationMs: answeredMs, protocolError: `initialize returned error ${err.code ?? '?'}: ${err.message ?? ''}` });
   }
-  const loaded = schemas;
-  const parsed = loaded.InitializeResultSchema.safeParse(reply.result);
+  const parsed = schemas.InitializeResultSchema.safeParse(reply.result);
   const raw = reply.result as { protocolVersion?: unknown; serverInfo?: { name?: unknown; version?: unknown }; capabilities?: { tools?: unknown } } | undefined;
-  if (typeof raw?.protocolVersion === 'string' && !loaded.SUPPORTED_PROTOCOL_VERSIONS.includes(raw.protocolVersion)) {
+  if (typeof raw?.protocolVersion === 'string' && !schemas.SUPPORTED_PROTOCOL_VERSIONS.includes(raw.protocolVersion)) {
     return finish({ outcome: 'version-mismatch', durationMs: answeredMs, protocolVersion: raw.protocolVersion, supportedVersions: [raw.protocolVersion] });
   }
   if (!parsed.success) {
     return finish({ outcome: 'protocol-error', durationMs: answeredMs, protocolError: `invalid initialize result: ${describeIssues(parsed.error)}` });
   }
   const info = { name: String(raw?.serverInfo?.name ?? ''), version: String(raw?.serverInfo?.version ?? '') };
-  send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  conn.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
   let tools: number | null = null;
   let toolsError: string | undefined;
   if (raw?.capabilities?.tools !== undefined) {
     // tools/list gets its own short allowance: the server has already proved it is up.
-    const listed = await race(request(2, 'tools/list', {}), exited, Math.max(deadline, performance.now() + 5_000));
-    if (listed.kind === 'value') {
-      if ('error' in listed.value) {
-        const err = listed.value.error as { code?: number; message?: string };
+    const listed = await untilReply(conn.request(2, 'tools/list', {}), Math.max(opts.timeoutMs, conn.now() + 5_000));
+    if (listed.kind === 'reply' && listed.reply.kind === 'too-large') {
+      toolsError = `reply too large (${megabytes(listed.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads`;
+    } else if (listed.kind === 'reply' && listed.reply.kind === 'message') {
+      const msg = listed.reply.msg;
+      if ('error' in msg) {
+        const err = msg.error as { code?: number; message?: string };
         toolsError = `error ${err.code ?? '?'}: ${err.message ?? ''}`;
       } else {
-        const tl = loaded.ListToolsResultSchema.safeParse(listed.value.result);
+        const tl = schemas.ListToolsResultSchema.safeParse(msg.result);
         if (tl.success) tools = tl.data.tools.length;
         else toolsError = `invalid tools/list result: ${describeIssues(tl.error)}`;
       }
-    } else toolsError = listed.kind === 'exited' ? `the server exited (code ${listed.exit.code ?? 'none'}, signal ${listed.exit.signal ?? 'none'}) before answering tools/list` : 'no answer to tools/list in time';
+    } else if (listed.kind === 'exited') {
+      toolsError = `the server exited (code ${listed.exit.code ?? 'none'}, signal ${listed.exit.signal ?? 'none'}) before answering tools/list`;
+    } else toolsError = 'no answer to tools/list in time';
   }
   return finish({ outcome: 'answered', durationMs: answeredMs, serverInfo: info, protocolVersion: String(raw?.protocolVersion), tools, toolsError });
 }
 
-type Raced<T> = { kind: 'value'; value: T } | { kind: 'exited'; exit: { code: number | null; signal: string | null } } | { kind: 'timeout' };
-
-function race<T>(p: Promise<T>, exited: Promise<{ code: number | null; signal: string | null }>, deadline: number): Promise<Raced<T>> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'timeout' }), Math.max(0, deadline - performance.now()));
-    p.then((value) => {
-      clearTimeout(timer);
-      resolve({ kind: 'value', value });
-    });
-    exited.then((exit) => {
-      // Let a reply that arrived with the exit win: read what is already buffered first.
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve({ kind: 'exited', exit });
-      }, 20);
-    });
-  });
-}
-
-async function shutdown(child: ChildProcess, exited: Promise<{ code: number | null; signal: string | null }>, platform: NodeJS.Platform) {
-  const waitExit = (ms: number) => Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), ms))]);
-  child.stdin?.end();
-  let exit = child.exitCode !== null || child.signalCode !== null ? await exited : await waitExit(GRACE_AFTER_EOF_MS);
+async function shutdown(proc: ServerProcess, conn: StdioConnection, platform: NodeJS.Platform): Promise<ExitInfo | null> {
+  const { child } = proc;
+  conn.closeStdin();
+  let exit = conn.exit ?? (await within(conn.exited, GRACE_AFTER_EOF_MS));
   if (!exit) {
     signalGroup(child, 'SIGTERM', platform);
-    exit = await waitExit(GRACE_AFTER_TERM_MS);
+    exit = await within(conn.exited, GRACE_AFTER_TERM_MS);
   }
   // Always end with SIGKILL to the group: grandchildren that ignored SIGTERM (or outlived their parent) go too.
   signalGroup(child, 'SIGKILL', platform);
-  if (!exit) exit = await waitExit(1_000);
-  reap(child, platform);
+  if (!exit) exit = await within(conn.exited, 1_000);
   return exit;
-}
-
-
-function parseMessage(line: string, schemas: McpSchemas): Record<string, unknown> | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  return schemas.JSONRPCMessageSchema.safeParse(value).success ? (value as Record<string, unknown>) : null;
 }
 
 function describeIssues(error: { issues?: { path: (string | number)[]; message: string }[] }): string {
@@ -222,7 +237,7 @@ function describeIssues(error: { issues?: { path: (string | number)[]; message: 
     .join('; ');
 }
 
-function errnoOf(error: unknown, command: string): NonNullable<ProbeResult['spawnError']> {
+export function errnoOf(error: unknown, command: string): NonNullable<ProbeResult['spawnError']> {
   const e = error as NodeJS.ErrnoException & { path?: string; spawnargs?: string[] };
   return { code: e.code ?? 'ERROR', syscall: e.syscall ?? 'spawn', path: e.path ?? command, message: e.message ?? String(error) };
 }

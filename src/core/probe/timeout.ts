@@ -6,8 +6,9 @@ export function parseTimeout(text: string): number | null {
   if (!m) return null;
   const n = Number(m[1]);
   const unit = (m[2] ?? 's').toLowerCase();
-  const ms = unit === 'ms' ? n : unit === 'm' ? n * 60_000 : n * 1000;
-  return ms > 0 && ms <= 2 ** 31 - 1 ? Math.round(ms) : null;
+  // Rounded first: "0.0001" is 0 ms, refused like "0" (a timer cannot wait less than 1 ms).
+  const ms = Math.round(unit === 'ms' ? n : unit === 'm' ? n * 60_000 : n * 1000);
+  return ms >= 1 && ms <= 2 ** 31 - 1 ? ms : null;
 }
 
 /** Claude Code's own startup timeout for this environment (what a slow start is measured against). */
