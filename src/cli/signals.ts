@@ -38,6 +38,12 @@ export function shutdownNow(signal: NodeJS.Signals): never {
       /* best effort: the exit matters more */
     }
   }
+  if (signal === 'SIGHUP' && process.platform !== 'win32') {
+    // The terminal is gone: process.exit would try to restore its settings and Node aborts on the dead tty.
+    // Die of the hangup itself instead (default action), which is what the parent expects anyway.
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+  }
   process.exit(code);
 }
 
