@@ -7,7 +7,7 @@
 import { createHook } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/context.js';
@@ -69,7 +69,8 @@ describe('interrupts', () => {
     const child = spawn(process.execPath, [cliPath, '--json', '--discover', '--timeout', '120s'], { cwd: h.project, env: { PATH: TEST_PATH, ...h.env } });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // A hangup ends the doctor by the signal itself (the terminal is gone); a shell reports 128+n either way.
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 128 + constants.signals[s] : null))));
     // Every process is up: three servers, two helpers, and the same again for the server/discover copies.
     for (let i = 0; i < 400 && readdirSync(h.pids).length < 10; i++) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(h.pids)).toHaveLength(10);
