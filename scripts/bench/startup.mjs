@@ -7,28 +7,18 @@
  * Usage: node scripts/bench/startup.mjs [runs]   (or: npm run bench -- --startup-only)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeHome } from './measure.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(repo, 'dist', 'cli', 'main.js');
 
-function makeHome() {
-  const root = mkdtempSync(join(tmpdir(), 'mcp-doctor-startup-bench-'));
-  const w = (rel, obj) => {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), JSON.stringify(obj, null, 2));
-  };
-  w('home/.claude/plugins/known_marketplaces.json', { bench: { source: { source: 'directory', path: `${root}/mkt` }, installLocation: `${root}/mkt` } });
-  w('home/.claude/plugins/installed_plugins.json', { version: 2, plugins: { 'one@bench': [{ scope: 'user', installPath: `${root}/cache`, version: '1.0.0' }] } });
-  w('home/.claude/settings.json', { enabledPlugins: { 'one@bench': true } });
-  w('mkt/.claude-plugin/marketplace.json', { name: 'bench', owner: { name: 'bench' }, plugins: [{ name: 'one', source: './plugins/one' }] });
-  w('mkt/plugins/one/.claude-plugin/plugin.json', { name: 'one', version: '1.0.0' });
-  w('mkt/plugins/one/.mcp.json', { mcpServers: { one: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/server.mjs'] } } });
-  writeFileSync(join(root, 'mkt/plugins/one/server.mjs'), '');
-  mkdirSync(join(root, 'project'), { recursive: true });
+/** One plugin with one server (a file that exists; nothing is started: the runs are static). */
+function oneServerHome() {
+  const root = makeHome([{ command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/server.mjs'] }]);
+  writeFileSync(join(root, 'mkt', 'plugins', 'bench', 'server.mjs'), '');
   return root;
 }
 
@@ -46,12 +36,13 @@ const median = (xs) => {
 
 /** Medians in ms of each command, from `runs` interleaved runs. */
 export function startupBench(runs = 15) {
-  const root = makeHome();
+  const root = oneServerHome();
   const cwd = join(root, 'project');
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(root, 'home') };
   const cases = {
     floor: ['-e', '0'],
     version: [cli, '--version'],
+    help: [cli, '--help'],
     json: [cli, '--no-probe', '--json'],
     ink: ['--input-type=module', '-e', "await import('ink'); await import('react')"],
   };
@@ -70,7 +61,8 @@ export function printStartup(runs) {
   const ms = (x) => `${x.toFixed(0)} ms`;
   console.log(`\nstart-up: ${r.runs} interleaved runs each (median)`);
   console.log(`  node -e 0 (process floor):        ${ms(r.floor)}`);
-  console.log(`  mcp-doctor --version:             ${ms(r.version)}  ${(r.version / r.floor).toFixed(2)}x the floor`);
+  console.log(`  mcp-doctor --version:             ${ms(r.version)}  ${(r.version / r.floor).toFixed(2)}x the floor (goal: within 1.3x)`);
+  console.log(`  mcp-doctor --help:                ${ms(r.help)}  ${(r.help / r.floor).toFixed(2)}x the floor (goal: within 1.3x)`);
   console.log(`  mcp-doctor --no-probe --json:     ${ms(r.json)}  ${(r.json / r.floor).toFixed(2)}x the floor (one plugin, one server)`);
   console.log(`  importing ink + react:            ${ms(r.ink)}  ${(r.ink / r.floor).toFixed(2)}x the floor (paid only when the live view opens)`);
 }

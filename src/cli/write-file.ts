@@ -3,10 +3,10 @@
  * (same file system, so the rename is atomic) and is renamed over FILE; a reader (a CI upload step, an editor)
  * never sees half a report, and an interrupted run leaves the previous file as it was.
  */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { replaceAtomically, siblingTemp } from '../core/atomic-replace.js';
 import { UsageError } from '../core/usage-error.js';
 import { onInterrupt } from './signals.js';
 
@@ -35,19 +35,11 @@ async function target(path: string): Promise<string> {
   }
 }
 
-function tempNameFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
-
 async function writeVia(tmp: string, file: string, text: string): Promise<void> {
   // Interrupt cleanup runs synchronously, right before the exit.
   const forget = onInterrupt(() => rmSync(tmp, { force: true }));
   try {
-    await writeFile(tmp, text, { flag: 'wx' });
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+    await replaceAtomically(file, (t) => writeFile(t, text, { flag: 'wx' }), tmp);
   } finally {
     forget();
   }
@@ -58,7 +50,7 @@ export async function checkWritable(path: string): Promise<void> {
   const file = await target(path);
   const existing = await stat(file).catch(() => null);
   if (existing?.isDirectory()) throw unwritable(path, Object.assign(new Error(), { code: 'EISDIR' }));
-  const tmp = tempNameFor(file);
+  const tmp = siblingTemp(file);
   try {
     await writeFile(tmp, '', { flag: 'wx' });
   } catch (error) {
@@ -70,7 +62,7 @@ export async function checkWritable(path: string): Promise<void> {
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const file = await target(path);
   try {
-    await writeVia(tempNameFor(file), file, text);
+    await writeVia(siblingTemp(file), file, text);
   } catch (error) {
     throw unwritable(path, error);
   }

@@ -2,9 +2,10 @@
  * Rewrites a script saved with Windows line endings (its #! line then names "bash\r"). The old bytes go
  * into the journal first; the new ones are written beside the file and renamed over it, keeping its mode.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, copyFile, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chmod, copyFile, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { replaceAtomically } from '../../atomic-replace.js';
 import { changedSince, defineApplier, leftBy, notMade } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 
@@ -13,16 +14,12 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const withLf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
 const backupName = (entryId: string, file: string) => `${entryId}-${basename(file)}`;
 
-async function replaceBytes(file: string, bytes: Buffer, mode: number): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.mcp-doctor-${randomBytes(4).toString('hex')}`);
-  await writeFile(tmp, bytes, { mode });
-  await chmod(tmp, mode);
-  try {
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => {});
-    throw error;
-  }
+/** The new bytes take the file's place in one step, with its mode (writeFile's mode is masked by umask). */
+function replaceBytes(file: string, bytes: Buffer, mode: number): Promise<void> {
+  return replaceAtomically(file, async (tmp) => {
+    await writeFile(tmp, bytes, { mode });
+    await chmod(tmp, mode);
+  });
 }
 
 export default defineApplier({

@@ -4,23 +4,15 @@
  * real file or folder, and a link that works again is left alone. The target is checked first by running
  * its python.
  */
-import { randomBytes } from 'node:crypto';
-import { readlink, rename, symlink, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readlink, symlink, unlink } from 'node:fs/promises';
+import { replaceAtomically } from '../../atomic-replace.js';
 import { pathFacts } from '../../fs-facts.js';
 import { pythonRuns, venvHealth } from '../../venv/venv-facts.js';
 import { changedSince, defineApplier, leftBy, notMade, type Precheck } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 
-async function placeLink(target: string, path: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.mcp-doctor-${randomBytes(4).toString('hex')}`);
-  await symlink(target, tmp);
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => {});
-    throw error;
-  }
+function placeLink(target: string, path: string): Promise<void> {
+  return replaceAtomically(path, (tmp) => symlink(target, tmp));
 }
 
 export default defineApplier({
