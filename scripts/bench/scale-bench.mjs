@@ -13,7 +13,7 @@ export async function scaleBench({ n = 300 } = {}) {
   rmSync(root, { recursive: true, force: true });
   const servers = JSON.parse(r.stdout).servers;
   const times = servers.map((s) => s.probe?.durationMs ?? 0).sort((a, b) => a - b);
-  const { poolSize } = await import('../../dist/core/probe/spawn-pool.js');
+  const { poolSize } = await import('../../.build/engine.js');
   return {
     n,
     ms: r.ms,

@@ -4,3 +4,4 @@
  */
 export { createContext } from './context.js';
 export { runDoctor } from './run.js';
+export { poolSize } from './probe/spawn-pool.js';
