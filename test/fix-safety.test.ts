@@ -62,33 +62,46 @@ describe('the applier refuses', () => {
     expect(existsSync(lostLink(fx))).toBe(false);
   });
 
-  it('to write through a folder that is a symlink out of the plugin', async () => {
+  it('to write through a folder that became a symlink out of the plugin after the plan was made', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'mcp-doctor-outside-'));
     dirs.push(outside);
-    const { fx, ctx, plan } = await planned('fix-story', (fx) => {
-      const mcp = join(fx.home, '.claude/plugins/cache/story/vault/1.1.0/mcp');
-      renameSync(mcp, join(outside, 'mcp'));
-      symlinkSync(join(outside, 'mcp'), mcp);
-    });
-    const before = snapshot(outside);
+    const { fx, ctx, plan } = await planned('fix-story');
     expect(plan.changes[0]?.fix).toMatchObject({ kind: 'symlink', path: lostLink(fx) });
+    const mcp = join(fx.home, '.claude/plugins/cache/story/vault/1.1.0/mcp');
+    renameSync(mcp, join(outside, 'mcp'));
+    symlinkSync(join(outside, 'mcp'), mcp);
+    const before = snapshot(outside);
     const result = await applyPlan(plan, ctx);
     expect(result.outcomes[0]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('is outside the folders mcp-doctor may change') });
     expect(treeDiff(before, snapshot(outside))).toEqual([]);
   });
 
-  it('to chmod a file that lives outside the plugin', async () => {
+  it('to chmod a file that was moved outside the plugin after the plan was made', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'mcp-doctor-outside-'));
     dirs.push(outside);
-    const { ctx, plan } = await planned('not-executable', (fx) => {
+    const { fx, ctx, plan } = await planned('not-executable');
+    expect(plan.changes[0]?.fix.kind).toBe('chmod');
+    const script = join(fx.root, 'mkt/plugins/noexec/server.sh');
+    renameSync(script, join(outside, 'server.sh'));
+    chmodSync(join(outside, 'server.sh'), 0o644);
+    symlinkSync(join(outside, 'server.sh'), script);
+    const result = await applyPlan(plan, ctx);
+    expect(result.outcomes[0]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('is outside the folders mcp-doctor may change') });
+  });
+});
+
+describe('the plan offers only what the applier may do', () => {
+  it('a fix outside every plugin folder (through a link out, or a user-scope server) is not offered: its hint says how', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mcp-doctor-outside-'));
+    dirs.push(outside);
+    const { plan } = await planned('not-executable', (fx) => {
       const script = join(fx.root, 'mkt/plugins/noexec/server.sh');
       renameSync(script, join(outside, 'server.sh'));
       chmodSync(join(outside, 'server.sh'), 0o644);
       symlinkSync(join(outside, 'server.sh'), script);
     });
-    expect(plan.changes[0]?.fix.kind).toBe('chmod');
-    const result = await applyPlan(plan, ctx);
-    expect(result.outcomes[0]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('is outside the folders mcp-doctor may change') });
+    expect(plan.changes).toEqual([]);
+    expect(plan.manual.map((m) => m.code)).toEqual(['command.not-executable']);
   });
 });
 

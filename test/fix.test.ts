@@ -215,6 +215,8 @@ describe('a step that fails', () => {
     expect(change.status).toBe('failed');
     expect(change.reason).toMatch(/^pip could not install from requirements\.txt: ERROR: (Could not find a version|No matching distribution)/);
     expect(code).toBe(1);
+    // Taken back: nothing for undo, so no journal is named and no "undo" is suggested.
+    expect(report.fixes.journal).toBeNull();
     expect(treeDiff(before, snapshot(fx.root, notOurs))).toEqual([]);
     expect(runCli(['undo', '--yes'], { cwd: fx.project, env: fx.env }).stdout).toContain('Nothing to undo');
   });

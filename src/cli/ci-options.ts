@@ -32,6 +32,7 @@ export interface OutputPlan {
  */
 export function planOutput(opts: Pick<DiagnoseOptions, 'json' | 'format' | 'output'>, env: Record<string, string | undefined>): OutputPlan {
   const asked: Format | undefined = opts.json ? 'json' : opts.format;
+  let formatGoesToFile = false;
   const files = (opts.output ?? []).map((spec): OutputFile => {
     const colon = spec.indexOf(':');
     const prefix = colon > 0 ? spec.slice(0, colon) : '';
@@ -39,10 +40,12 @@ export function planOutput(opts: Pick<DiagnoseOptions, 'json' | 'format' | 'outp
       if (colon === spec.length - 1) throw new UsageError(`--output ${spec}: no file name after '${prefix}:'`);
       return { format: prefix, path: spec.slice(colon + 1) };
     }
+    formatGoesToFile = true;
     return { format: asked ?? 'text', path: spec };
   });
   return {
-    stdout: files.length > 0 ? null : (asked ?? null),
+    // A bare `--output FILE` takes the asked format to the file; `--output sarif:FILE` leaves it to stdout.
+    stdout: formatGoesToFile ? null : (asked ?? null),
     annotations: asked === undefined && env.GITHUB_ACTIONS === 'true',
     files,
   };

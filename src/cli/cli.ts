@@ -9,8 +9,9 @@ import { UsageError } from './options.js';
 import { say, write } from './output.js';
 import { buildProgram } from './program.js';
 import { version } from './package-info.js';
-import { installSignalHandlers } from './signals.js';
-import { killAllGroups } from '../core/live-processes.js';
+import { exitNow, installSignalHandlers } from './signals.js';
+import { safeBlock, safeLine } from '../core/safe-text.js';
+import { writeSync } from 'node:fs';
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = ExitCode.ok;
@@ -26,28 +27,29 @@ export async function main(argv: string[]): Promise<number> {
       await say(error.message);
       return ExitCode.usage;
     }
-    const debug = argv.includes('--debug');
-    const message = error instanceof Error ? error.message : String(error);
-    await write(`mcp-doctor: internal error: ${message}\n${debug && error instanceof Error ? error.stack + '\n' : '(run with --debug for details; please report it)\n'}`, process.stderr);
+    await write(internalError(error, argv.includes('--debug')), process.stderr);
     return ExitCode.internal;
   }
+}
+
+/** One line (the stack only with --debug), made safe: an error message can quote a file's or a server's text. */
+function internalError(error: unknown, debug: boolean): string {
+  const message = safeLine(error instanceof Error ? error.message : String(error));
+  return `mcp-doctor: internal error: ${message}\n${debug && error instanceof Error ? safeBlock(error.stack ?? '') + '\n' : '(run with --debug for details; please report it)\n'}`;
 }
 
 installSignalHandlers();
 // Whatever escapes (a rejected promise nobody awaited, an error thrown from a stream callback) is still an
 // internal error: one line and exit 3, the stack only with --debug, never Node's raw trace.
 const lastResort = (error: unknown) => {
-  const debug = process.argv.includes('--debug');
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`mcp-doctor: internal error: ${message}\n${debug && error instanceof Error ? error.stack + '\n' : '(run with --debug for details; please report it)\n'}`);
-  killAllGroups('SIGKILL');
-  process.exit(ExitCode.internal);
+  writeSync(2, internalError(error, process.argv.includes('--debug')));
+  exitNow(ExitCode.internal);
 };
 process.on('uncaughtException', lastResort);
 process.on('unhandledRejection', lastResort);
-// A closed pipe (`mcp-doctor | head`) is not an error worth a stack trace.
+// A closed pipe (`mcp-doctor | head`) is not an error worth a stack trace; servers and temporary folders still go.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (e.code === 'EPIPE') exitNow(typeof process.exitCode === 'number' ? process.exitCode : 0);
 });
 
 main(process.argv).then(

@@ -9,7 +9,6 @@ import { fixSection } from '../core/fix/fix-report.js';
 import { planFixes, type FixPlanSet } from '../core/fix/plan.js';
 import { plannedOutcomes } from '../core/fix/apply.js';
 import type { FixGates } from '../core/fix/gates.js';
-import { redactorFor } from '../core/report.js';
 import { runDoctor, type RunOptions } from '../core/run.js';
 import type { FixPlanView, FixResultView, ServerActions } from './actions.js';
 
@@ -28,7 +27,7 @@ export function fixActions(ctx: DoctorContext, runOptions: RunOptions, gates: Fi
   return {
     async plan(id) {
       const { run, plan } = await planFor(id);
-      return view(id, fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: redactorFor(ctx, run.inventory) }));
+      return view(id, fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: run.redactor }));
     },
     async apply(wanted): Promise<FixResultView> {
       const id = wanted.serverId;
@@ -36,7 +35,7 @@ export function fixActions(ctx: DoctorContext, runOptions: RunOptions, gates: Fi
       const chosen = new Set(wanted.changes.filter((c) => c.enabled).map((c) => c.id));
       const applied = await applyPlan({ changes: plan.changes.filter((c) => chosen.has(c.id)), manual: [] }, ctx);
       const after = await runDoctor(ctx, { ...runOptions, select: { ids: [id] } });
-      const section = fixSection(plan, applied.outcomes, { dryRun: false, journal: applied.journal, before: run.report, after: after.report, redactor: redactorFor(ctx, run.inventory) });
+      const section = fixSection(plan, applied.outcomes, { dryRun: false, journal: applied.journal, before: run.report, after: after.report, redactor: run.redactor });
       const row = after.report.servers.find((s) => s.id === id);
       if (!row) throw new Error(`server ${id} is gone after the fix`);
       return {

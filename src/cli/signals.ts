@@ -26,8 +26,11 @@ export function exitCodeForSignal(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0);
 }
 
-export function shutdownNow(signal: NodeJS.Signals): never {
-  const code = exitCodeForSignal(signal);
+/**
+ * Leaves now, the way every early exit must: every process group stopped, every temporary folder removed.
+ * Used by the signal handlers, a closed output pipe and the last-resort error handler.
+ */
+export function exitNow(code: number): never {
   if (shuttingDown) process.exit(code);
   shuttingDown = true;
   killAllGroups('SIGKILL');
@@ -38,13 +41,21 @@ export function shutdownNow(signal: NodeJS.Signals): never {
       /* best effort: the exit matters more */
     }
   }
+  process.exit(code);
+}
+
+export function shutdownNow(signal: NodeJS.Signals): never {
+  const code = exitCodeForSignal(signal);
+  if (shuttingDown) process.exit(code);
   if (signal === 'SIGHUP' && process.platform !== 'win32') {
     // The terminal is gone: process.exit would try to restore its settings and Node aborts on the dead tty.
     // Die of the hangup itself instead (default action), which is what the parent expects anyway.
-    process.removeAllListeners('SIGHUP');
-    process.kill(process.pid, 'SIGHUP');
+    onInterrupt(() => {
+      process.removeAllListeners('SIGHUP');
+      process.kill(process.pid, 'SIGHUP');
+    });
   }
-  process.exit(code);
+  return exitNow(code);
 }
 
 export function installSignalHandlers(): void {

@@ -57,3 +57,9 @@ export function createContext(options: ContextOptions = {}): DoctorContext {
     now: options.now ?? (() => new Date()),
   };
 }
+
+/** `$XDG_CACHE_HOME`, or `~/.cache`: where Claude Code keeps its MCP logs, venv caches live and --fix journals. */
+export function cacheHome(ctx: Pick<DoctorContext, 'env' | 'homedir'>): string {
+  const xdg = ctx.env.XDG_CACHE_HOME;
+  return xdg && xdg.length > 0 ? xdg : join(ctx.homedir, '.cache');
+}

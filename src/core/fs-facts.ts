@@ -150,3 +150,8 @@ export async function firstMissingComponent(path: string): Promise<{ missing: st
   }
   return { missing, missingFacts: await pathFacts(missing), parent };
 }
+
+/** A mode with the execute bit added for exactly the classes that can read (0644 → 0755, 0640 → 0750). */
+export function executableForReaders(mode: number): number {
+  return (mode & 0o7777) | ((mode & 0o444) >> 2);
+}

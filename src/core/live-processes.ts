@@ -41,7 +41,3 @@ export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): number {
   }
   return count;
 }
-
-export function liveGroupCount(): number {
-  return groups.size;
-}

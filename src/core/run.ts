@@ -15,6 +15,9 @@ import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from './probe/mcp-schemas.js';
 import { isResourceError } from './probe/resource-error.js';
 import { poolSize, SpawnPool } from './probe/spawn-pool.js';
 import { claudeCodeTimeout } from './probe/timeout.js';
+import { dropUnreachableFixes } from './fix/roots.js';
+import { killAllGroups } from './live-processes.js';
+import type { Redactor } from './redactor.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
 import { dropSuperseded } from './root-causes.js';
 import { updateNote } from './update-history.js';
@@ -82,6 +85,8 @@ export interface DoctorRun {
   report: Report;
   inventory: Inventory;
   findings: Finding[];
+  /** Every credential this run knows (the whole setup's, not only the selected part's): for anything else it prints. */
+  redactor: Redactor;
 }
 
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
@@ -116,9 +121,10 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   // Start the servers first, through a pool bounded by descriptors and cores: the checks below run while
   // they boot. Their findings are linked to the static ones once both are in.
   const probes = new Map<string, Promise<PooledProbe>>();
+  let pool: SpawnPool | null = null;
   if (options.probe) {
     const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
-    const pool = new SpawnPool(size.slots);
+    pool = new SpawnPool(size.slots);
     // Until the schemas are in, leave room for the files their import opens at once.
     if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
     for (const server of servers) {
@@ -150,40 +156,49 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   // Servers are independent: check them while they run, a few at a time (each check may hold a file open,
   // and hundreds at once would exhaust a container's descriptors), and take each probe as it finishes.
   const checking = new SpawnPool(CHECKS_AT_ONCE);
-  await Promise.all(
-    servers.map(async (server) => {
-      if (isChecked(server)) {
-        const results = await checking.run(() => Promise.all(serverChecks.map((check) => runCheck(check, server, c))));
-        for (const input of dropSuperseded(results.flat())) record(toFinding(input, { server: server.id, plugin: server.plugin }));
-        const pooled = await probes.get(server.id);
-        if (pooled && 'error' in pooled) {
-          // The doctor ran out of descriptors or processes even alone: say so, never blame the server.
-          if (!isResourceError(pooled.error)) throw pooled.error;
-          record(toFinding({ code: 'probe.not-run', location: server.source, args: { reason: (pooled.error as Error).message } }, { server: server.id, plugin: server.plugin }));
+  try {
+    await Promise.all(
+      servers.map(async (server) => {
+        if (isChecked(server)) {
+          const results = await checking.run(() => Promise.all(serverChecks.map((check) => runCheck(check, server, c))));
+          for (const input of dropSuperseded(results.flat())) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+          const pooled = await probes.get(server.id);
+          if (pooled && 'error' in pooled) {
+            // The doctor ran out of descriptors or processes even alone: say so, never blame the server.
+            if (!isResourceError(pooled.error)) throw pooled.error;
+            record(toFinding({ code: 'probe.not-run', location: server.source, args: { reason: (pooled.error as Error).message } }, { server: server.id, plugin: server.plugin }));
+          }
+          const probed = pooled && 'probe' in pooled ? pooled.probe : undefined;
+          if (probed) {
+            extras.probes.set(server.id, probed.result);
+            const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
+            // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
+            for (const f of pf.confirm) f.severity = 'error';
+            for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+          }
+          if (inventory.mode === 'installed') {
+            const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+            const note = await updateNote(server, c.plugin(server.plugin), c.marketplace(server.marketplace), own);
+            if (note) record(toFinding(note, { server: server.id, plugin: server.plugin }));
+          }
         }
-        const probed = pooled && 'probe' in pooled ? pooled.probe : undefined;
-        if (probed) {
-          extras.probes.set(server.id, probed.result);
-          const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
-          // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
-          for (const f of pf.confirm) f.severity = 'error';
-          for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
-        }
+        await dropUnreachableFixes(findings, server, whole, ctx);
         if (inventory.mode === 'installed') {
-          const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
-          const note = await updateNote(server, c.plugin(server.plugin), c.marketplace(server.marketplace), own);
-          if (note) record(toFinding(note, { server: server.id, plugin: server.plugin }));
+          const log = await lastClaudeLogError(ctx, server.id);
+          if (log) extras.claudeLogs.set(server.id, log);
         }
-      }
-      if (inventory.mode === 'installed') {
-        const log = await lastClaudeLogError(ctx, server.id);
-        if (log) extras.claudeLogs.set(server.id, log);
-      }
-      emit({ type: 'server-done', server: reportServer(server, findings, isChecked(server), extras, redactor) });
-    }),
-  );
+        emit({ type: 'server-done', server: reportServer(server, findings, isChecked(server), extras, redactor) });
+      }),
+    );
+  } catch (error) {
+    // A check or probe failed in a way that is mcp-doctor's bug: start nothing more and stop what is running,
+    // so no server outlives the error.
+    pool?.stop(error);
+    killAllGroups('SIGKILL');
+    throw error;
+  }
 
   const report = buildReport(ctx, inventory, findings, { ...reportOptions, extras });
   emit({ type: 'done', report });
-  return { report, inventory, findings };
+  return { report, inventory, findings, redactor };
 }

@@ -3,30 +3,16 @@
  * the absolute paths registries need ({{ROOT}} in .json files), and performs what git cannot hold
  * (`setup.json`: venvs made with `python3 -m venv`, symlinks, modes). Used by `--demo` and by the tests.
  */
-import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { trackGroup, untrackGroup } from '../core/live-processes.js';
+import { runTracked } from '../core/tracked-run.js';
 
-/**
- * Runs a setup command in a process group of its own, tracked like a server, so an interrupted `--demo`
- * kills it before removing the folder it writes into. Rejects with the spawn error (ENOENT: not on PATH).
- */
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
-    trackGroup(child.pid);
-    child.once('error', (error) => {
-      untrackGroup(child.pid);
-      reject(error);
-    });
-    child.once('exit', (code, signal) => {
-      untrackGroup(child.pid);
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`));
-    });
-  });
+/** A setup command (`python3 -m venv`), tracked like a server so an interrupted `--demo` kills it first. */
+async function run(command: string, args: string[]): Promise<void> {
+  const r = await runTracked(command, args, { timeoutMs: 120_000 });
+  if (r.spawnError) throw Object.assign(r.spawnError, { path: r.spawnError.path ?? command });
+  if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.signal ?? (r.timedOut ? 'timed out' : `exit code ${r.code}`)})`);
 }
 
 export interface FixtureSetup {

@@ -12,7 +12,7 @@ import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { fixActions } from '../fix-actions.js';
 import { startProgress } from '../progress.js';
-import { asPlainLog } from '../render/github.js';
+import { asPlainLog, plainLogMarkers } from '../render/github.js';
 import { renderers } from '../render/index.js';
 import { createServerActions } from '../server-actions.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -38,6 +38,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       const flag = fixOnly[0]!.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
       throw new UsageError(`--${flag} works with --fix (mcp-doctor --fix --${flag})`);
     }
+    if (opts.quiet && opts.verbose) throw new UsageError('--quiet and --verbose ask for opposite things; choose one');
     let timeoutMs: number | undefined;
     if (opts.timeout !== undefined) {
       const parsed = parseTimeout(opts.timeout);
@@ -77,15 +78,20 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
     }
     let report = done.report;
     if (opts.fix) {
+      // In GitHub Actions the fix's text, written as it happens, is plain log too: server output in it is no command.
+      const guard = ci.annotations && format === 'text' ? plainLogMarkers() : null;
+      if (guard) await write(guard.open);
       const fixed = await fixAfterDiagnosis({ ctx, run: done, runOptions: run, opts, format, color: format === 'text' && color, demo: prepared.demo });
+      if (guard) await write(guard.close);
       if ('exitCode' in fixed) return fixed.exitCode;
       report = fixed.report;
     }
-    if (opts.quiet && opts.verbose) throw new UsageError('--quiet and --verbose ask for opposite things; choose one');
     const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn, quiet: opts.quiet, verbose: opts.verbose };
     for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
-    // With --fix, the text (diagnosis, plan, outcomes) was written as it happened.
-    if (!(opts.fix && format === 'text')) {
+    // With --fix, the text (diagnosis, plan, outcomes) was written as it happened; the annotations follow it.
+    if (opts.fix && format === 'text') {
+      if (ci.annotations) await write(renderers.github(report, renderOptions));
+    } else {
       const shown = renderers[format](report, renderOptions);
       await write(ci.annotations ? asPlainLog(shown) + renderers.github(report, renderOptions) : shown);
     }

@@ -8,7 +8,6 @@ import { applyPlan, plannedOutcomes, type ChangeOutcome } from '../../core/fix/a
 import { fixSection } from '../../core/fix/fix-report.js';
 import { planFixes } from '../../core/fix/plan.js';
 import { mergeRecheck } from '../../core/fix/recheck.js';
-import { redactorFor } from '../../core/report.js';
 import { runDoctor, type DoctorRun, type RunOptions } from '../../core/run.js';
 import type { Report } from '../../core/types.js';
 import { ExitCode } from '../exit-code.js';
@@ -34,8 +33,8 @@ export type FixOutcome = { report: Report } | { exitCode: number };
 
 export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, color, demo }: FixRequest): Promise<FixOutcome> {
   const text = format === 'text';
-  const style = { color, homedir: ctx.homedir, undoable: !demo };
-  const redactor = redactorFor(ctx, run.inventory);
+  const style = { color, homedir: ctx.homedir, undoable: !demo, quiet: opts.quiet, verbose: opts.verbose };
+  const { redactor } = run;
   const plan = planFixes(run, ctx, { rebuildVenvs: opts.rebuildVenvs, installDeps: opts.installDeps, build: opts.build });
   const preview = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor });
   if (text) await write(renderers.text(run.report, style) + '\n' + renderPlan(preview, run.report, style));

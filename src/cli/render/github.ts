@@ -40,5 +40,11 @@ export function renderGithub(report: Report, options: RenderOptions): string {
  * turn commands back on.
  */
 export function asPlainLog(text: string, token = randomBytes(12).toString('hex')): string {
-  return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
+  const { open, close } = plainLogMarkers(token);
+  return `${open}${text}${text.endsWith('\n') ? '' : '\n'}${close}`;
+}
+
+/** The same guard for text written piece by piece (the --fix flow): `open` before it, `close` after. */
+export function plainLogMarkers(token = randomBytes(12).toString('hex')): { open: string; close: string } {
+  return { open: `::stop-commands::${token}\n`, close: `::${token}::\n` };
 }

@@ -62,11 +62,3 @@ export function compactPaths(text: string, max: number, home?: string): string {
     return shortenPath(path, max) + trailing;
   });
 }
-
-/** Cuts a line to `max` code points with an ellipsis at the end. */
-export function truncateEnd(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  if (max <= 0) return '';
-  return chars.slice(0, max - 1).join('') + ellipsis;
-}

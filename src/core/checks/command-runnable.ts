@@ -9,7 +9,7 @@ import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
 import { isShellScript, readShebang } from '../command/shebang.js';
 import { installHints, mentionsVenv } from '../command/launcher-scan.js';
-import { firstMissingComponent, isExecutableFile, readText } from '../fs-facts.js';
+import { executableForReaders, firstMissingComponent, isExecutableFile, readText } from '../fs-facts.js';
 import type { FindingInput, Location, ServerEntry } from '../types.js';
 import { venvRootOf } from '../venv/venv-facts.js';
 import { venvFindings } from '../venv/venv-findings.js';
@@ -146,8 +146,7 @@ export default defineCheck({
           code: 'command.not-executable',
           location,
           args: { path, mode: `0${((facts.mode ?? 0) & 0o777).toString(8)}` },
-          // Execute for exactly the classes that can already read it (0644 → 0755, 0640 → 0750).
-          fix: { kind: 'chmod', path, mode: ((facts.mode ?? 0o644) & 0o777) | (((facts.mode ?? 0o644) & 0o444) >> 2) },
+          fix: { kind: 'chmod', path, mode: executableForReaders(facts.mode ?? 0o644) & 0o777 },
         },
       ];
     }

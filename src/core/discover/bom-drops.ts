@@ -6,6 +6,7 @@
  * past the mark to show what is there, and marks every server Claude Code loses as not started, with the finding
  * on the server (or plugin) that loses it, so the report says why each one is missing.
  */
+import { isBomFatal } from '../json/read-json.js';
 import type { Inventory, JsonDocument, PluginEntry, ServerEntry } from '../types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
@@ -27,7 +28,7 @@ export function applyBomDrops(b: InventoryBuilder, documents: JsonDocument[], pl
       for (const s of lost) b.add({ code: 'config.bom', location: start(doc), args }, { server: s.id, plugin: s.plugin });
       continue;
     }
-    if (mode !== 'installed' || (doc.kind !== 'installed-plugins' && doc.kind !== 'known-marketplaces')) continue;
+    if (mode !== 'installed' || !isBomFatal(doc.kind)) continue;
     const known = doc.kind === 'known-marketplaces' && doc.value && typeof doc.value === 'object' ? Object.keys(doc.value) : [];
     const affected = plugins.filter((p) => p.enabled && (
       doc.kind === 'known-marketplaces' ? p.marketplace !== null && known.includes(p.marketplace) : p.rootKind === 'cache' && p.installRecord !== undefined),

@@ -101,10 +101,6 @@ export function settingsLayers(ctx: DoctorContext): { layer: SettingsLayer; file
   ];
 }
 
-export function settingsFiles(ctx: DoctorContext): string[] {
-  return settingsLayers(ctx).map((l) => l.file);
-}
-
 export interface SettingsView {
   enabled: Map<string, EnabledSetting>;
   /**

@@ -1,7 +1,8 @@
 /**
  * The one applier loop: for each enabled change, its applier checks it is still needed and safe, the journal
  * records the state it replaces, and only then is the change made. A failed step stops the remaining fixes of
- * the servers it concerns. Nothing is written (not even a journal) when no change is made.
+ * the servers it concerns. No journal is written unless a change is about to be made; the result names a
+ * journal only when a change was made (one whose changes all failed was taken back: nothing to undo).
  */
 import type { DoctorContext } from '../context.js';
 import { gateOption } from './gates.js';
@@ -23,7 +24,7 @@ export interface ChangeOutcome {
 
 export interface ApplyResult {
   outcomes: ChangeOutcome[];
-  /** The journal file, or null when nothing changed. */
+  /** The journal `undo` reverts, or null when no change was made. */
   journal: string | null;
   /** Servers whose fixes were applied: they are re-checked and re-probed. */
   touched: string[];
@@ -56,6 +57,7 @@ export async function applyPlan(plan: FixPlanSet, ctx: DoctorContext, options: A
     options.onOutcome?.(o);
   };
 
+  if (plan.changes.some((c) => c.enabled)) await journal.ready();
   for (const change of plan.changes) {
     if (!change.enabled) {
       report({ change, status: 'skipped', reason: `needs ${gateOption[change.gate as keyof typeof gateOption]}`, output: [] });
@@ -67,7 +69,14 @@ export async function applyPlan(plan: FixPlanSet, ctx: DoctorContext, options: A
       continue;
     }
     const applier = applierFor(change.fix.kind);
-    const pre = await applier.check(change.fix as never, { ctx, roots: change.roots, timeoutMs });
+    let pre;
+    try {
+      pre = await applier.check(change.fix as never, { ctx, roots: change.roots, timeoutMs });
+    } catch (error) {
+      // Looking at the path failed (permissions, a vanished folder): nothing was changed.
+      report({ change, status: 'failed', reason: `could not check it: ${error instanceof Error ? error.message : String(error)}`, output: [] });
+      continue;
+    }
     if (!pre.ok) {
       report({ change, status: 'skipped', reason: pre.reason, output: [] });
       continue;
@@ -92,5 +101,5 @@ export async function applyPlan(plan: FixPlanSet, ctx: DoctorContext, options: A
       report({ change, status: 'failed', reason: message, output: error instanceof FixFailure ? error.output : [] });
     }
   }
-  return { outcomes, journal: journal.data.entries.length > 0 ? journal.file : null, touched: [...touched] };
+  return { outcomes, journal: journal.data.entries.some((e) => e.status === 'applied') ? journal.file : null, touched: [...touched] };
 }

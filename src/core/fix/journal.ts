@@ -5,9 +5,11 @@
  * the same name holding what a change displaced (a script's old bytes, a broken venv moved aside).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../usage-error.js';
+import { cacheHome, type DoctorContext } from '../context.js';
 import type { FixPlan } from '../types.js';
 
 export type EntryStatus = 'pending' | 'applied' | 'failed' | 'undone' | 'left';
@@ -37,8 +39,7 @@ export interface JournalData {
 }
 
 export function journalDir(ctx: DoctorContext): string {
-  const xdg = ctx.env.XDG_CACHE_HOME;
-  return join(xdg && xdg.length > 0 ? xdg : join(ctx.homedir, '.cache'), 'mcp-doctor', 'journal');
+  return join(cacheHome(ctx), 'mcp-doctor', 'journal');
 }
 
 export class Journal {
@@ -85,16 +86,39 @@ export class Journal {
     await this.save();
   }
 
-  /** Written to a temporary file and renamed, so a crash never leaves half a journal. */
-  /** The journal folder is the user's alone (it may hold a script's old bytes); its parents get the usual mode. */
+  /**
+   * The journal folder is the user's alone (it may hold a script's old bytes); its parents get the usual mode.
+   * Made one level at a time: a recursive mkdir under a folder that is not a real one (/proc) never returns.
+   */
   private async makeDir(): Promise<void> {
     const dir = join(this.file, '..');
-    await mkdir(join(dir, '..'), { recursive: true });
-    await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
+    const missing: string[] = [];
+    for (let d = dir; !(await stat(d).catch(() => null)); d = dirname(d)) {
+      if (dirname(d) === d) break;
+      missing.unshift(d);
+    }
+    for (const d of missing) {
+      await mkdir(d, { mode: d === dir ? 0o700 : 0o777 }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+    }
   }
 
+  /**
+   * Before the first change: the journal can be written, or nothing is changed at all (a change without its
+   * record could not be undone).
+   */
+  async ready(): Promise<void> {
+    try {
+      await this.makeDir();
+      await access(join(this.file, '..'), constants.W_OK);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      throw new UsageError(`--fix keeps an undo journal in ${join(this.file, '..')}, which cannot be written (${reason}); nothing was changed. Set XDG_CACHE_HOME to a folder you can write.`);
+    }
+  }
+
+  /** Written to a temporary file and renamed, so a crash never leaves half a journal. */
   async save(): Promise<void> {
     await this.makeDir();
     const tmp = `${this.file}.${process.pid}.tmp`;

@@ -5,12 +5,11 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { DoctorContext } from '../context.js';
-import type { Inventory, ServerEntry } from '../types.js';
+import { cacheHome, type DoctorContext } from '../context.js';
+import type { Finding, FixPlan, Inventory, ServerEntry } from '../types.js';
 
 export function venvCacheDir(ctx: DoctorContext): string {
-  const xdg = ctx.env.XDG_CACHE_HOME;
-  return join(xdg && xdg.length > 0 ? xdg : join(ctx.homedir, '.cache'), 'claude-mcp-venvs');
+  return join(cacheHome(ctx), 'claude-mcp-venvs');
 }
 
 /** The folders a fix for this server may write in. */
@@ -59,4 +58,37 @@ export async function rootOf(path: string, roots: string[]): Promise<string | nu
     if (within(real, where)) return root;
   }
   return null;
+}
+
+/** Where a fix would write, for the roots check (the real file for chmod and line endings). */
+async function writeTargets(fix: FixPlan): Promise<string[]> {
+  switch (fix.kind) {
+    case 'chmod':
+    case 'line-endings':
+      return [await realpath(fix.path).catch(() => fix.path)];
+    case 'npm-install':
+      return [join(fix.dir, 'node_modules')];
+    case 'build':
+      return [fix.output, join(fix.dir, '.')];
+    default:
+      return [fix.path];
+  }
+}
+
+/**
+ * Drops the fix of a finding that `--fix` would refuse to make because it writes outside the folders it may
+ * change (a user's own script behind a user-scope server): the report must not offer what the applier
+ * will not do. The finding's hint still says how to do it by hand.
+ */
+export async function dropUnreachableFixes(findings: Finding[], server: ServerEntry, inventory: Inventory, ctx: DoctorContext): Promise<void> {
+  const roots = rootsFor(server, inventory, ctx);
+  for (const f of findings) {
+    if (f.server !== server.id || !f.fix) continue;
+    for (const target of await writeTargets(f.fix)) {
+      if (!(await rootOf(target, roots))) {
+        delete f.fix;
+        break;
+      }
+    }
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import { cacheHome, type DoctorContext } from '../context.js';
 
 export interface ClaudeLogEntry {
   file: string;
@@ -16,8 +16,7 @@ export interface ClaudeLogEntry {
 export function claudeCacheRoot(ctx: DoctorContext): string {
   if (ctx.platform === 'darwin') return join(ctx.homedir, 'Library', 'Caches', 'claude-cli-nodejs');
   if (ctx.platform === 'win32') return join(ctx.env.LOCALAPPDATA ?? join(ctx.homedir, 'AppData', 'Local'), 'claude-cli-nodejs', 'Cache');
-  const xdg = ctx.env.XDG_CACHE_HOME;
-  return join(xdg && xdg.length > 0 ? xdg : join(ctx.homedir, '.cache'), 'claude-cli-nodejs');
+  return join(cacheHome(ctx), 'claude-cli-nodejs');
 }
 
 /** Claude Code's path sanitising; names over 200 characters get a hash suffix we cannot reproduce. */

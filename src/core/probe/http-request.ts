@@ -26,9 +26,9 @@ const MAX_REDIRECTS = 20;
 
 export async function httpRequest(url: string, opts: RequestOptions): Promise<HttpResponse> {
   let current = new URL(url);
-  let { method, body } = opts;
+  let { method, body, headers } = opts;
   for (let hop = 0; ; hop++) {
-    const res = await once(current, { ...opts, method, body });
+    const res = await once(current, { ...opts, method, body, headers });
     const location = res.headers.location;
     if (!location || ![301, 302, 303, 307, 308].includes(res.statusCode ?? 0) || hop >= MAX_REDIRECTS) {
       return { url: current.href, status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: res };
@@ -40,8 +40,17 @@ export async function httpRequest(url: string, opts: RequestOptions): Promise<Ht
       method = 'GET';
       body = undefined;
     }
-    current = new URL(location, current);
+    const next = new URL(location, current);
+    // As fetch does: credentials are for the origin they were given for, never sent on to another one.
+    if (next.origin !== current.origin) headers = withoutCredentials(headers);
+    current = next;
   }
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!/^(authorization|proxy-authorization|cookie)$/i.test(k)) out[k] = v;
+  return out;
 }
 
 function once(url: URL, opts: RequestOptions): Promise<IncomingMessage> {

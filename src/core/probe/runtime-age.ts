@@ -4,11 +4,10 @@
  * Python server that fails with a SyntaxError that its `requires-python` (or the syntax itself) says needs
  * a newer Python. Both versions are named: the one that ran, and the one needed.
  */
-import { spawn } from 'node:child_process';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { runTracked } from '../tracked-run.js';
 import type { DoctorContext } from '../context.js';
 import { readText } from '../fs-facts.js';
-import { trackGroup, untrackGroup } from '../live-processes.js';
 import type { ServerEntry } from '../types.js';
 import { compareVersions, minimumOf, satisfies } from './version-range.js';
 
@@ -42,35 +41,10 @@ const pythonSyntax: [RegExp, string, string][] = [
   [/:=/, '3.8', 'an assignment expression (:=)'],
 ];
 
-/** Asks an interpreter its version (in a process group of its own, killed with the others on Ctrl-C). */
-function versionOf(interpreter: string, args: string[], env: Record<string, string | undefined>): Promise<string | null> {
-  return new Promise((resolve) => {
-    let out = '';
-    let child: ReturnType<typeof spawn>;
-    try {
-      child = spawn(interpreter, args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
-    } catch {
-      resolve(null);
-      return;
-    }
-    trackGroup(child.pid);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    const collect = (c: Buffer) => {
-      if (out.length < 4096) out += c.toString('utf8');
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.on('error', () => {
-      clearTimeout(timer);
-      untrackGroup(child.pid);
-      resolve(null);
-    });
-    child.on('close', () => {
-      clearTimeout(timer);
-      untrackGroup(child.pid);
-      resolve(/(\d+\.\d+(?:\.\d+)?)/.exec(out)?.[1] ?? null);
-    });
-  });
+/** Asks an interpreter its version (a tracked process group: killed with the others on Ctrl-C). */
+async function versionOf(interpreter: string, args: string[], env: Record<string, string | undefined>): Promise<string | null> {
+  const r = await runTracked(interpreter, args, { timeoutMs: 5_000, env, capture: true });
+  return r.spawnError ? null : (/(\d+\.\d+(?:\.\d+)?)/.exec(r.output)?.[1] ?? null);
 }
 
 /** The script the interpreter runs: the first argument that looks like a file. */

@@ -99,6 +99,12 @@ export class SpawnPool {
     return this.limit;
   }
 
+  /** Starts nothing more: every job still waiting is rejected with `reason` (the run it belongs to failed). */
+  stop(reason: unknown): void {
+    for (const job of this.queue.splice(0)) job.reject(reason);
+    this.limit = 0;
+  }
+
   /** Keeps `slots` of the pool free until `done` settles (the doctor's own burst of open files). */
   holdWhile(done: Promise<unknown>, slots: number): void {
     const held = Math.min(slots, this.limit - 1);

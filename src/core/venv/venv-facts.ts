@@ -3,7 +3,8 @@
  * to where, whether its python still resolves (pyvenv.cfg `home`), and whether a healthy venv exists that a
  * lost link could point to again.
  */
-import { execFile } from 'node:child_process';
+import { cacheHome } from '../context.js';
+import { runTracked } from '../tracked-run.js';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { exists, finalLinkTarget, isExecutableFile, pathFacts, readText, type PathFacts } from '../fs-facts.js';
@@ -56,10 +57,9 @@ export async function venvHealth(venv: string): Promise<VenvHealth> {
 }
 
 /** Does the venv's python actually start? (`<venv>/bin/python -c 'import sys'`: links and exec bits can lie.) */
-export function pythonRuns(python: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile(python, ['-c', 'import sys'], { timeout: 10_000, windowsHide: true }, (error) => resolve(!error));
-  });
+export async function pythonRuns(python: string): Promise<boolean> {
+  const r = await runTracked(python, ['-c', 'import sys'], { timeoutMs: 10_000 });
+  return r.code === 0;
 }
 
 /**
@@ -130,9 +130,9 @@ export async function findHealthyVenv(opts: {
     }
   }
   if (opts.marketplace) {
-    const cacheHome = opts.env.XDG_CACHE_HOME && opts.env.XDG_CACHE_HOME.length > 0 ? opts.env.XDG_CACHE_HOME : join(opts.homedir, '.cache');
+    const cache = cacheHome(opts);
     const names = [...new Set([...opts.serverNames, basename(dirname(opts.venv))])];
-    const candidates = new Set(names.flatMap((name) => [basename(opts.venv), '.venv'].map((leaf) => join(cacheHome, 'claude-mcp-venvs', opts.marketplace ?? '', name, leaf))));
+    const candidates = new Set(names.flatMap((name) => [basename(opts.venv), '.venv'].map((leaf) => join(cache, 'claude-mcp-venvs', opts.marketplace ?? '', name, leaf))));
     for (const path of candidates) {
       const found = await tryOne(path, 'the conventional venv cache');
       if (found) return found;

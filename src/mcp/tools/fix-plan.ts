@@ -4,9 +4,9 @@
  */
 import { plannedOutcomes } from '../../core/fix/apply.js';
 import { fixSection } from '../../core/fix/fix-report.js';
+import { shellLine } from '../../core/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
 import { planFixes } from '../../core/fix/plan.js';
-import { redactorFor } from '../../core/report.js';
 import { runDoctor } from '../../core/run.js';
 import { renderPlan } from '../../cli/render/fix-text.js';
 import { fixesSchema } from '../report-schema.js';
@@ -41,17 +41,18 @@ export const fixPlanTool = defineTool({
     const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select });
     const gates = { rebuildVenvs: args.rebuild_venvs === true, installDeps: args.install_deps === true, build: args.build === true };
     const plan = planFixes(run, ctx, gates);
-    const section = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: redactorFor(ctx, run.inventory) });
+    const section = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: run.redactor });
     const options = [
-      ...(select.plugins ?? []).map((p) => `--plugin ${p}`),
-      ...(select.servers ?? []).map((s) => `--server ${s}`),
+      ...(select.plugins ?? []).flatMap((p) => ['--plugin', p]),
+      ...(select.servers ?? []).flatMap((s) => ['--server', s]),
       ...(gates.rebuildVenvs ? [gateOption['rebuild-venvs']] : []),
       ...(gates.installDeps ? [gateOption['install-deps']] : []),
       ...(gates.build ? [gateOption.build] : []),
     ];
     const planned = section.changes.some((c) => c.status === 'planned');
     const gated = [...new Set(section.changes.flatMap((c) => (c.status === 'skipped' && c.option ? [c.option] : [])))];
-    const apply = (extra: string[]) => ['mcp-doctor --fix', ...options, ...extra].join(' ');
+    // Quoted, so a name with a space or a quote pastes into a shell as it reads.
+    const apply = (extra: string[]) => shellLine(['mcp-doctor', '--fix', ...options, ...extra]);
     const footer = ['', planned || gated.length > 0 ? 'Nothing was changed.' : 'Nothing to apply; nothing was changed.'];
     if (planned) footer.push(`To apply: ${apply([])}`);
     if (gated.length > 0) footer.push(`To include the changes marked [needs …]: ${apply(gated)}`);

@@ -1,9 +1,9 @@
 /** Adds the execute bit to one file, for exactly the classes that can already read it (0644 → 0755). */
 import { chmod, lstat, realpath, stat } from 'node:fs/promises';
+import { executableForReaders } from '../../fs-facts.js';
 import { changedSince, defineApplier, leftBy, notMade } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 
-const executableFor = (mode: number) => (mode & 0o7777) | ((mode & 0o444) >> 2);
 
 export default defineApplier({
   kind: 'chmod',
@@ -15,15 +15,15 @@ export default defineApplier({
     const st = await stat(real);
     if (!st.isFile()) return { ok: false, reason: `${real} is not a regular file` };
     if ((st.mode & 0o111) !== 0) return { ok: false, reason: 'it is executable now; left as it is' };
-    if (executableFor(st.mode) === (st.mode & 0o7777)) return { ok: false, reason: 'nobody can read it, so there is no class to make it executable for' };
+    if (executableForReaders(st.mode) === (st.mode & 0o7777)) return { ok: false, reason: 'nobody can read it, so there is no class to make it executable for' };
     return { ok: true, before: { file: real, mode: st.mode & 0o7777 } };
   },
   expect(_fix, before) {
-    return { file: String(before.file), mode: executableFor(Number(before.mode)) };
+    return { file: String(before.file), mode: executableForReaders(Number(before.mode)) };
   },
   async apply(_fix, before) {
     const file = String(before.file);
-    const mode = executableFor(Number(before.mode));
+    const mode = executableForReaders(Number(before.mode));
     await chmod(file, mode);
     return { after: { file, mode } };
   },

@@ -1,0 +1,40 @@
+/** Short helper programs the doctor runs itself end with their whole group, even when a grandchild holds the pipes. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runTracked } from '../src/core/tracked-run.js';
+
+/** Running, not merely a zombie waiting for whoever inherited it to reap it. */
+const alive = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+describe('runTracked', () => {
+  it('returns when the program exits, though a background grandchild keeps its stdout, and kills that grandchild', async () => {
+    const started = Date.now();
+    const r = await runTracked('sh', ['-c', 'sleep 60 & echo "grandchild $!"; exit 0'], { timeoutMs: 30_000, capture: true });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.code).toBe(0);
+    const pid = Number(/grandchild (\d+)/.exec(r.output)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    // Killed with its group: give the kernel a moment to reap it.
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((res) => setTimeout(res, 20));
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('kills a program that outlives its timeout, group and all', async () => {
+    const r = await runTracked('sh', ['-c', 'sleep 60'], { timeoutMs: 200 });
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGKILL');
+    expect(execFileSync('sh', ['-c', 'ps -eo args | grep -c "^sleep 60$" || true'], { encoding: 'utf8' }).trim()).toBe('0');
+  });
+
+  it('says when the program does not exist', async () => {
+    const r = await runTracked('mcp-doctor-no-such-program', [], { timeoutMs: 1000 });
+    expect(r.spawnError?.code).toBe('ENOENT');
+  });
+});
