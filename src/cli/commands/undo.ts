@@ -6,11 +6,12 @@ import { safeLine } from '../../core/safe-text.js';
 import { ExitCode } from '../exit-code.js';
 import { say, write } from '../output.js';
 import { canAsk, confirm } from '../prompt.js';
+import { homeShortener } from '../render/style.js';
 
 export async function undo(opts: { yes?: boolean }): Promise<number> {
   const ctx = createContext();
-  const home = ctx.homedir !== '/' ? ctx.homedir : null;
-  const show = (t: string) => safeLine(home ? t.split(home + '/').join('~/') : t);
+  const short = homeShortener(ctx.homedir);
+  const show = (t: string) => safeLine(short(t));
   const preview = await undoPreview(ctx);
   if (!preview) {
     await write('Nothing to undo: no fix by mcp-doctor is waiting to be reverted.\n');

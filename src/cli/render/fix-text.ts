@@ -3,6 +3,7 @@
  * steps mcp-doctor does not take, each change's outcome as it happens, and each touched server before → after.
  */
 import type { FixSection, Report, ServerStatus } from '../../core/types.js';
+import { homeShortener, painter } from './style.js';
 
 type Change = FixSection['changes'][number];
 
@@ -13,13 +14,8 @@ export interface FixTextOptions {
   undoable?: boolean;
 }
 
-const colors = { red: 31, green: 32, yellow: 33, gray: 90, bold: 1 } as const;
-
-function painter(o: FixTextOptions) {
-  const paint = (c: keyof typeof colors, t: string) => (o.color ? `\x1b[${colors[c]}m${t}\x1b[0m` : t);
-  const home = o.homedir && o.homedir !== '/' ? o.homedir : null;
-  const short = (t: string) => (home ? t.split(home + '/').join('~/') : t);
-  return { paint, short };
+function painters(o: FixTextOptions) {
+  return { paint: painter(o.color), short: homeShortener(o.homedir) };
 }
 
 function serverNames(report: Report, ids: string[]): string {
@@ -28,7 +24,7 @@ function serverNames(report: Report, ids: string[]): string {
 }
 
 export function renderPlan(section: FixSection, report: Report, o: FixTextOptions): string {
-  const { paint, short } = painter(o);
+  const { paint, short } = painters(o);
   const lines: string[] = [paint('bold', 'Fix plan')];
   if (section.changes.length === 0) lines.push(paint('gray', '  Nothing mcp-doctor can change itself.'));
   section.changes.forEach((c, i) => {
@@ -47,7 +43,7 @@ export function renderPlan(section: FixSection, report: Report, o: FixTextOption
 }
 
 export function renderOutcome(c: Change, o: FixTextOptions): string {
-  const { paint, short } = painter(o);
+  const { paint, short } = painters(o);
   const mark = c.status === 'applied' ? paint('green', '✔') : c.status === 'failed' ? paint('red', '✘') : paint('gray', '-');
   const tail = c.reason ? paint(c.status === 'failed' ? 'red' : 'gray', ` — ${short(c.reason)}`) : '';
   const lines = [`  ${mark} ${c.status === 'skipped' ? paint('gray', 'skipped: ') : ''}${short(c.description)}${tail}`];
@@ -58,7 +54,7 @@ export function renderOutcome(c: Change, o: FixTextOptions): string {
 const word: Record<ServerStatus, string> = { ok: 'ok', degraded: 'degraded', failed: 'failed', disabled: 'disabled', skipped: 'skipped' };
 
 export function renderRecheck(section: FixSection, report: Report, o: FixTextOptions): string {
-  const { paint } = painter(o);
+  const { paint } = painters(o);
   const lines: string[] = [];
   if (section.servers.length > 0) {
     lines.push('', paint('bold', report.probe ? 'Re-checked and re-probed' : 'Re-checked'));

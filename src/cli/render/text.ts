@@ -4,6 +4,7 @@
  */
 import { fixCommand } from '../../core/fix/gates.js';
 import { shellLine } from '../../core/shell-quote.js';
+import { homeShortener, painter, summaryLine } from './style.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
 
 export interface TextOptions {
@@ -16,7 +17,6 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
-const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
 
 /** Why a server is not started, in Claude Code's own words where it has them. */
 const inactiveLabel: Record<string, string> = {
@@ -33,10 +33,10 @@ function belongsToMarketplace(f: ReportFinding, m: Report['marketplaces'][number
 }
 
 export function renderText(report: Report, options: TextOptions): string {
-  const paint = (color: keyof typeof codes, text: string) => (options.color ? `\x1b[${codes[color]}m${text}\x1b[0m` : text);
+  const paint = painter(options.color);
   const home = options.homedir;
   const short = (p: string | null | undefined) => (p && home && home !== '/' && p.startsWith(home + '/') ? '~' + p.slice(home.length) : (p ?? ''));
-  const shortAll = (text: string) => (home && home !== '/' ? text.split(home + '/').join('~/') : text);
+  const shortAll = homeShortener(home);
   const lines: string[] = [];
   const statusMark: Record<ReportServer['status'], string> = {
     ok: paint('green', '✔'),
@@ -153,8 +153,6 @@ export function renderText(report: Report, options: TextOptions): string {
   if (s.servers === 0 && report.plugins.length === 0 && report.findings.length === 0) {
     lines.push('No marketplaces, plugins or MCP servers found. (mcp-doctor --demo shows what a report looks like.)');
   }
-  const parts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''].filter(Boolean);
-  const verdict = s.errors > 0 ? paint('red', `${s.errors} error${s.errors === 1 ? '' : 's'}`) : paint('green', 'no errors');
-  lines.push(`${s.servers} MCP server${s.servers === 1 ? '' : 's'} in ${s.plugins} plugin${s.plugins === 1 ? '' : 's'}: ${parts.join(', ')} · ${verdict}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
+  lines.push(summaryLine(report, paint));
   return lines.join('\n') + '\n';
 }

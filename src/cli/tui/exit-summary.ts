@@ -3,6 +3,7 @@
  * one line per server with a problem, so the answer is still there after `q`. Plain text, no Ink.
  */
 import type { Report } from '../../core/types.js';
+import { painter, summaryLine } from '../render/style.js';
 import { looseFindings } from './list-layout.js';
 import { findingLine, rowSummary } from './row-summary.js';
 
@@ -10,10 +11,7 @@ const marks = { failed: ['✘', 31], degraded: ['⚠', 33] } as const;
 
 export function exitSummary(report: Report, o: { color: boolean; home?: string }): string {
   const paint = (code: number, text: string) => (o.color ? `\x1b[${code}m${text}\x1b[0m` : text);
-  const s = report.summary;
-  const parts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''].filter(Boolean);
-  const verdict = s.errors > 0 ? paint(31, `${s.errors} error${s.errors === 1 ? '' : 's'}`) : paint(32, 'no errors');
-  const lines = [`mcp-doctor: ${s.servers} MCP server${s.servers === 1 ? '' : 's'}: ${parts.join(', ')} · ${verdict}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`];
+  const lines = [`mcp-doctor: ${summaryLine(report, painter(o.color), { plugins: false })}`];
   const problems = report.servers.filter((x) => x.status === 'failed' || x.status === 'degraded');
   const width = Math.min(24, Math.max(0, ...problems.map((x) => x.name.length)));
   for (const server of problems) {
