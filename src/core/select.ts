@@ -4,6 +4,7 @@
  */
 import type { Inventory, PluginEntry, ServerEntry } from './types.js';
 import { UsageError } from './usage-error.js';
+import { editDistance } from './edit-distance.js';
 
 export interface SelectionInput {
   /** Plugin names or ids (`vault`, `vault@demo-market`). */
@@ -30,25 +31,11 @@ export class SelectionError extends UsageError {
   }
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] ?? 0;
-      row[j] = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
 /** Up to three known names that look like `name` (a typo, a prefix), closest first. */
 export function closeNames(name: string, known: string[]): string[] {
   const n = name.toLowerCase();
   return [...new Set(known)]
-    .map((k) => ({ k, d: k.toLowerCase().includes(n) || n.includes(k.toLowerCase()) ? 1 : distance(n, k.toLowerCase()) }))
+    .map((k) => ({ k, d: k.toLowerCase().includes(n) || n.includes(k.toLowerCase()) ? 1 : editDistance(n, k.toLowerCase()) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(name.length / 3)))
     .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
     .slice(0, 3)

@@ -1,6 +1,7 @@
 /**
  * The keys Claude Code 2.1.330 reads, per object kind (reference §2–4). Anything else is stripped at load.
  */
+import { editDistance } from '../edit-distance.js';
 export const pluginKeys = [
   '$schema', 'name', 'displayName', 'version', 'description', 'homepage', 'repository', 'license', 'author',
   'keywords', 'defaultEnabled', 'dependencies', 'metadata', 'engines', 'network', 'hooks', 'commands', 'agents',
@@ -47,20 +48,6 @@ const aliases: Record<string, string> = {
 
 const normalize = (k: string) => k.toLowerCase().replace(/[-_\s]/g, '');
 
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0] ?? 0;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j] ?? 0;
-      dp[j] = Math.min((dp[j] ?? 0) + 1, (dp[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length] ?? 0;
-}
-
 /** The known key the author most likely meant, or undefined when nothing is close. */
 export function suggestKey(key: string, known: readonly string[]): string | undefined {
   const alias = aliases[key.toLowerCase()];
@@ -73,7 +60,7 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
   let best: string | undefined;
   let bestScore = Infinity;
   for (const k of known) {
-    const d = distance(n, normalize(k));
+    const d = editDistance(n, normalize(k));
     if (d < bestScore) {
       bestScore = d;
       best = k;
