@@ -82,7 +82,7 @@ writeFileSync(
 // The engine for this repository's own scripts (corpus agreement, benchmarks); not part of the package.
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/core/engine.ts'],
+  entryPoints: ['src/dev-engine.ts'],
   outfile: '.build/engine.js',
   bundle: true,
   format: 'esm',

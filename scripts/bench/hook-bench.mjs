@@ -23,7 +23,7 @@ function median(args, opts, runs = 7) {
 }
 
 export async function hookBench() {
-  const { materializeFixture } = await import(join(repo, 'dist', 'demo', 'materialize.js'));
+  const { materializeFixture } = await import(join(repo, '.build', 'engine.js'));
   const result = { floor: median(['-e', '0'], {}) };
   for (const name of ['fix-story', 'healthy']) {
     const fx = await materializeFixture(join(repo, 'fixtures', 'cases', name));
