@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/types.js';
 import { assertReportSchema, codesOf, probeHome, serverNamed, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync } from './helpers/run-cli.js';
+// @ts-expect-error a plain ESM fixture shared with the benchmark
+import { writeEndlessJson } from '../fixtures/servers/endless-json.mjs';
 
 const initResult = (id: unknown) => ({ jsonrpc: '2.0', id, result: { protocolVersion: '2025-06-18', capabilities: {}, serverInfo: { name: 'fixture-http', version: '1.0.0' } } });
 
@@ -28,14 +30,7 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
       res.write('{"jsonrpc":"2.0","id":1,"result":{"padding":"');
     } else if (req.url === '/endless') {
       // No length given: a JSON body that never ends.
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"jsonrpc":"2.0","id":1,"result":{"padding":"');
-      const chunk = 'x'.repeat(64 * 1024);
-      const more = () => {
-        while (!res.destroyed && res.write(chunk));
-        if (!res.destroyed) res.once('drain', more);
-      };
-      more();
+      writeEndlessJson(res);
     } else {
       res.writeHead(404);
       res.end();

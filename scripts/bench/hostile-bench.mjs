@@ -7,18 +7,12 @@
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { cli, fixture, makeHome, mib, python, run } from './measure.mjs';
+import { writeEndlessJson } from '../../fixtures/servers/endless-json.mjs';
 
 function endlessServer() {
   const server = http.createServer((req, res) => {
     req.resume();
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.write('{"jsonrpc":"2.0","id":1,"result":{"padding":"');
-    const chunk = 'x'.repeat(64 * 1024);
-    const more = () => {
-      while (!res.destroyed && res.write(chunk));
-      if (!res.destroyed) res.once('drain', more);
-    };
-    more();
+    writeEndlessJson(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

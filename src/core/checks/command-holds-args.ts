@@ -6,17 +6,17 @@
 import { splitWords } from '../command/split-words.js';
 import { resolveCommand } from '../command/resolve-command.js';
 import { exists } from '../fs-facts.js';
-import { at, defineCheck } from './define-check.js';
+import { at, defineCheck, stdioCommand } from './define-check.js';
 
 export default defineCheck({
   id: 'command-holds-args',
   subject: 'server',
   codes: ['command.holds-args'],
   async run(server, c) {
-    const doc = c.document(server.source.file);
-    const command = server.expanded.command;
+    const site = stdioCommand(server, c);
     const raw = server.config.command;
-    if (!doc || server.transport !== 'stdio' || !command || typeof raw !== 'string' || !/\S\s+\S/.test(command.trim())) return [];
+    if (!site || typeof raw !== 'string' || !/\S\s+\S/.test(site.command.trim())) return [];
+    const { doc, command } = site;
     // A path with a blank in it ("/Users/Jane Doe/…/server") that exists is just a path.
     const whole = await resolveCommand(command, c.ctx.cwd, c.ctx.env, c.ctx.platform);
     if (whole.path && (await exists(whole.path))) return [];

@@ -37,3 +37,10 @@ export function defineCheck<K extends keyof CheckSubjects>(check: Check<K>): Che
 
 /** A located finding input for a pointer inside a document. */
 export { locationOf as at } from '../json/location.js';
+
+/** What the command checks start from: the document a stdio server is defined in, and its expanded command. */
+export function stdioCommand(server: ServerEntry, c: CheckContext): { doc: JsonDocument; command: string } | null {
+  const doc = c.document(server.source.file);
+  const command = server.expanded.command;
+  return doc && server.transport === 'stdio' && command ? { doc, command } : null;
+}

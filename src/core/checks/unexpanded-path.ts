@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { scriptArgIndex } from '../command/interpreter.js';
 import { exists } from '../fs-facts.js';
 import type { FindingInput } from '../types.js';
-import { at, defineCheck } from './define-check.js';
+import { at, defineCheck, stdioCommand } from './define-check.js';
 
 const unexpanded = /^(?:~(?=\/|$)|\$([A-Za-z_][A-Za-z0-9_]*)(?=\/|$))/;
 
@@ -16,9 +16,9 @@ export default defineCheck({
   subject: 'server',
   codes: ['config.unexpanded-path'],
   async run(server, c) {
-    const doc = c.document(server.source.file);
-    const command = server.expanded.command;
-    if (!doc || server.transport !== 'stdio' || !command) return [];
+    const site = stdioCommand(server, c);
+    if (!site) return [];
+    const { doc, command } = site;
     const base = server.source.pointer ?? [];
     const script = scriptArgIndex(command, server.expanded.args);
     const out: FindingInput[] = [];

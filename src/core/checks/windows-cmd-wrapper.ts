@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { findOnPath } from '../command/resolve-command.js';
-import { at, defineCheck } from './define-check.js';
+import { at, defineCheck, stdioCommand } from './define-check.js';
 
 const shims = new Set(['npx', 'npm', 'pnpm', 'pnpx', 'yarn', 'bunx']);
 
@@ -14,9 +14,9 @@ export default defineCheck({
   subject: 'server',
   codes: ['command.windows-cmd-wrapper'],
   async run(server, c) {
-    const doc = c.document(server.source.file);
-    const command = server.expanded.command;
-    if (!doc || c.ctx.platform !== 'win32' || server.transport !== 'stdio' || !command) return [];
+    const site = stdioCommand(server, c);
+    if (!site || c.ctx.platform !== 'win32') return [];
+    const { doc, command } = site;
     const name = basename(command.replace(/\\/g, '/')).toLowerCase().replace(/\.(cmd|bat)$/, '');
     if (!shims.has(name)) return [];
     const resolved = (await findOnPath(command, c.ctx.env, c.ctx.platform)) ?? `${name}.cmd`;

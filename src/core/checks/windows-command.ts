@@ -7,7 +7,7 @@ import { findOnPath, resolveCommand } from '../command/resolve-command.js';
 import { splitWords } from '../command/split-words.js';
 import { exists } from '../fs-facts.js';
 import type { FindingInput } from '../types.js';
-import { at, defineCheck, type CheckContext } from './define-check.js';
+import { at, defineCheck, stdioCommand, type CheckContext } from './define-check.js';
 
 const winBase = (p: string) => (p.split(/[\\/]/).pop() ?? p).toLowerCase();
 const stripExt = (name: string) => name.replace(/\.(exe|cmd|bat|com)$/i, '');
@@ -54,10 +54,10 @@ export default defineCheck({
   subject: 'server',
   codes: ['command.windows-only'],
   async run(server, c) {
-    const doc = c.document(server.source.file);
-    const command = server.expanded.command;
+    const site = stdioCommand(server, c);
     const raw = server.config.command;
-    if (!doc || c.ctx.platform === 'win32' || server.transport !== 'stdio' || !command || typeof raw !== 'string') return [];
+    if (!site || c.ctx.platform === 'win32' || typeof raw !== 'string') return [];
+    const { doc, command } = site;
     // Something by that name exists here (WSL's cmd.exe, an installed pwsh): it is not Windows-only.
     const whole = await resolveCommand(command, c.ctx.cwd, c.ctx.env);
     if (whole.path && (await exists(whole.path))) return [];
