@@ -1,5 +1,4 @@
 /** Short helper programs the doctor runs itself end with their whole group, even when a grandchild holds the pipes. */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runTracked } from '../src/core/tracked-run.js';
@@ -27,10 +26,14 @@ describe('runTracked', () => {
   });
 
   it('kills a program that outlives its timeout, group and all', async () => {
-    const r = await runTracked('sh', ['-c', 'sleep 60'], { timeoutMs: 200 });
+    // The child's own pid is written first, so the test looks at the process it started and no other.
+    const r = await runTracked('sh', ['-c', 'sleep 60 & echo "child $!"; wait'], { timeoutMs: 500, capture: true });
     expect(r.timedOut).toBe(true);
     expect(r.signal).toBe('SIGKILL');
-    expect(execFileSync('sh', ['-c', 'ps -eo args | grep -c "^sleep 60$" || true'], { encoding: 'utf8' }).trim()).toBe('0');
+    const pid = Number(/child (\d+)/.exec(r.output)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((res) => setTimeout(res, 20));
+    expect(alive(pid)).toBe(false);
   });
 
   it('says when the program does not exist', async () => {
