@@ -4,6 +4,7 @@
  * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
  */
 import type { Code } from '../catalog.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
 import { stripEscapes } from '../safe-text.js';
 import { shellLine } from '../shell-quote.js';
@@ -94,7 +95,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       out.push({
         code: 'probe.version-mismatch',
         location,
-        args: { serverVersions: (r.supportedVersions ?? (r.protocolVersion ? [r.protocolVersion] : [])).join(', '), requested: '2025-11-25', accepted: '2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05, 2024-10-07', detail: r.protocolError },
+        args: { serverVersions: (r.supportedVersions ?? (r.protocolVersion ? [r.protocolVersion] : [])).join(', '), requested: INITIALIZE_PROTOCOL_VERSION, accepted: ACCEPTED_PROTOCOL_VERSIONS.join(', '), detail: r.protocolError },
       });
       break;
     case 'needs-auth':

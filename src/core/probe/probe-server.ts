@@ -1,7 +1,8 @@
 /**
  * Probes one server by its transport and collects Claude Code's own last recorded error for it.
- * Stdio servers also get the optional server/discover check Claude Code 2.1.330 sends first.
+ * Stdio servers also get the optional server/discover check Claude Code sends first.
  */
+import { CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION } from '../claude-code.js';
 import type { DoctorContext } from '../context.js';
 import { resolveCommand } from '../command/resolve-command.js';
 import type { ServerEntry } from '../types.js';
@@ -88,7 +89,7 @@ async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeout
           jsonrpc: '2.0',
           id: 'server-discover-probe-1',
           method: 'server/discover',
-          params: { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'claude-code', version: '2.1.330' } } },
+          params: { _meta: { 'io.modelcontextprotocol/protocolVersion': DISCOVER_PROTOCOL_VERSION, 'io.modelcontextprotocol/clientInfo': { name: 'claude-code', version: CLAUDE_CODE_VERSION } } },
         }) + '\n',
       );
     });

@@ -17,18 +17,19 @@ import type { ServerEntry } from '../types.js';
 import { MAX_MESSAGE_BYTES } from './line-splitter.js';
 import { loadMcpSchemas, type McpSchemas } from './mcp-schemas.js';
 import type { ProbeResult } from './probe-types.js';
+import { claudeClientInfo, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 import { isResourceErrno, ResourceExhausted } from './resource-error.js';
 import { reap, signalGroup, spawnServer, type ServerProcess } from './server-process.js';
 import { megabytes, StdioConnection, type ExitInfo, type Reply } from './stdio-connection.js';
 
-export const PROTOCOL_VERSION = '2025-11-25';
+export const PROTOCOL_VERSION = INITIALIZE_PROTOCOL_VERSION;
 
-/** What Claude Code 2.1.330 sends (reference §6), so servers see the same client. */
+/** What Claude Code sends (docs/claude-code-facts.md, the probe), so servers see the same client. */
 export function initializeParams(version: string) {
   return {
     protocolVersion: PROTOCOL_VERSION,
     capabilities: { roots: { listChanged: true }, elicitation: { form: {}, url: {} } },
-    clientInfo: { name: 'claude-code', title: 'Claude Code (mcp-doctor probe)', version: `2.1.330+mcp-doctor.${version}` },
+    clientInfo: claudeClientInfo(version),
   };
 }
 
