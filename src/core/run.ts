@@ -20,6 +20,7 @@ import { killAllGroups } from './live-processes.js';
 import type { Redactor } from './redactor.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
 import { dropSuperseded } from './root-causes.js';
+import { mergeRequirements } from './requirements.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
@@ -198,7 +199,9 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     throw error;
   }
 
-  const report = buildReport(ctx, inventory, findings, { ...reportOptions, extras });
+  // Author mode states each program the servers need once, with the servers that need it (core/requirements.ts).
+  const final = inventory.mode === 'author' ? mergeRequirements(findings) : findings;
+  const report = buildReport(ctx, inventory, final, { ...reportOptions, extras });
   emit({ type: 'done', report });
-  return { report, inventory, findings, redactor };
+  return { report, inventory, findings: final, redactor };
 }

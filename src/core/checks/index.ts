@@ -4,6 +4,7 @@ import commandRunnable from './command-runnable.js';
 import componentPaths from './component-paths.js';
 import type { Check, CheckSubjects } from './define-check.js';
 import envUnset from './env-unset.js';
+import installCopy from './install-copy.js';
 import interpreterScript from './interpreter-script.js';
 import launcherToolchain from './launcher-toolchain.js';
 import manifestSchema from './manifest-schema.js';
@@ -30,6 +31,7 @@ export const serverChecks: Check<'server'>[] = [
   relativePaths,
   secretLiteral,
   commandRunnable,
+  installCopy,
   interpreterScript,
   launcherToolchain,
   commandHoldsArgs,

@@ -142,6 +142,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const own = existing.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
+      if (c.code === 'command.toolchain-missing' && own.some((f) => f.code === 'command.runner-required' && f.args?.program === c.args?.tool)) continue;
       const equivalent = sameRootCause[c.code] ?? [c.code];
       const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === c.args?.tool));
       if (same) {
@@ -153,8 +154,9 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   }
 
   // Link symptoms to the root cause, static or from stderr.
+  // Author mode: a program this machine lacks (command.runner-required) explains the failure here, not the plugin.
   const rootCause =
-    own.find((f) => f.severity === 'error' && !symptoms.includes(f.code))?.code ??
+    own.find((f) => (f.severity === 'error' && !symptoms.includes(f.code)) || f.code === 'command.runner-required')?.code ??
     out.find((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.'))?.code ??
     confirm[0]?.code;
   if (rootCause) {
