@@ -31,6 +31,8 @@ const expected: Row[] = [
   ['install.untracked', 'plugins/go-bad/.claude-plugin/plugin.json', 5, 37, 'plugin:go-bad:interlock', /^'bin\/interlock-mcp' is gitignored build output \(.*plugins\/go-bad\/\.gitignore:1\): installs do not get it, so users get no binary\.$/],
   ['install.link-dropped', 'plugins/venv/.claude-plugin/plugin.json', 5, 16, 'plugin:venv:gitea', /^'\.venv' is a link to '.*\/\.cache\/claude-mcp-venvs\/leo-mkt\/venv\/\.venv', outside the plugin: .* so users get no venv\.$/],
   ['install.link-dropped', 'plugins/venv/.claude-plugin/plugin.json', 6, 17, 'plugin:venv:direct', /so users get no venv\.$/],
+  ['install.npm-ci', 'plugins/node/package.json', 4, 3, null, /^npm ci will run at install and add 1 devDependency \(3 MB in your node_modules\): typescript\.$/],
+  ['install.nested-package', 'plugins/node/.claude-plugin/plugin.json', 5, 42, 'plugin:node:api', /^'server\/package\.json' is not installed by Claude Code \(only the plugin root's lockfile is\), and the server imports ccf-dep\.$/],
   // The launcher's toolchain, which this machine lacks: a requirement of the plugin, not an error.
   ['command.runner-required', 'plugins/go/bin/launch-mcp.sh', 7, 1, null, /^Users need 'go' on their PATH: server interlock runs it from a launcher\.$/],
 ];
@@ -38,9 +40,8 @@ const expected: Row[] = [
 describe('author mode checks each server against the install copy', () => {
   it('finds each loss at its place, and nothing else', () => {
     const got = run.report.findings.map((f) => [f.code, (f.file ?? '').slice(m.repo.length + 1), f.line, f.column, f.server, f.message]);
-    expect(got.map((g) => g.slice(0, 5))).toEqual(
-      [...expected].sort((a, b) => (a[0] === 'command.runner-required' ? 1 : 0) - (b[0] === 'command.runner-required' ? 1 : 0) || a[1].localeCompare(b[1]) || a[2] - b[2]).map((e) => e.slice(0, 5)),
-    );
+    const key = (r: unknown[]) => r.slice(0, 5).join(' ');
+    expect(got.map(key).sort()).toEqual(expected.map(key).sort());
     for (const row of expected) {
       const f = got.find((g) => g[0] === row[0] && g[4] === row[4] && g[2] === row[2]);
       expect(f?.[5], row.join(' ')).toMatch(row[5]);
@@ -50,7 +51,7 @@ describe('author mode checks each server against the install copy', () => {
   it.each([
     ['plugin:x:ok', 'ok'], ['plugin:x:rel', 'ok'], ['plugin:x:lib', 'ok'], ['plugin:x:sub', 'ok'], ['plugin:go:interlock', 'ok'],
     ['plugin:x:shared', 'failed'], ['plugin:x:lfs', 'failed'], ['plugin:x:draft', 'failed'], ['plugin:x:abs', 'failed'],
-    ['plugin:go-bad:interlock', 'failed'], ['plugin:venv:gitea', 'failed'], ['plugin:venv:direct', 'failed'],
+    ['plugin:go-bad:interlock', 'failed'], ['plugin:node:api', 'failed'], ['plugin:venv:gitea', 'failed'], ['plugin:venv:direct', 'failed'],
   ])('%s is %s', (id, status) => {
     expect(run.report.servers.find((s) => s.id === id)?.status).toBe(status);
   });

@@ -63,9 +63,9 @@ export function makeGitMarketplace(): GitMarketplace {
   git(repo, 'init', '-q');
   write(
     join(repo, '.claude-plugin', 'marketplace.json'),
-    JSON.stringify({ name: 'gm', owner: { name: 't' }, plugins: ['x', 'go', 'go-bad', 'venv'].map((n) => ({ name: n, source: `./plugins/${n}` })) }, null, 2) + '\n',
+    JSON.stringify({ name: 'gm', owner: { name: 't' }, plugins: ['x', 'go', 'go-bad', 'venv', 'node'].map((n) => ({ name: n, source: `./plugins/${n}` })) }, null, 2) + '\n',
   );
-  write(join(repo, '.gitignore'), '.venv\n');
+  write(join(repo, '.gitignore'), '.venv\nnode_modules/\n');
   // Shared tools in the author's home, linked from a plugin (a tracked absolute link).
   write(join(home, '.cache', 'shared-tools', 'server.js'), SERVER);
   write(join(repo, '.gitattributes'), 'plugins/x/model.js filter=lfs diff=lfs merge=lfs -text\n');
@@ -145,6 +145,27 @@ export function makeGitMarketplace(): GitMarketplace {
   write(join(v, 'run.sh'), '#!/bin/sh\nDIR="$(dirname "$0")"\nexec "$DIR/.venv/bin/python" "$DIR/server.py"\n', 0o755);
   write(join(v, 'server.py'), 'import sys\nfor line in sys.stdin:\n    pass\n');
   symlinkSync(venv, join(v, '.venv'));
+
+  // node: a root lockfile whose devDependencies npm ci installs, and a server/package.json nobody installs.
+  const n = join(repo, 'plugins', 'node');
+  write(join(n, '.claude-plugin', 'plugin.json'), `{
+  "name": "node",
+  "version": "1.0.0",
+  "mcpServers": {
+    "api": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/server/index.js"] }
+  }
+}
+`);
+  write(join(n, 'package.json'), '{\n  "name": "node-plugin",\n  "private": true,\n  "devDependencies": {\n    "typescript": "^5.9.3"\n  }\n}\n');
+  write(
+    join(n, 'package-lock.json'),
+    JSON.stringify({ name: 'node-plugin', lockfileVersion: 3, requires: true, packages: { '': { name: 'node-plugin', devDependencies: { typescript: '^5.9.3' } }, 'node_modules/typescript': { version: '5.9.3', resolved: 'https://registry.npmjs.org/typescript/-/typescript-5.9.3.tgz', dev: true } } }, null, 2) + '\n',
+  );
+  write(join(n, 'node_modules', 'typescript', 'lib', 'typescript.js'), 'x'.repeat(3_000_000));
+  write(join(n, 'server', 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "ccf-dep": "^1.0.0" } }\n');
+  write(join(n, 'server', 'package-lock.json'), '{ "lockfileVersion": 3, "packages": {} }\n');
+  write(join(n, 'server', 'index.js'), "import dep from 'ccf-dep';\nprocess.stdin.on('data', () => dep);\n");
+  write(join(n, 'server', 'node_modules', 'ccf-dep', 'index.js'), 'export default 1;\n');
 
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'marketplace');

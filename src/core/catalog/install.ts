@@ -84,7 +84,7 @@ export const installCodes = {
   }),
   'install.npm-ci': entry({
     title: 'Install runs npm ci with devDependencies',
-    severity: 'warning',
+    severity: 'info',
     fixable: false,
     explain:
       'A package.json with a package-lock.json (v2 or later, registry packages only, no overrides) at the plugin root ' +

@@ -5,6 +5,7 @@ import componentPaths from './component-paths.js';
 import type { Check, CheckSubjects } from './define-check.js';
 import envUnset from './env-unset.js';
 import installCopy from './install-copy.js';
+import installDependencies from './install-dependencies.js';
 import interpreterScript from './interpreter-script.js';
 import launcherToolchain from './launcher-toolchain.js';
 import manifestSchema from './manifest-schema.js';
@@ -22,7 +23,7 @@ import windowsCommand from './windows-command.js';
 import windowsCmdWrapper from './windows-cmd-wrapper.js';
 
 export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape];
-export const pluginChecks: Check<'plugin'>[] = [componentPaths];
+export const pluginChecks: Check<'plugin'>[] = [componentPaths, installDependencies];
 export const serverChecks: Check<'server'>[] = [
   serverEntrySchema,
   serverUnknownKeys,
