@@ -51,8 +51,37 @@ export function planOutput(opts: Pick<DiagnoseOptions, 'json' | 'format' | 'outp
   };
 }
 
+/** SARIF `automationDetails`: which run of which pipeline made the file (GitHub's category; Azure DevOps' build). */
+export interface SarifAutomation {
+  id: string;
+  properties?: Record<string, string>;
+}
+
+/**
+ * In an Azure DevOps pipeline (TF_BUILD), the build as GitHub Advanced Security for Azure DevOps requires it
+ * (the GHAzDO rules of the SARIF validator); elsewhere the category GitHub's upload would give ("mcp-doctor/").
+ */
+export function sarifAutomation(env: Record<string, string | undefined>): SarifAutomation {
+  if (env.TF_BUILD?.toLowerCase() === 'true' && env.SYSTEM_DEFINITIONID && env.BUILD_BUILDID) {
+    const org = (env.SYSTEM_COLLECTIONURI ?? '').replace(/\/+$/, '').split('/').pop() ?? '';
+    const phaseId = env.SYSTEM_PHASEID ?? env.SYSTEM_JOBID ?? '';
+    const parts = [org, env.SYSTEM_TEAMPROJECT ?? '', env.SYSTEM_DEFINITIONID, phaseId, env.BUILD_SOURCEBRANCH ?? '', env.BUILD_BUILDID];
+    return {
+      id: `azuredevops/pipeline/build/${parts.map((p) => encodeURIComponent(p)).join('/')}`,
+      properties: {
+        'azuredevops/pipeline/build/buildDefinitionId': env.SYSTEM_DEFINITIONID,
+        'azuredevops/pipeline/build/buildDefinitionName': env.BUILD_DEFINITIONNAME ?? '',
+        'azuredevops/pipeline/build/phaseId': phaseId,
+        'azuredevops/pipeline/build/phaseName': env.SYSTEM_PHASENAME ?? env.SYSTEM_JOBNAME ?? '',
+      },
+    };
+  }
+  return { id: 'mcp-doctor/' };
+}
+
 export interface CiOptions extends OutputPlan {
   baseDir: string;
+  sarifAutomation: SarifAutomation;
   failOn: FailOn;
   /** For RunOptions.ignore: --ignore codes, then the settings file's global and per plugin/server codes. */
   ignore: (string | IgnoreRule)[];
@@ -74,6 +103,7 @@ export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string
   return {
     ...plan,
     baseDir,
+    sarifAutomation: sarifAutomation(env),
     failOn: opts.failOn ?? settings?.failOn ?? 'error',
     ignore: [...(opts.ignore ?? []), ...(settings?.ignore ?? [])],
     knownVariables: settings?.knownVariables ?? [],

@@ -86,7 +86,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       if ('exitCode' in fixed) return fixed.exitCode;
       report = fixed.report;
     }
-    const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn, quiet: opts.quiet, verbose: opts.verbose };
+    const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn, sarifAutomation: ci.sarifAutomation, quiet: opts.quiet, verbose: opts.verbose };
     for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
     // With --fix, the text (diagnosis, plan, outcomes) was written as it happened; the annotations follow it.
     if (opts.fix && format === 'text') {

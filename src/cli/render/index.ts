@@ -1,5 +1,6 @@
 /** Renderers by name: peers that each turn the same report into one output format. */
 import type { Report } from '../../core/types.js';
+import type { SarifAutomation } from '../ci-options.js';
 import type { FailOn } from '../exit-code.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   baseDir?: string;
   /** junit: which findings fail a test case (`--fail-on`; default error). */
   failOn?: FailOn;
+  /** sarif: the run's automationDetails (from the CI environment; default `mcp-doctor/`). */
+  sarifAutomation?: SarifAutomation;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
