@@ -1,5 +1,5 @@
 /**
- * The CI formats (sarif, github, junit, markdown) on fixture trees: golden files with relative paths, SARIF
+ * The CI formats (sarif, github, gitlab, junit, markdown) on fixture trees: golden files with relative paths, SARIF
  * validated against the official 2.1.0 schema, JUnit read by a real XML parser, every github line checked
  * against the workflow-command grammar and decoded back to the report, markdown free of control bytes.
  */
@@ -19,7 +19,7 @@ import { fixtureHome, repoRoot, runCli, type CliResult, type FixtureHome } from 
 import sarifSchema from './vendor/sarif-schema-2.1.0.json' with { type: 'json' };
 
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const formats = { sarif: 'sarif.json', github: 'github.txt', junit: 'junit.xml', markdown: 'md' } as const;
+const formats = { sarif: 'sarif.json', github: 'github.txt', gitlab: 'gitlab.json', junit: 'junit.xml', markdown: 'md' } as const;
 type CiFormat = keyof typeof formats;
 
 /** Fixture trees: author mode, warnings only, redacted secrets, a disabled plugin, the four scopes. */
@@ -56,7 +56,7 @@ async function runTree(name: string, args: (fx: FixtureHome) => string[]): Promi
     fx,
     result,
     report: JSON.parse(read('json')) as Report,
-    out: { sarif: read('sarif'), github: read('github'), junit: read('junit'), markdown: read('markdown') },
+    out: { sarif: read('sarif'), github: read('github'), gitlab: read('gitlab'), junit: read('junit'), markdown: read('markdown') },
   };
 }
 
@@ -324,6 +324,36 @@ describe('github', () => {
     expect(missing?.properties.file).toBe('a,b:c%41/plugins/good/.mcp.json');
     expect(missing?.message).toContain("'a,b:c%41/plugins/good/50%,done:now.py'");
     expect(r.stdout).toContain('file=a%2Cb%3Ac%2541/plugins/good/.mcp.json');
+  });
+});
+
+describe('gitlab', () => {
+  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } };
+  it.each(trees.map((t) => t.name))('%s: one Code Quality issue per finding, with the fields GitLab requires', (name) => {
+    const r = run(name);
+    const issues = JSON.parse(r.out.gitlab) as Issue[];
+    expect(issues).toHaveLength(r.report.findings.length);
+    r.report.findings.forEach((f, i) => {
+      const issue = issues[i]!;
+      expect(Object.keys(issue).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity']);
+      expect(issue.check_name).toBe(f.code);
+      expect(issue.severity).toBe({ error: 'major', warning: 'minor', info: 'info' }[f.severity]);
+      expect(issue.location.path).toBe(f.file ? (f.file.startsWith(r.fx.root + '/') ? f.file.slice(r.fx.root.length + 1) : f.file) : '.');
+      expect(issue.location.lines.begin).toBe(f.line ?? 1);
+      expect(issue.description.startsWith(f.message.split(r.fx.root + '/').join(''))).toBe(true);
+      expect(issue.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    });
+    expect(new Set(issues.map((x) => x.fingerprint)).size).toBe(issues.length);
+  });
+
+  it('fingerprints do not depend on where the repository is checked out', async () => {
+    const r = run('author-marketplace');
+    const elsewhere = await mkdtemp(join(tmpdir(), 'mcp-doctor-gl-'));
+    dirs.push(elsewhere);
+    await cp(join(r.fx.root, 'repo'), join(elsewhere, 'repo'), { recursive: true });
+    const again = runCli(['--no-probe', '--format', 'gitlab', '--base-dir', elsewhere, join(elsewhere, 'repo')], { cwd: elsewhere });
+    const prints = (text: string) => (JSON.parse(text) as Issue[]).map((x) => x.fingerprint).sort();
+    expect(prints(again.stdout)).toEqual(prints(r.out.gitlab));
   });
 });
 

@@ -3,6 +3,7 @@ import type { Report } from '../../core/types.js';
 import type { SarifAutomation } from '../ci-options.js';
 import type { FailOn } from '../exit-code.js';
 import { renderGithub } from './github.js';
+import { renderGitlab } from './gitlab.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -20,7 +21,7 @@ export interface RenderOptions {
   verbose?: boolean;
   /** text: problems only. */
   quiet?: boolean;
-  /** sarif, github, junit, markdown: paths inside this folder are shown relative to it (`--base-dir`). */
+  /** sarif, github, gitlab, junit, markdown: paths inside this folder are shown relative to it (`--base-dir`). */
   baseDir?: string;
   /** junit: which findings fail a test case (`--fail-on`; default error). */
   failOn?: FailOn;
@@ -35,6 +36,7 @@ export const renderers = {
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,
+  gitlab: renderGitlab,
   junit: renderJunit,
   markdown: renderMarkdown,
 } satisfies Record<Format, Renderer>;
