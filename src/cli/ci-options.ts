@@ -88,7 +88,8 @@ export interface CiOptions extends OutputPlan {
   knownVariables: string[];
 }
 
-export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string, string | undefined>): Promise<CiOptions> {
+/** `paths`: the source trees checked (author mode); the settings file is looked for from the first, else the base folder. */
+export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string, string | undefined>, paths: string[] = []): Promise<CiOptions> {
   const plan = planOutput(opts, env);
   for (const code of opts.ignore ?? []) {
     const problem = unknownCodeMessage(code);
@@ -98,7 +99,7 @@ export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string
   if (opts.baseDir !== undefined && !(await stat(baseDir).catch(() => null))?.isDirectory()) {
     throw new UsageError(`--base-dir ${opts.baseDir}: no such folder`);
   }
-  const settings = await loadSettings(baseDir, opts.config);
+  const settings = await loadSettings(paths[0] !== undefined ? resolve(paths[0]) : baseDir, opts.config);
   for (const file of plan.files) await checkWritable(file.path);
   return {
     ...plan,

@@ -20,7 +20,7 @@ import { fixAfterDiagnosis } from './fix.js';
 import { diagnoseInteractively, wantsInteractive } from './interactive.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
-  const ci = await prepareCiOptions(opts, process.env);
+  const ci = await prepareCiOptions(opts, process.env, paths);
   const format = ci.stdout ?? 'text';
   const prepared = await prepareContext(opts);
   const { ctx } = prepared;
