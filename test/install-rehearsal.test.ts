@@ -3,13 +3,15 @@
  * each loss of the install copy found with its exact place, and the seed stories end to end (001: the Go
  * launcher passes and the plugin pointing at its ignored binary fails; 002: the venv link the install drops).
  */
-import { rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/context.js';
 import { runDoctor, type DoctorRun } from '../src/core/run.js';
-import { makeGitMarketplace, type GitMarketplace } from './helpers/git-marketplace.js';
-import { runCli, TEST_PATH } from './helpers/run-cli.js';
+import { git, makeGitMarketplace, write, type GitMarketplace } from './helpers/git-marketplace.js';
+import { cliPath, runCli, TEST_PATH } from './helpers/run-cli.js';
 
 let m: GitMarketplace;
 let run: DoctorRun;
@@ -49,7 +51,7 @@ describe('author mode checks each server against the install copy', () => {
   });
 
   it.each([
-    ['plugin:x:ok', 'ok'], ['plugin:x:rel', 'ok'], ['plugin:x:lib', 'ok'], ['plugin:x:sub', 'ok'], ['plugin:go:interlock', 'ok'],
+    ['plugin:x:ok', 'ok'], ['plugin:rt:conf', 'ok'], ['plugin:x:rel', 'ok'], ['plugin:x:lib', 'ok'], ['plugin:x:sub', 'ok'], ['plugin:go:interlock', 'ok'],
     ['plugin:x:shared', 'failed'], ['plugin:x:lfs', 'failed'], ['plugin:x:draft', 'failed'], ['plugin:x:abs', 'failed'],
     ['plugin:go-bad:interlock', 'failed'], ['plugin:node:api', 'failed'], ['plugin:venv:gitea', 'failed'], ['plugin:venv:direct', 'failed'],
   ])('%s is %s', (id, status) => {
@@ -70,4 +72,127 @@ describe('author mode checks each server against the install copy', () => {
     expect(report.findings.map((f) => f.code).sort()).toEqual(['command.runner-required', 'install.link-dropped', 'install.link-dropped', 'install.untracked']);
     expect(r.status).toBe(1);
   }, 20_000);
+});
+
+describe('--probe in author mode starts the servers from a rehearsed install', () => {
+  let probed: DoctorRun;
+  const temps: string[] = [];
+  beforeAll(async () => {
+    const ctx = createContext({ env: { PATH: TEST_PATH, HOME: m.home }, cwd: m.repo, homedir: m.home, configDir: join(m.home, '.claude'), managedDir: join(m.root, 'managed') });
+    probed = await runDoctor(ctx, {
+      version: 'test',
+      paths: [m.repo],
+      probe: true,
+      timeoutMs: 8000,
+      onTempDir: (dir) => {
+        temps.push(dir);
+        return () => {};
+      },
+    });
+  }, 60_000);
+
+  const status = (id: string) => probed.report.servers.find((s) => s.id === id);
+
+  it.each([
+    // Kept by the install: answered from the cache copy.
+    ['plugin:x:ok', 'ok', 'answered'],
+    ['plugin:x:rel', 'ok', 'answered'],
+    ['plugin:x:lib', 'ok', 'answered'],
+    ['plugin:x:sub', 'ok', 'answered'],
+    // Lost by the install: they fail there, and the static finding names why.
+    ['plugin:x:shared', 'failed', 'crashed'],
+    ['plugin:x:lfs', 'failed', 'crashed'],
+    ['plugin:x:draft', 'failed', 'crashed'],
+    ['plugin:x:abs', 'failed', 'crashed'],
+    ['plugin:go-bad:interlock', 'failed', 'spawn-failed'],
+    ['plugin:venv:direct', 'failed', 'spawn-failed'],
+    ['plugin:venv:gitea', 'failed', 'crashed'],
+    ['plugin:node:api', 'failed', 'crashed'],
+  ])('%s is %s (%s)', (id, verdict, outcome) => {
+    expect(status(id)?.status).toBe(verdict);
+    expect(status(id)?.probe?.outcome).toBe(outcome);
+  });
+
+  it('the root cause stays the static finding; the crash in the copy is its evidence', () => {
+    const own = (id: string) => status(id)?.findings.map((f) => `${f.severity} ${f.code}${f.causedBy ? ` <- ${f.causedBy}` : ''}`);
+    expect(own('plugin:x:lfs')).toEqual(['error install.lfs-pointer', 'info probe.crashed <- install.lfs-pointer']);
+    expect(own('plugin:go-bad:interlock')).toEqual(['error install.untracked', 'info probe.spawn-failed <- install.untracked']);
+  });
+
+  it('a file read only at run time (gitignored config.json): the working tree passes, the rehearsed install fails', () => {
+    expect(run.report.servers.find((s) => s.id === 'plugin:rt:conf')?.status).toBe('ok');
+    const conf = status('plugin:rt:conf');
+    expect(conf?.status).toBe('failed');
+    expect(conf?.probe?.stderrTail.join('\n')).toMatch(/Cannot find module '.*\/\.claude\/plugins\/cache\/gm\/rt\/1\.0\.0\/config\.json'/);
+  });
+
+  it('the Go launcher on a machine without go: a requirement, not a failure', () => {
+    const go = status('plugin:go:interlock');
+    expect(go?.probe?.outcome).toBe('crashed');
+    expect(go?.status).toBe('ok');
+    expect(go?.findings.map((f) => `${f.severity} ${f.code} <- ${f.causedBy}`)).toEqual(['info probe.crashed <- command.runner-required']);
+  });
+
+  it('the rehearsal folder is gone afterwards, and the copy was laid out as Claude Code lays it out', () => {
+    expect(temps).toHaveLength(1);
+    expect(existsSync(temps[0]!)).toBe(false);
+  });
+});
+
+describe('the rehearsed install copy', () => {
+  it('holds what a git install holds: tracked files with their modes, in-plugin links, linked folders as folders, LFS pointers', async () => {
+    const { rehearseInstall, listTree } = await import('../src/core/install/rehearsal.js');
+    const { discover } = await import('../src/core/discover/discover.js');
+    const ctx = createContext({ env: { PATH: TEST_PATH, HOME: m.home }, cwd: m.repo, homedir: m.home, configDir: join(m.home, '.claude'), managedDir: join(m.root, 'managed') });
+    const r = await rehearseInstall(ctx, await discover(ctx, { paths: [join(m.repo, 'plugins', 'x')] }));
+    try {
+      const root = join(r!.configDir, 'plugins', 'cache', 'x', 'x', '1.0.0');
+      expect(await listTree(root)).toEqual([
+        '.claude-plugin/',
+        '.claude-plugin/plugin.json',
+        '.in_use/',
+        'link-rel.js -> server.js',
+        'model.js',
+        'server.js',
+        'shared-lib/',
+        'shared-lib/server.js',
+        'sub/',
+        'sub/server.js',
+      ]);
+      expect(readFileSync(join(root, 'model.js'), 'utf8')).toMatch(/^version https:\/\/git-lfs\.github\.com\/spec\/v1\n/);
+      const installed = JSON.parse(readFileSync(join(r!.configDir, 'plugins', 'installed_plugins.json'), 'utf8')) as { plugins: Record<string, { installPath: string }[]> };
+      expect(installed.plugins['x@x']?.[0]?.installPath).toBe(root);
+    } finally {
+      r?.cleanup();
+    }
+    expect(existsSync(r!.home)).toBe(false);
+  });
+});
+
+describe('interrupted while the rehearsed servers run', () => {
+  it('SIGTERM: exit 143 and the rehearsal folder is removed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mcpd-rehearsal-int-'));
+    const tmp = join(root, 'tmp');
+    const started = join(root, 'started');
+    mkdirSync(tmp);
+    try {
+      const repo = join(root, 'p');
+      mkdirSync(repo);
+      git(repo, 'init', '-q');
+      write(join(repo, '.claude-plugin', 'plugin.json'), JSON.stringify({ name: 'p', version: '1.0.0', mcpServers: { hang: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/hang.js', started] } } }));
+      // Says it started, then never answers.
+      write(join(repo, 'hang.js'), "require('node:fs').writeFileSync(process.argv[2], String(process.pid));\nsetInterval(() => {}, 1000);\n");
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', 'p');
+      const child = spawn(process.execPath, [cliPath, '--probe', '--json', '--timeout', '60s', repo], { cwd: root, env: { PATH: TEST_PATH, TMPDIR: tmp, HOME: root } });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      for (let i = 0; i < 400 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(readdirSync(tmp).filter((n) => n.startsWith('mcp-doctor-rehearsal-'))).toHaveLength(1);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

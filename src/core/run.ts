@@ -21,6 +21,7 @@ import type { Redactor } from './redactor.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
 import { dropSuperseded } from './root-causes.js';
 import { mergeRequirements } from './requirements.js';
+import { rehearseInstall } from './install/rehearsal.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
@@ -44,6 +45,8 @@ export interface RunOptions {
   /** Also send Claude Code's first request, server/discover, and report servers that die on it. */
   discover?: boolean;
   onEvent?: (event: DoctorEvent) => void;
+  /** Registers a temporary folder for removal if the process is interrupted; returns the unregistration. */
+  onTempDir?: (dir: string) => () => void;
 }
 
 /** Runs one check on one subject; a check that throws is a bug in mcp-doctor, reported as such. */
@@ -123,6 +126,9 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   // they boot. Their findings are linked to the static ones once both are in.
   const probes = new Map<string, Promise<PooledProbe>>();
   let pool: SpawnPool | null = null;
+  // Author mode: servers start from a rehearsed install, as users will get them (core/install/rehearsal.ts).
+  const rehearsal = options.probe ? await rehearseInstall(session, whole, options.onTempDir) : null;
+  const probeContext = rehearsal ? { ...session, configDir: rehearsal.configDir } : session;
   if (options.probe) {
     const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
     pool = new SpawnPool(size.slots);
@@ -130,8 +136,11 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
+      // A server the install copy does not have at all (its plugin.json is not committed) is not started.
+      const target = rehearsal?.serverFor(server) ?? server;
+      if (target === 'absent') continue;
       const started = pool.run(
-        () => probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover }),
+        () => probeServer(target, probeContext, { timeoutMs, version: options.version, discover: !!options.discover }),
         () => emit({ type: 'probe-start', id: server.id }),
       );
       // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
@@ -196,8 +205,10 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     // so no server outlives the error.
     pool?.stop(error);
     killAllGroups('SIGKILL');
+    rehearsal?.cleanup();
     throw error;
   }
+  rehearsal?.cleanup();
 
   // Author mode states each program the servers need once, with the servers that need it (core/requirements.ts).
   const final = inventory.mode === 'author' ? mergeRequirements(findings) : findings;

@@ -27,7 +27,24 @@ export function write(path: string, text: string, mode?: number): void {
   if (mode !== undefined) chmodSync(path, mode);
 }
 
-const SERVER = "process.stdin.on('data', () => {});\n";
+/** A minimal MCP server (CommonJS, no dependency): answers initialize and tools/list. */
+export const SERVER = `require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+  const m = JSON.parse(line);
+  if (m.id === undefined) return;
+  const result = m.method === 'initialize' ? { protocolVersion: m.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'fx', version: '1' } } : { tools: [] };
+  process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: m.id, result }) + '\\n');
+});
+`;
+
+/** The same in Python (stdlib only). */
+const PY_SERVER = `import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if 'id' not in m:
+        continue
+    r = {'protocolVersion': m['params']['protocolVersion'], 'capabilities': {'tools': {}}, 'serverInfo': {'name': 'fx', 'version': '1'}} if m['method'] == 'initialize' else {'tools': []}
+    print(json.dumps({'jsonrpc': '2.0', 'id': m['id'], 'result': r}), flush=True)
+`;
 
 /** The seed-001 launcher: builds the ignored binary on first run, then execs it. */
 export const LAUNCHER = `#!/bin/sh
@@ -63,7 +80,7 @@ export function makeGitMarketplace(): GitMarketplace {
   git(repo, 'init', '-q');
   write(
     join(repo, '.claude-plugin', 'marketplace.json'),
-    JSON.stringify({ name: 'gm', owner: { name: 't' }, plugins: ['x', 'go', 'go-bad', 'venv', 'node'].map((n) => ({ name: n, source: `./plugins/${n}` })) }, null, 2) + '\n',
+    JSON.stringify({ name: 'gm', owner: { name: 't' }, plugins: ['x', 'go', 'go-bad', 'venv', 'node', 'rt'].map((n) => ({ name: n, source: `./plugins/${n}` })) }, null, 2) + '\n',
   );
   write(join(repo, '.gitignore'), '.venv\nnode_modules/\n');
   // Shared tools in the author's home, linked from a plugin (a tracked absolute link).
@@ -143,7 +160,7 @@ export function makeGitMarketplace(): GitMarketplace {
 }
 `);
   write(join(v, 'run.sh'), '#!/bin/sh\nDIR="$(dirname "$0")"\nexec "$DIR/.venv/bin/python" "$DIR/server.py"\n', 0o755);
-  write(join(v, 'server.py'), 'import sys\nfor line in sys.stdin:\n    pass\n');
+  write(join(v, 'server.py'), PY_SERVER);
   symlinkSync(venv, join(v, '.venv'));
 
   // node: a root lockfile whose devDependencies npm ci installs, and a server/package.json nobody installs.
@@ -166,6 +183,20 @@ export function makeGitMarketplace(): GitMarketplace {
   write(join(n, 'server', 'package-lock.json'), '{ "lockfileVersion": 3, "packages": {} }\n');
   write(join(n, 'server', 'index.js'), "import dep from 'ccf-dep';\nprocess.stdin.on('data', () => dep);\n");
   write(join(n, 'server', 'node_modules', 'ccf-dep', 'index.js'), 'export default 1;\n');
+
+  // rt: a server that reads a gitignored config file at run time; only starting it from the install copy shows it.
+  const rt = join(repo, 'plugins', 'rt');
+  write(join(rt, '.claude-plugin', 'plugin.json'), `{
+  "name": "rt",
+  "version": "1.0.0",
+  "mcpServers": {
+    "conf": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/server.js"] }
+  }
+}
+`);
+  write(join(rt, '.gitignore'), 'config.json\n');
+  write(join(rt, 'config.json'), '{"port": 1}\n');
+  write(join(rt, 'server.js'), `const config = require(require('node:path').join(__dirname, 'config.json'));\nvoid config;\n${SERVER}`);
 
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'marketplace');

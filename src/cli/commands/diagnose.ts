@@ -12,6 +12,7 @@ import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { fixActions } from '../fix-actions.js';
 import { startProgress } from '../progress.js';
+import { removeOnInterrupt } from '../signals.js';
 import { asPlainLog, plainLogMarkers } from '../render/github.js';
 import { renderers } from '../render/index.js';
 import { createServerActions } from '../server-actions.js';
@@ -56,6 +57,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       probe: opts.probe ?? paths.length === 0,
       timeoutMs,
       discover: opts.discover,
+      onTempDir: removeOnInterrupt,
     };
     const color = wantsColor(colorMode(opts.color), process.env, process.stdout.isTTY === true);
     const demoNote =
