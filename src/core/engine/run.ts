@@ -19,6 +19,8 @@ import { dropUnreachableFixes } from '../fix/roots.js';
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
+import { judgeByProbe } from '../report/probe-judge.js';
+import { decidesServer } from '../model/effect.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from '../model/types.js';
@@ -168,9 +170,10 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+            judgeByProbe(findings.filter((f) => f.server === server.id), probed.result);
           }
           if (inventory.mode === 'installed') {
-            const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+            const own = findings.filter((f) => decidesServer(f, server));
             const note = await updateNote(server, c.plugin(server.plugin), c.marketplace(server.marketplace), own);
             if (note) record(toFinding(note, { server: server.id, plugin: server.plugin }));
           }
