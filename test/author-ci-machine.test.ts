@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
-import { runDoctor } from '../src/core/run.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor } from '../src/core/engine/run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mcpd-ci-machine-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allCodes } from '../src/core/catalog.js';
-import { codeAnchor, codeHelpUri, codeRuleName, CODES_DOC_PATH, renderCodesDoc } from '../src/core/catalog/code-docs.js';
+import { allCodes } from '../src/core/model/catalog.js';
+import { codeAnchor, codeHelpUri, codeRuleName, CODES_DOC_PATH, renderCodesDoc } from '../src/core/model/catalog/code-docs.js';
 
 const file = join(import.meta.dirname, '..', CODES_DOC_PATH);
 

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
-import { runDoctor, type DoctorRun } from '../src/core/run.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor, type DoctorRun } from '../src/core/engine/run.js';
 import { git, makeGitMarketplace, write, type GitMarketplace } from './helpers/git-marketplace.js';
 import { cliPath, runCli, TEST_PATH } from './helpers/run-cli.js';
 

@@ -9,7 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportServer } from '../src/core/types.js';
+import type { Report, ReportServer } from '../src/core/model/types.js';
 import { parseTimeout } from '../src/core/probe/timeout.js';
 import { probeHome, pyFixture } from './helpers/probe-home.js';
 import { fixtureHome, runCli, runCliAsync, type FixtureHome } from './helpers/run-cli.js';
@@ -121,7 +121,8 @@ const rows: Row[] = [
   ['banner', 'answered', 'degraded', ['warning:probe.stdout-noise']],
   ['slow', 'answered', 'ok', []],
   ['die-on-discover', 'answered', 'degraded', ['warning:probe.discover-crash']],
-  ['tools-fail', 'answered', 'failed', ['error:probe.tools-failed']],
+  // Connected (initialize answered), so never "failed": its tools are what fails (the probe is the judge).
+  ['tools-fail', 'answered', 'degraded', ['error:probe.tools-failed']],
   ['hang', 'timeout', 'failed', ['error:probe.timeout']],
   ['stubborn', 'timeout', 'failed', ['error:probe.timeout']],
   ['exit', 'crashed', 'failed', ['error:probe.crashed']],

@@ -5,11 +5,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { IgnoreRule } from '../core/ignore.js';
-import { UsageError } from '../core/usage-error.js';
+import type { IgnoreRule } from '../core/engine/ignore.js';
+import { UsageError } from '../core/util/usage-error.js';
 import type { FailOn } from './exit-code.js';
 import type { DiagnoseOptions } from './options.js';
-import { isFormat, type Format } from './render/formats.js';
+import { isFormat, type Format } from '../render/formats.js';
+import type { SarifAutomation } from '../render/options.js';
 import { loadSettings, unknownCodeMessage } from './settings.js';
 import { checkWritable } from './write-file.js';
 
@@ -49,12 +50,6 @@ export function planOutput(opts: Pick<DiagnoseOptions, 'json' | 'format' | 'outp
     annotations: asked === undefined && env.GITHUB_ACTIONS === 'true',
     files,
   };
-}
-
-/** SARIF `automationDetails`: which run of which pipeline made the file (GitHub's category; Azure DevOps' build). */
-export interface SarifAutomation {
-  id: string;
-  properties?: Record<string, string>;
 }
 
 /**

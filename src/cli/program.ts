@@ -7,7 +7,7 @@ import { colorModes } from './color.js';
 import { ExitCode, failOnLevels } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
-import { formats } from './render/formats.js';
+import { formats } from '../render/formats.js';
 
 export const bugsUrl = 'https://github.com/mcp-doctor/mcp-doctor/issues';
 
@@ -95,7 +95,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .argument('[code]', 'finding code; omit to list them all')
     .option('--json', 'the entry (or every entry) as JSON: code, title, severity, fixable, fixOption, explanation, helpUri')
     .action(async (c: string | undefined, o: { json?: boolean }) => {
-      const { explainCode } = await import('./commands/explain.js');
+      const { explainCode } = await import('../render/explain.js');
       const r = explainCode(c, { json: o.json || program.opts<{ json?: boolean }>().json });
       await write(r.text, r.ok ? process.stdout : process.stderr);
       setCode(r.ok ? ExitCode.ok : ExitCode.usage);

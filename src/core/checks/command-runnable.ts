@@ -9,11 +9,11 @@ import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
 import { isShellScript, readShebang } from '../command/shebang.js';
 import { installHints, mentionsVenv } from '../command/launcher-scan.js';
-import { executableForReaders, firstMissingComponent, isExecutableFile, readText } from '../fs-facts.js';
-import type { FindingInput, Location, ServerEntry } from '../types.js';
+import { executableForReaders, firstMissingComponent, isExecutableFile, readText } from '../util/fs-facts.js';
+import type { FindingInput, Location, ServerEntry } from '../model/types.js';
 import { venvRootOf } from '../venv/venv-facts.js';
 import { venvFindings } from '../venv/venv-findings.js';
-import { runnerRequired } from '../requirements.js';
+import { runnerRequired } from '../command/requirements.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 async function missingCommand(path: string, server: ServerEntry, c: CheckContext, top: string, location: Location): Promise<FindingInput[]> {
@@ -37,7 +37,7 @@ async function missingCommand(path: string, server: ServerEntry, c: CheckContext
   }
   const built = await detectBuildOutput(path, top);
   if (built) {
-    const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env)) ? built.toolchain : null;
+    const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env, c.ctx.platform)) ? built.toolchain : null;
     return [
       {
         code: 'command.unbuilt',
@@ -70,7 +70,7 @@ async function interpreterProblems(path: string, server: ServerEntry, c: CheckCo
     ];
   }
   if (shebang.envProgram) {
-    if (await findOnPath(shebang.envProgram, c.ctx.env)) return [];
+    if (await findOnPath(shebang.envProgram, c.ctx.env, c.ctx.platform)) return [];
     if (c.inventory.mode === 'author') return [runnerRequired(interpreter, server, location, 'interpreter')];
     return [{ code: 'command.bad-interpreter', location, args: { path, interpreter, viaEnv: true, shebang: shebang.raw.slice(2), fixHint: installHints[interpreter] } }];
   }

@@ -8,9 +8,9 @@ import { detectBuildOutput } from '../command/build-output.js';
 import { commandTarget } from '../command/command-target.js';
 import { mentionsVenv } from '../command/launcher-scan.js';
 import { isShellScript } from '../command/shebang.js';
-import { readText } from '../fs-facts.js';
+import { readText } from '../util/fs-facts.js';
 import { installCopy, type InstallCopy, type InstalledFact } from '../install/install-copy.js';
-import type { FindingInput, Location, ServerEntry } from '../types.js';
+import type { FindingInput, Location, ServerEntry } from '../model/types.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 /** What the loss takes from users, for the message: a venv, a binary, a folder or a file. */

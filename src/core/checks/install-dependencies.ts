@@ -3,7 +3,7 @@
  * (core/install/npm-install.ts). Said once per plugin, with what it adds.
  */
 import { join } from 'node:path';
-import { readText } from '../fs-facts.js';
+import { readText } from '../util/fs-facts.js';
 import { defineCheck } from './define-check.js';
 import { npmInstallAt } from '../install/npm-install.js';
 

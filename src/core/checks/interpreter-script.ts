@@ -7,8 +7,8 @@ import { dirname, join, relative } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
 import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
-import { exists, pathFacts, readText } from '../fs-facts.js';
-import type { FindingInput, Location } from '../types.js';
+import { exists, pathFacts, readText } from '../util/fs-facts.js';
+import type { FindingInput, Location } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 const lockfiles: [string, string, boolean][] = [
@@ -105,7 +105,7 @@ export default defineCheck({
     if (facts.kind === 'missing' || facts.kind === 'symlink-dangling' || facts.kind === 'symlink-loop') {
       const built = await detectBuildOutput(t.scriptPath, t.top);
       if (built) {
-        const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env)) ? built.toolchain : null;
+        const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env, c.ctx.platform)) ? built.toolchain : null;
         return [
           {
             code: 'command.unbuilt',

@@ -7,10 +7,10 @@ import { commandTarget } from '../command/command-target.js';
 import { installHints, scanLauncher } from '../command/launcher-scan.js';
 import { findOnPath } from '../command/resolve-command.js';
 import { isShellScript } from '../command/shebang.js';
-import { readText } from '../fs-facts.js';
-import type { FindingInput } from '../types.js';
+import { readText } from '../util/fs-facts.js';
+import type { FindingInput } from '../model/types.js';
 import { defineCheck } from './define-check.js';
-import { runnerRequired } from '../requirements.js';
+import { runnerRequired } from '../command/requirements.js';
 
 
 export default defineCheck({
@@ -28,7 +28,7 @@ export default defineCheck({
     if (!text) return [];
     const out: FindingInput[] = [];
     for (const use of scanLauncher(text)) {
-      if (await findOnPath(use.tool, c.ctx.env)) continue;
+      if (await findOnPath(use.tool, c.ctx.env, c.ctx.platform)) continue;
       // In author mode the machine is not the user's: the toolchain is a requirement to state, not a fault.
       if (c.inventory.mode === 'author') {
         out.push(runnerRequired(use.tool, server, { file: script, line: use.line, column: 1 }, 'launcher'));

@@ -3,8 +3,8 @@
  * message ("Invalid MCP server config for <name>"), so each failure here is a server that silently vanishes.
  */
 import { validateAgainst } from '../json/schema.js';
-import type { FindingInput } from '../types.js';
-import type { ServerEntry } from '../types.js';
+import type { FindingInput } from '../model/types.js';
+import type { ServerEntry } from '../model/types.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 const hostOnlyTypes = ['sse-ide', 'ws-ide', 'sdk', 'claudeai-proxy'];
@@ -18,7 +18,7 @@ export default defineCheck({
     // Outside plugins, Claude Code itself prints "[Warning] … Skipped — invalid MCP server config" and goes
     // on; inside a plugin the entry vanishes without a word. Either way the server does not load.
     const severity = server.scope === 'plugin' || server.scope === 'author' ? undefined : ('warning' as const);
-    return found.map((f) => ({ ...f, severity, args: { ...f.args, dropped: true } }));
+    return found.map((f) => ({ ...f, severity, effect: 'drops-server' as const }));
   },
 });
 

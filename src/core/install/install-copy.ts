@@ -6,7 +6,7 @@
  * what the installed copy holds at a path of the author's working tree, and if nothing, why.
  */
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { pathFacts } from '../fs-facts.js';
+import { pathFacts } from '../util/fs-facts.js';
 import { filterOf, ignoredBy, linkText, readGitRepo, submodules, type GitRepo } from './git-repo.js';
 
 export type InstalledFact =

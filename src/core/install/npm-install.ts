@@ -5,7 +5,7 @@
  */
 import { readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readText } from '../fs-facts.js';
+import { readText } from '../util/fs-facts.js';
 
 export interface NpmInstall {
   devNames: string[];

@@ -12,13 +12,13 @@ import { chmod, cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises'
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { catalogEntry } from '../discover/installed-plugins.js';
 import { InventoryBuilder } from '../discover/inventory-builder.js';
 import { loadPluginManifest } from '../discover/plugin-manifest.js';
 import { collectPluginServers } from '../discover/plugin-servers.js';
-import { pathFacts } from '../fs-facts.js';
-import type { Inventory, PluginEntry, ServerEntry } from '../types.js';
+import { pathFacts } from '../util/fs-facts.js';
+import type { Inventory, PluginEntry, ServerEntry } from '../model/types.js';
 import { git, linkText, submodules, type GitRepo } from './git-repo.js';
 import { installCopy } from './install-copy.js';
 import { npmInstallAt } from './npm-install.js';

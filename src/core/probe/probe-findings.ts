@@ -3,14 +3,16 @@
  * failure (a dangling venv, a missing binary) or stderr names it (ModuleNotFoundError), the probe's
  * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
  */
-import type { Code } from '../catalog.js';
-import { ACCEPTED_PROTOCOL_VERSIONS, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
-import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
-import { stripEscapes } from '../safe-text.js';
-import { shellLine } from '../shell-quote.js';
-import { errorLine } from '../error-line.js';
+import { catalog, type Code } from '../model/catalog.js';
+import { decidesServer } from '../model/effect.js';
+import { rootCause as pickRootCause } from '../model/root-cause.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
+import type { Finding, FindingInput, Location, ServerEntry } from '../model/types.js';
+import { stripEscapes } from '../util/safe-text.js';
+import { shellLine } from '../model/shell-quote.js';
+import { errorLine } from '../util/error-line.js';
 import { classifyStderr } from './classify-stderr.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 
 const errnoWords: Record<string, string> = {
   ENOENT: 'no such file: the program, or the interpreter on its #! line, does not exist',
@@ -139,7 +141,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
 
   // Root causes named by stderr, unless a static check already reported the same thing.
   const confirm: Finding[] = [];
-  const own = existing.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+  const own = existing.filter((f) => decidesServer(f, server));
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
       if (c.code === 'command.toolchain-missing' && own.some((f) => f.code === 'command.runner-required' && f.args?.program === c.args?.tool)) continue;
@@ -154,11 +156,16 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   }
 
   // Link symptoms to the root cause, static or from stderr.
-  // Author mode: a program this machine lacks (command.runner-required) explains the failure here, not the plugin.
-  const rootCause =
-    own.find((f) => (f.severity === 'error' && !symptoms.includes(f.code)) || f.code === 'command.runner-required')?.code ??
-    out.find((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.'))?.code ??
-    confirm[0]?.code;
+  // The one root-cause rule, over what can explain a symptom: static errors, causes stderr named, and static
+  // warnings the probe confirmed (they become errors). In author mode a program this machine lacks
+  // (command.runner-required, a note) explains the failure here too: it is the machine's, not the plugin's.
+  const explaining = [
+    ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code)),
+    ...out.filter((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.')).map((f) => ({ ...f, severity: f.severity ?? catalog[f.code].severity })),
+    ...confirm.map((f) => ({ ...f, severity: 'error' as const })),
+    ...own.filter((f) => f.code === 'command.runner-required').map((f) => ({ ...f, severity: 'error' as const })),
+  ];
+  const rootCause = pickRootCause(explaining)?.code;
   if (rootCause) {
     for (const f of out) {
       if (symptoms.includes(f.code)) {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { findOnPath } from '../../command/resolve-command.js';
-import { exists } from '../../fs-facts.js';
+import { exists } from '../../util/fs-facts.js';
 import { firstMissingAncestor, removeCreatedDirs } from '../created-dirs.js';
 import { changedSince, defineApplier, notMade } from '../define-applier.js';
 import { rootOf } from '../roots.js';
@@ -21,7 +21,7 @@ export default defineApplier({
       return { ok: false, reason: `${fix.dir} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
     }
     if (await exists(fix.output)) return { ok: false, reason: `${fix.output} exists now; left as it is` };
-    if (!(await findOnPath(fix.toolchain, a.ctx.env))) return { ok: false, reason: `${fix.toolchain} is not on PATH; install it first` };
+    if (!(await findOnPath(fix.toolchain, a.ctx.env, a.ctx.platform))) return { ok: false, reason: `${fix.toolchain} is not on PATH; install it first` };
     return { ok: true, before: { state: 'absent', createdDirs: await firstMissingAncestor(fix.output) } };
   },
   expect() {
