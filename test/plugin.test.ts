@@ -125,7 +125,9 @@ describe('manifests', () => {
   });
 
   it("pass mcp-doctor's own author mode without a finding, and its MCP server, started through the launcher, answers with 3 tools", () => {
-    const r = runCli(['--json', '--probe', repoRoot], { cwd: repoRoot, env: { HOME: tempDir('author-home') } });
+    // --probe starts the server from a rehearsed install, which holds plugins/mcp-doctor alone (no dist/): the
+    // launcher then finds the CLI by $MCP_DOCTOR_BIN (else it would download it with npx), as an installed copy does.
+    const r = runCli(['--json', '--probe', repoRoot], { cwd: repoRoot, env: { HOME: tempDir('author-home'), MCP_DOCTOR_BIN: join(repoRoot, 'dist', 'cli', 'main.js') } });
     const report = JSON.parse(r.stdout) as Report;
     expect(report.findings, r.stdout).toEqual([]);
     expect(report.plugins.map((p) => p.id)).toEqual(['mcp-doctor@mcp-doctor']);
