@@ -29,9 +29,9 @@ const expected: Row[] = [
   ['install.outside-plugin', 'plugins/x/.claude-plugin/plugin.json', 5, 45, 'plugin:x:shared', /^'\.\.\/\.\.\/mcp-servers\/gitea\/server\.js' is outside the plugin folder .*: installs do not copy it/],
   ['install.lfs-pointer', 'plugins/x/.claude-plugin/plugin.json', 6, 42, 'plugin:x:lfs', /^'model\.js' is stored with Git LFS: users get an LFS pointer, not the file\.$/],
   ['install.untracked', 'plugins/x/.claude-plugin/plugin.json', 7, 44, 'plugin:x:draft', /^'draft\.js' is not committed: installs copy only what git tracks/],
-  ['install.link-dropped', 'plugins/x/.claude-plugin/plugin.json', 11, 42, 'plugin:x:abs', /^'tools' is a link to '.*\/home\/\.cache\/shared-tools', outside the plugin: installs drop it/],
+  ['install.link-dropped', 'plugins/x/.claude-plugin/plugin.json', 11, 42, 'plugin:x:abs', /^'tools' is a link to '.*\/home\/\.cache\/shared-tools', outside the repository: installs drop it/],
   ['install.untracked', 'plugins/go-bad/.claude-plugin/plugin.json', 5, 37, 'plugin:go-bad:interlock', /^'bin\/interlock-mcp' is gitignored build output \(.*plugins\/go-bad\/\.gitignore:1\): installs do not get it, so users get no binary\.$/],
-  ['install.link-dropped', 'plugins/venv/.claude-plugin/plugin.json', 5, 16, 'plugin:venv:gitea', /^'\.venv' is a link to '.*\/\.cache\/claude-mcp-venvs\/leo-mkt\/venv\/\.venv', outside the plugin: .* so users get no venv\.$/],
+  ['install.link-dropped', 'plugins/venv/.claude-plugin/plugin.json', 5, 16, 'plugin:venv:gitea', /^'\.venv' is a link to '.*\/\.cache\/claude-mcp-venvs\/leo-mkt\/venv\/\.venv', outside the repository: .* so users get no venv\.$/],
   ['install.link-dropped', 'plugins/venv/.claude-plugin/plugin.json', 6, 17, 'plugin:venv:direct', /so users get no venv\.$/],
   ['install.npm-ci', 'plugins/node/package.json', 4, 3, null, /^npm ci will run at install and add 1 devDependency \(3 MB in your node_modules\): typescript\.$/],
   ['install.nested-package', 'plugins/node/.claude-plugin/plugin.json', 5, 42, 'plugin:node:api', /^'server\/package\.json' is not installed by Claude Code \(only the plugin root's lockfile is\), and the server imports ccf-dep\.$/],
@@ -51,7 +51,7 @@ describe('author mode checks each server against the install copy', () => {
   });
 
   it.each([
-    ['plugin:x:ok', 'ok'], ['plugin:rt:conf', 'ok'], ['plugin:x:rel', 'ok'], ['plugin:x:lib', 'ok'], ['plugin:x:sub', 'ok'], ['plugin:go:interlock', 'ok'],
+    ['plugin:x:ok', 'ok'], ['plugin:rt:conf', 'ok'], ['plugin:x:flink', 'ok'], ['plugin:x:rel', 'ok'], ['plugin:x:lib', 'ok'], ['plugin:x:sub', 'ok'], ['plugin:go:interlock', 'ok'],
     ['plugin:x:shared', 'failed'], ['plugin:x:lfs', 'failed'], ['plugin:x:draft', 'failed'], ['plugin:x:abs', 'failed'],
     ['plugin:go-bad:interlock', 'failed'], ['plugin:node:api', 'failed'], ['plugin:venv:gitea', 'failed'], ['plugin:venv:direct', 'failed'],
   ])('%s is %s', (id, status) => {
@@ -99,6 +99,7 @@ describe('--probe in author mode starts the servers from a rehearsed install', (
     ['plugin:x:rel', 'ok', 'answered'],
     ['plugin:x:lib', 'ok', 'answered'],
     ['plugin:x:sub', 'ok', 'answered'],
+    ['plugin:x:flink', 'ok', 'answered'],
     // Lost by the install: they fail there, and the static finding names why.
     ['plugin:x:shared', 'failed', 'crashed'],
     ['plugin:x:lfs', 'failed', 'crashed'],
@@ -151,6 +152,7 @@ describe('the rehearsed install copy', () => {
         '.claude-plugin/',
         '.claude-plugin/plugin.json',
         '.in_use/',
+        'filelink.js',
         'link-rel.js -> server.js',
         'model.js',
         'server.js',

@@ -104,6 +104,7 @@ export function makeGitMarketplace(): GitMarketplace {
     "lib": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/shared-lib/server.js"] },
     "sub": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/sub/server.js"] },
     "abs": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/tools/server.js"] },
+    "flink": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/filelink.js"] },
     "ok": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/server.js"] }
   }
 }
@@ -113,6 +114,7 @@ export function makeGitMarketplace(): GitMarketplace {
   write(join(x, 'model.js'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n');
   symlinkSync('server.js', join(x, 'link-rel.js'));
   symlinkSync('../../lib', join(x, 'shared-lib'));
+  symlinkSync('../../lib/server.js', join(x, 'filelink.js'));
   symlinkSync(join(home, '.cache', 'shared-tools'), join(x, 'tools'));
   git(repo, 'submodule', '-q', 'add', sub, 'plugins/x/sub');
 

@@ -1,8 +1,8 @@
 /**
  * The rehearsal of a git-sourced install (Claude Code 2.1.332, reference B): the marketplace is cloned (tracked
  * files only, submodules fetched, LFS files left as pointers) and each plugin's folder is copied into the cache.
- * The copy drops every link whose target leaves the plugin, keeps in-plugin links, copies a linked folder that
- * points elsewhere in the clone as a real folder, and nothing outside the plugin folder comes along. `judge` says
+ * The copy keeps in-plugin links as links, copies a link to a file or folder elsewhere in the clone as a real
+ * file or folder, drops every link that leaves the clone, and nothing else outside the plugin folder comes along. `judge` says
  * what the installed copy holds at a path of the author's working tree, and if nothing, why.
  */
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -68,8 +68,9 @@ export async function installCopy(pluginRoot: string): Promise<InstallCopy | nul
         const target = isAbsolute(text) ? text : resolve(dirname(abs), text);
         const onward = join(target, ...rest);
         if (within(root, target)) return judgeFrom(onward, bound, depth + 1);
-        // A linked folder elsewhere in the clone is copied as a real folder; its content must be tracked.
-        if (within(repo.top, target) && (await pathFacts(target)).isDir) return judgeFrom(onward, repo.top, depth + 1);
+        // A link to a file or folder elsewhere in the clone is copied as a real file or folder (measured: docs/
+        // claude-code-facts.md, "links into the marketplace clone"); what it points at must be tracked.
+        if (within(repo.top, target)) return judgeFrom(onward, repo.top, depth + 1);
         return { kind: 'link-dropped', link: abs, linkText: text, target, tracked: true, ignoredBy: null };
       }
       if (entry) {

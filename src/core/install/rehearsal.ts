@@ -3,7 +3,7 @@
  * Claude Code lays out its config (plugins/cache/<marketplace>/<plugin>/<version>/, installed_plugins.json,
  * known_marketplaces.json, plugins/data/), the plugin copied there as a git install copies it (install-copy.ts:
  * tracked files with the index's content and modes, so LFS files are pointers; links kept inside the plugin,
- * linked folders elsewhere in the repository copied as real folders, other links dropped; submodules' files;
+ * linked files and folders elsewhere in the repository copied as real ones, links leaving it dropped; submodules;
  * nothing outside the plugin folder), and the servers expanded with ${CLAUDE_PLUGIN_ROOT} in that copy. A server
  * passes only if it would work after `claude plugin install`. The folder is removed afterwards, whatever happens.
  */
@@ -85,9 +85,17 @@ async function copyTracked(repo: GitRepo, pluginRoot: string, from: string, dest
       const text = (await linkText(repo, entry)) ?? '';
       const source = join(repo.top, path);
       const resolved = isAbsolute(text) ? text : resolve(dirname(source), text);
+      const inClone = relative(repo.top, resolved).split(sep).join('/');
+      const tracked = repo.entries.get(inClone);
       if (within(pluginRoot, resolved)) await symlink(text, target).catch(() => {});
-      else if (within(repo.top, resolved) && (await pathFacts(resolved)).isDir) await copyTracked(repo, pluginRoot, resolved, target, depth + 1);
-      // Any other link leaves the plugin: the install drops it.
+      else if (within(repo.top, resolved) && tracked && (tracked.mode === '100644' || tracked.mode === '100755')) {
+        // A link to a file elsewhere in the clone is copied as that file.
+        const blob = (await readBlobs(repo.top, [tracked.object])).get(tracked.object) ?? Buffer.alloc(0);
+        await writeFile(target, blob);
+        await chmod(target, tracked.mode === '100755' ? 0o755 : 0o644);
+      } else if (within(repo.top, resolved) && repo.dirs.has(inClone)) await copyTracked(repo, pluginRoot, resolved, target, depth + 1);
+      else if (within(repo.top, resolved)) await symlink(text, target).catch(() => {}); // dangling in the clone: kept as a link
+      // A link that leaves the clone is dropped.
     } else if (entry.mode === '160000' || modules.has(path)) {
       // A submodule is fetched by the clone: its checked-out files, without its .git.
       await cp(join(repo.top, path), target, { recursive: true, filter: (src) => !src.split(sep).includes('.git') }).catch(() => {});

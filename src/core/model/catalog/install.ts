@@ -30,16 +30,17 @@ export const installCodes = {
     explain:
       'When Claude Code installs a plugin from a git marketplace it copies the plugin folder into ' +
       '~/.claude/plugins/cache/<marketplace>/<plugin>/<version>/, and the copy silently drops every symbolic link whose ' +
-      'target leaves the plugin (logged at debug level only: "copyDir: skipping symlink escaping containment root"). A ' +
+      'target leaves the marketplace repository (logged at debug level only: "copyDir: skipping symlink escaping ' +
+      'containment root"; a link to a file or folder elsewhere in the repository is copied as a real one). A ' +
       '.venv linked to ~/.cache/claude-mcp-venvs/… works on the author\'s machine and is gone on every user\'s: the ' +
       'server fails to start and Claude Code shows only "failed to load". An untracked link is not even cloned.\n' +
       LAUNCHER,
     message: (a) =>
-      `${q(a.rel)} is a link to ${q(a.linkText)}, outside the plugin: installs ${a.tracked ? 'drop it' : 'never get it (git does not track it)'}, so ${loss(a)}.`,
+      `${q(a.rel)} is a link to ${q(a.linkText)}, outside the repository: installs ${a.tracked ? 'drop it' : 'never get it (git does not track it)'}, so ${loss(a)}.`,
     hint: (a) =>
       a.what === 'venv'
         ? 'Create the venv on first run in a launcher (python3 -m venv or uv sync, then exec its python), or run the server with uv run / uvx.'
-        : 'Put the target inside the plugin folder (a relative link inside the plugin is kept), or make it on first run in a launcher.',
+        : 'Put the target in the repository (a link to a file or folder there is copied as a real one), or make it on first run in a launcher.',
   }),
   'install.untracked': entry({
     title: 'A file the server needs is not in the repository',
@@ -70,7 +71,7 @@ export const installCodes = {
       'and in a directory marketplace (read in place), never after an install from git.',
     message: (a) => `${q(a.rel)} is outside the plugin folder ${q(a.pluginRoot)}: installs do not copy it, so ${loss(a)}.`,
     hint: () =>
-      'Move it into the plugin folder, or make the plugin folder one that holds it (the marketplace entry\'s source); a link inside the plugin to a folder elsewhere in the repository is copied as a real folder.',
+      'Move it into the plugin folder, or link to it from inside the plugin (a link to a file or folder elsewhere in the repository is copied as a real one), or make the plugin folder one that holds it.',
   }),
   'install.lfs-pointer': entry({
     title: 'Server needs a Git LFS file',
