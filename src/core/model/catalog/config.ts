@@ -21,7 +21,7 @@ export const configCodes = {
     fixable: false,
     explain:
       'The file begins with a UTF-8 byte-order mark (EF BB BF), which editors on Windows add silently. Claude Code ' +
-      '2.1.330 cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
+      'cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
       'in the debug log only), so its servers never load; installed_plugins.json is read as empty, so plugins installed ' +
       'into the cache are not found; known_marketplaces.json is read as empty, so no plugin of any marketplace loads. ' +
       'Everywhere else (plugin.json, marketplace.json, a project .mcp.json, ~/.claude.json, settings) it reads past the ' +

@@ -1,6 +1,7 @@
 /** Catalog codes probe.*: What starting the server and speaking MCP to it showed. */
 import type { Evidence } from '../evidence.js';
 import { errorLine } from '../error-line.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 import { entry, s, q, printedOnStdout, type CatalogEntry } from './words.js';
 
 /** What a spawn errno means, in the user's words. */
@@ -174,8 +175,9 @@ export const probeCodes = {
     severity: 'error',
     fixable: false,
     explain:
-      'Claude Code 2.1.330 asks for protocol 2025-11-25 and accepts 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05 and ' +
-      '2024-10-07. The server offered only versions outside that list, or refused ours.',
+      `Claude Code ${CLAUDE_CODE_VERSION} asks for protocol ${INITIALIZE_PROTOCOL_VERSION} and accepts ` +
+      `${ACCEPTED_PROTOCOL_VERSIONS.slice(0, -1).join(', ')} and ${ACCEPTED_PROTOCOL_VERSIONS.at(-1)}. ` +
+      'The server offered only versions outside that list, or refused ours.',
     message: (a) => `The server speaks ${s(a.serverVersions) || 'an unknown version'}; Claude Code asked for ${s(a.requested)} and accepts ${s(a.accepted)}.`,
     hint: () => 'Update the server (or its MCP SDK) to a release that supports a version Claude Code accepts.',
   }),
@@ -240,7 +242,7 @@ export const probeCodes = {
     severity: 'warning',
     fixable: false,
     explain:
-      'Claude Code 2.1.330 first sends server/discover (the 2026-07-28 handshake). This server exits on it, so Claude ' +
+      `Claude Code first sends server/discover (the ${DISCOVER_PROTOCOL_VERSION} handshake). This server exits on it, so Claude ` +
       'Code has to start it a second time with the older handshake: startup costs twice, and side effects happen twice.',
     message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize.',
     hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',
