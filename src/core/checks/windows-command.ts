@@ -1,7 +1,8 @@
 /**
  * `cmd /c npx …`, `powershell -File …`, `npx.cmd`, `C:\Python312\python.exe` on Linux or macOS: entries written
- * for Windows. Claude Code looks the name up on PATH and fails ("Executable not found in $PATH", FACTS §9);
- * "install cmd" would be the wrong advice. Give the POSIX form of the same command when there is one.
+ * for Windows. Claude Code looks the name up on PATH and fails ("Executable not found in $PATH",
+ * docs/claude-code-facts.md §9); "install cmd" would be the wrong advice. Give the POSIX form of the same command
+ * when there is one.
  */
 import { findOnPath, resolveCommand } from '../command/resolve-command.js';
 import { splitWords } from '../command/split-words.js';

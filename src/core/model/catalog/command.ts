@@ -3,6 +3,7 @@ import { entry, listed, sh, s, q, type CatalogEntry } from './words.js';
 
 export const commandCodes = {
   'command.not-found': entry({
+    args: ['command', 'fixHint', 'missingPart', 'onPath', 'path', 'searched'],
     title: 'Command not found',
     severity: 'error',
     fixable: false,
@@ -32,6 +33,7 @@ export const commandCodes = {
     hint: (a) => `Say so in the plugin's README${a.installHint ? ` (${s(a.installHint)})` : ''}. It is not on this machine's PATH, so nothing that needs it was run here.`,
   }),
   'command.holds-args': entry({
+    args: ['command', 'corrected', 'program', 'resolved'],
     title: 'Command holds its arguments',
     severity: 'error',
     fixable: false,
@@ -43,6 +45,7 @@ export const commandCodes = {
     hint: (a) => `Put them in args: ${s(a.corrected)}`,
   }),
   'command.windows-only': entry({
+    args: ['command', 'corrected', 'fixHint', 'platform', 'why'],
     title: 'Command written for Windows',
     severity: 'error',
     fixable: false,
@@ -54,6 +57,7 @@ export const commandCodes = {
     hint: (a) => (a.corrected ? `Use the POSIX form: ${s(a.corrected)}` : s(a.fixHint) || 'Give this server a POSIX command (for example in a user-scope entry of your own).'),
   }),
   'command.windows-cmd-wrapper': entry({
+    args: ['command', 'corrected', 'resolved'],
     title: 'On Windows, npx needs cmd /c',
     severity: 'warning',
     fixable: false,
@@ -65,6 +69,7 @@ export const commandCodes = {
     hint: (a) => `Wrap it as Claude Code's docs describe: ${s(a.corrected)}`,
   }),
   'command.script-missing': entry({
+    args: ['fixHint', 'interpreter', 'path'],
     title: 'Script given to the interpreter does not exist',
     severity: 'error',
     fixable: false,
@@ -75,6 +80,8 @@ export const commandCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the path, or add the script.',
   }),
   'command.unbuilt': entry({
+    args: ['buildCommand', 'path', 'reason', 'toolchainMissing'],
+    fixes: ['build'],
     title: 'Command is build output that was never built',
     severity: 'error',
     fixable: true,
@@ -88,6 +95,7 @@ export const commandCodes = {
       `Build it: ${s(a.buildCommand)}. Plugin authors: ship a launcher script that builds on first run, or commit the build.`,
   }),
   'command.toolchain-missing': entry({
+    args: ['fromProbe', 'guarded', 'installHint', 'script', 'scriptLine', 'stderrLine', 'tool'],
     title: 'Launcher needs a toolchain that is not installed',
     severity: 'error',
     fixable: false,
@@ -101,6 +109,8 @@ export const commandCodes = {
     hint: (a) => `Install ${s(a.tool)}${a.installHint ? ` (${s(a.installHint)})` : ''}, or put it on the PATH Claude Code starts with.`,
   }),
   'command.not-executable': entry({
+    args: ['isDirectory', 'mode', 'path'],
+    fixes: ['chmod'],
     title: 'Command is not executable',
     severity: 'error',
     fixable: true,
@@ -115,6 +125,8 @@ export const commandCodes = {
         : `Run chmod +x ${sh(a.path)}; plugin authors: git update-index --chmod=+x on the file and commit.`,
   }),
   'command.bad-interpreter': entry({
+    args: ['crlf', 'fixHint', 'interpreter', 'path', 'shebang', 'viaEnv'],
+    fixes: ['line-endings'],
     title: 'Script interpreter is missing or malformed',
     severity: 'error',
     fixable: true,
@@ -132,6 +144,7 @@ export const commandCodes = {
         : `Install ${s(a.interpreter)}, or change the #! line to an interpreter that exists (#!/usr/bin/env …).`,
   }),
   'command.shared-library-missing': entry({
+    args: ['library'],
     title: 'Shared library is missing',
     severity: 'error',
     fixable: false,
