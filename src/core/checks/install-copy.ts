@@ -102,7 +102,8 @@ export default defineCheck({
     for (const need of await needs(server, c, copy)) {
       const f = await finding(copy, need, await copy.judge(need.path));
       // One loss (a dropped .venv link) is named once, however many arguments run through it.
-      const key = `${f?.code}:${String(f?.args?.link ?? f?.args?.path)}`;
+      const facts = f?.args as Record<string, unknown> | undefined;
+      const key = `${f?.code}:${String(facts?.link ?? facts?.path)}`;
       if (f && !reported.has(key)) {
         reported.add(key);
         out.push(f);

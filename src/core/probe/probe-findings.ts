@@ -118,7 +118,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const own = existing.filter((f) => decidesServer(f, server));
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
-      if (c.code === 'command.toolchain-missing' && own.some((f) => f.code === 'command.runner-required' && f.args?.program === c.args?.tool)) continue;
+      if (c.code === 'command.toolchain-missing' && own.some((f) => f.code === 'command.runner-required' && (f.args as { program?: unknown } | undefined)?.program === (c.args as { tool?: unknown } | undefined)?.tool)) continue;
       const equivalent = sameRootCause[c.code] ?? [c.code];
       const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === (c.args as Evidence | undefined)?.tool));
       if (same) {

@@ -17,6 +17,7 @@ export const commandCodes = {
     hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
   }),
   'command.runner-required': entry({
+    args: ['installHint', 'program', 'servers', 'via'],
     title: 'Program the plugin\'s users must have',
     severity: 'info',
     fixable: false,

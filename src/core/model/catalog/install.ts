@@ -24,6 +24,7 @@ function loss(a: Record<string, unknown>): string {
 
 export const installCodes = {
   'install.link-dropped': entry({
+    args: ['ignoredBy', 'link', 'linkText', 'path', 'rel', 'target', 'tracked', 'what'],
     title: 'Install drops a link that leaves the plugin',
     severity: 'error',
     fixable: false,
@@ -43,6 +44,7 @@ export const installCodes = {
         : 'Put the target in the repository (a link to a file or folder there is copied as a real one), or make it on first run in a launcher.',
   }),
   'install.untracked': entry({
+    args: ['buildCommand', 'ignoredBy', 'ignoredLine', 'inWorkingTree', 'path', 'rel', 'what'],
     title: 'A file the server needs is not in the repository',
     severity: 'error',
     fixable: false,
@@ -62,6 +64,7 @@ export const installCodes = {
         : `Commit it: git add ${s(a.rel)}.`,
   }),
   'install.outside-plugin': entry({
+    args: ['path', 'pluginRoot', 'rel', 'what'],
     title: 'Server needs a file outside the plugin folder',
     severity: 'error',
     fixable: false,
@@ -74,6 +77,7 @@ export const installCodes = {
       'Move it into the plugin folder, or link to it from inside the plugin (a link to a file or folder elsewhere in the repository is copied as a real one), or make the plugin folder one that holds it.',
   }),
   'install.lfs-pointer': entry({
+    args: ['path', 'rel'],
     title: 'Server needs a Git LFS file',
     severity: 'error',
     fixable: false,
@@ -84,6 +88,7 @@ export const installCodes = {
     hint: () => 'Commit it without LFS (remove its filter=lfs rule), or download or build it on first run in a launcher.',
   }),
   'install.npm-ci': entry({
+    args: ['devCount', 'devMegabytes', 'devNames', 'packageJson'],
     title: 'Install runs npm ci with devDependencies',
     severity: 'info',
     fixable: false,
@@ -96,6 +101,7 @@ export const installCodes = {
     hint: () => 'Ship the built server without devDependencies (a bundle with its own package.json holding only runtime dependencies), or move the build tools out of the plugin folder.',
   }),
   'install.nested-package': entry({
+    args: ['dir', 'imports', 'packageJson', 'rel'],
     title: 'Dependencies Claude Code does not install',
     severity: 'error',
     fixable: false,
