@@ -62,7 +62,7 @@ describe('author mode checks each server against the install copy', () => {
     const hint = (server: string) => run.report.findings.find((f) => f.server === server)?.hint ?? '';
     expect(hint('plugin:go-bad:interlock')).toMatch(/^Ship a launcher that builds it on first run \(cd .*plugins\/go-bad && go build -o .*bin\/interlock-mcp \.\/cmd\/interlock-mcp\) and point the command at it, or commit the build/);
     expect(hint('plugin:venv:gitea')).toMatch(/^Create the venv on first run in a launcher/);
-    expect(hint('plugin:x:draft')).toBe('Commit it: git add draft.js.');
+    expect(hint('plugin:x:draft')).toBe('Commit it: git add plugins/x/draft.js.');
   });
 
   it('the seed stories through the CLI: 001 passes, its unbuilt twin and 002 fail, exit 1', async () => {

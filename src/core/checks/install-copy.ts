@@ -53,7 +53,7 @@ async function finding(copy: InstallCopy, need: Need, fact: InstalledFact): Prom
       return {
         code: 'install.untracked',
         location: need.location,
-        args: { path: fact.path, rel: rel(fact.path), ignoredBy: fact.ignoredBy, ignoredLine: fact.ignoredLine, inWorkingTree: fact.inWorkingTree, what: kind, buildCommand },
+        args: { path: fact.path, rel: rel(fact.path), repoRel: relative(copy.repo.top, fact.path), ignoredBy: fact.ignoredBy, ignoredLine: fact.ignoredLine, inWorkingTree: fact.inWorkingTree, what: kind, buildCommand },
       };
     }
     case 'lfs-pointer':

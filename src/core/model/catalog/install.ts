@@ -3,7 +3,7 @@
  * author's working tree has and the installed copy will not: ignored or uncommitted files, links that leave the
  * plugin, anything outside the plugin folder, LFS pointers, dependencies Claude Code does or does not install.
  */
-import { entry, q, s, type CatalogEntry } from './words.js';
+import { entry, q, s, sh, type CatalogEntry } from './words.js';
 
 const LAUNCHER =
   'A tracked launcher that makes it on first run, and then execs the server (Claude Code starts MCP servers before ' +
@@ -44,7 +44,7 @@ export const installCodes = {
         : 'Put the target in the repository (a link to a file or folder there is copied as a real one), or make it on first run in a launcher.',
   }),
   'install.untracked': entry({
-    args: ['buildCommand', 'ignoredBy', 'ignoredLine', 'inWorkingTree', 'path', 'rel', 'what'],
+    args: ['buildCommand', 'ignoredBy', 'ignoredLine', 'inWorkingTree', 'path', 'rel', 'repoRel', 'what'],
     title: 'A file the server needs is not in the repository',
     severity: 'error',
     fixable: false,
@@ -61,7 +61,7 @@ export const installCodes = {
         ? a.what === 'venv'
           ? 'Create the venv on first run in a launcher (python3 -m venv or uv sync, then exec its python), or run the server with uv run / uvx.'
           : `Ship a launcher that builds it on first run${a.buildCommand ? ` (${s(a.buildCommand)})` : ''} and point the command at it, or commit the build (mcp-doctor explain install.untracked shows the launcher).`
-        : `Commit it: git add ${s(a.rel)}.`,
+        : `Commit it: git add ${sh(a.repoRel ?? a.rel)}.`,
   }),
   'install.outside-plugin': entry({
     args: ['path', 'pluginRoot', 'rel', 'what'],
