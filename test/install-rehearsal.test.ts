@@ -35,6 +35,8 @@ const expected: Row[] = [
   ['install.link-dropped', 'plugins/venv/.claude-plugin/plugin.json', 6, 17, 'plugin:venv:direct', /so users get no venv\.$/],
   ['install.npm-ci', 'plugins/node/package.json', 4, 3, null, /^npm ci will run at install and add 1 devDependency \(3 MB in your node_modules\): typescript\.$/],
   ['install.nested-package', 'plugins/node/.claude-plugin/plugin.json', 5, 42, 'plugin:node:api', /^'server\/package\.json' is not installed by Claude Code \(only the plugin root's lockfile is\), and the server imports ccf-dep\.$/],
+  // The submodule comes from a local path: Claude Code's clone of the whole marketplace fails on it.
+  ['install.submodule-local', '.gitmodules', 3, 1, null, /^Submodule 'plugins\/x\/sub' has the local URL '\/.*\/sub': Claude Code's clone refuses it, and the whole marketplace fails to install\.$/],
   // The launcher's toolchain, which this machine lacks: a requirement of the plugin, not an error.
   ['command.runner-required', 'plugins/go/bin/launch-mcp.sh', 7, 1, null, /^Users need 'go' on their PATH: server interlock runs it from a launcher\.$/],
 ];

@@ -6,6 +6,7 @@ import type { Check, CheckSubjects } from './define-check.js';
 import envUnset from './env-unset.js';
 import installCopy from './install-copy.js';
 import installDependencies from './install-dependencies.js';
+import installSubmodules from './install-submodules.js';
 import interpreterScript from './interpreter-script.js';
 import launcherToolchain from './launcher-toolchain.js';
 import manifestSchema from './manifest-schema.js';
@@ -22,7 +23,7 @@ import unknownKeys from './unknown-keys.js';
 import windowsCommand from './windows-command.js';
 import windowsCmdWrapper from './windows-cmd-wrapper.js';
 
-export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape];
+export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape, installSubmodules];
 export const pluginChecks: Check<'plugin'>[] = [componentPaths, installDependencies];
 export const serverChecks: Check<'server'>[] = [
   serverEntrySchema,

@@ -112,4 +112,17 @@ export const installCodes = {
     message: (a) => `${q(a.rel)} is not installed by Claude Code (only the plugin root's lockfile is), and the server imports ${s(a.imports)}.`,
     hint: () => 'Bundle the server with its dependencies (esbuild, ncc) and commit the bundle, or move the package.json and its lockfile to the plugin root.',
   }),
+  'install.submodule-local': entry({
+    args: ['path', 'url'],
+    title: 'Submodule only this machine can fetch',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Claude Code clones a git marketplace with its submodules (submodule update --init --recursive --depth 1). A ' +
+      'submodule whose URL is a local path or a file:// URL is refused by git\'s default protocol.file.allow=user; ' +
+      'Claude Code retries once, then the whole marketplace fails ("Failed to clone marketplace repository: … ' +
+      'transport \'file\' not allowed"), so none of its plugins installs or updates.',
+    message: (a) => `Submodule ${q(a.path)} has the local URL ${q(a.url)}: Claude Code's clone refuses it, and the whole marketplace fails to install.`,
+    hint: () => 'Give it a URL users can fetch (https://…, or a path relative to the marketplace\'s own remote such as ../repo.git), or commit its files into the repository.',
+  }),
 } satisfies Record<string, CatalogEntry>;
