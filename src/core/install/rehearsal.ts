@@ -168,7 +168,7 @@ export async function rehearseInstall(ctx: DoctorContext, inventory: Inventory, 
   }
 }
 
-/** For tests and --verbose: the rehearsed tree's entries, relative to a folder. */
+/** The rehearsed tree's entries, relative to a folder (links with their text, folders with a slash): what the tests compare. */
 export async function listTree(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
   for (const name of (await readdir(dir)).sort()) {
