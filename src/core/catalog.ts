@@ -12,6 +12,9 @@ import { secretCodes } from './catalog/secret.js';
 import { probeCodes } from './catalog/probe.js';
 import { runtimeCodes } from './catalog/runtime.js';
 import { serverCodes } from './catalog/server.js';
+import { hookCodes } from './catalog/hook.js';
+import { lspCodes } from './catalog/lsp.js';
+import { componentCodes } from './catalog/component.js';
 import type { CatalogEntry } from './catalog/words.js';
 
 export type { CatalogEntry } from './catalog/words.js';
@@ -26,6 +29,9 @@ export const catalog = {
   ...probeCodes,
   ...runtimeCodes,
   ...serverCodes,
+  ...hookCodes,
+  ...lspCodes,
+  ...componentCodes,
 } satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof catalog;

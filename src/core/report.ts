@@ -112,6 +112,7 @@ export function reportServer(s: ServerEntry, findings: Finding[], checked: boole
   const server: ReportServer = {
     id: s.id,
     name: s.name,
+    kind: s.kind ?? 'mcp',
     plugin: s.plugin,
     marketplace: s.marketplace,
     scope: s.scope,

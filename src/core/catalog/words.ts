@@ -1,12 +1,21 @@
 /** The shape of a catalog entry and the small helpers its wording is built with. */
 import type { Evidence, Severity } from '../evidence.js';
 
+export type PluginEffect = 'refuses-plugin' | 'plugin-error' | 'drops-server';
+
 export interface CatalogEntry {
   title: string;
   severity: Severity;
   fixable: boolean;
   /** The option `--fix` needs for this code's repair, when it runs other programs (venv, npm, a build). */
   fixOption?: '--rebuild-venvs' | '--install-deps' | '--build';
+  /**
+   * What Claude Code does to the plugin when it meets this problem (findings with `server: null`):
+   * `refuses-plugin`: the whole plugin is off, its MCP servers never start; `plugin-error`: `/plugin` counts an
+   * error for the plugin and the rest loads; `drops-server`: only the server the finding names is left out.
+   * Absent: no effect on loading (a warning, or a failure that shows only when the component is used).
+   */
+  effect?: PluginEffect;
   /** Long explanation for `mcp-doctor explain <code>`. */
   explain: string;
   /** One sentence: what is wrong, from the finding's args. */

@@ -30,6 +30,8 @@ export function normalizeUrl(url: string): string {
 
 /** The duplicate signature, or null for entries Claude Code cannot compare. */
 export function serverSignature(server: ServerEntry, includeEnv: boolean): string | null {
+  // LSP servers are keyed apart from MCP servers: never a duplicate of one.
+  if (server.kind === 'lsp') return null;
   if (server.skipReason && server.skipReason !== 'user-config-keychain') return null;
   if (server.transport === 'stdio') {
     if (server.expanded.command === undefined) return null;

@@ -1,0 +1,96 @@
+/**
+ * Catalog codes lsp.*: a plugin's LSP servers (`lspServers` in plugin.json, `.lsp.json`). Each is a row of its own,
+ * `plugin:<plugin>:<name>` as Claude Code names it; Claude Code starts one only when the session first touches a file
+ * whose extension it maps, so its errors appear mid-session, in /plugin and the Errors tab, never in `plugin list`.
+ */
+import { entry, s, q, type CatalogEntry } from './words.js';
+import type { Evidence } from '../evidence.js';
+
+const lazily = (a: Evidence) =>
+  ` Claude Code starts it only when the session first touches a ${s(a.extensions) || 'matching'} file, so /plugin shows "${s(a.server) || 'plugin:<p>:<name>'} couldn't load · 1 error" only then.`;
+
+export const lspCodes = {
+  'lsp.manifest-entry-invalid': entry({
+    title: 'LSP server entry in plugin.json does not validate: Claude Code refuses the plugin',
+    severity: 'error',
+    fixable: false,
+    effect: 'refuses-plugin',
+    explain:
+      'An inline lspServers entry must have a "command" (no spaces unless it is an absolute path) and a non-empty ' +
+      '"extensionToLanguage" map. Without one, plugin.json fails validation ("lspServers: Invalid input"): install is ' +
+      'refused, and a plugin already installed fails to load (manifest-validation-error) with all its MCP servers.',
+    message: (a) => `lspServers ${q(a.name)}: ${s(a.problem)}; plugin.json fails validation, so Claude Code refuses the whole plugin and its MCP servers never start.`,
+    hint: (a) => s(a.fixHint) || 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).',
+  }),
+  'lsp.config-invalid': entry({
+    title: 'LSP server config does not validate: the server is left out',
+    severity: 'error',
+    fixable: false,
+    effect: 'drops-server',
+    explain:
+      'An LSP server from a config file (.lsp.json, or a file lspServers names) that lacks "command" or a non-empty ' +
+      '"extensionToLanguage" is skipped with an lsp-config-invalid error in /plugin (session only); the rest of the ' +
+      'plugin loads.',
+    message: (a) => `LSP server ${q(a.name)}: ${s(a.problem)}; Claude Code leaves it out (lsp-config-invalid).`,
+    hint: (a) => s(a.fixHint) || 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).',
+  }),
+  'lsp.config-unreadable': entry({
+    title: 'LSP config file cannot be read',
+    severity: 'error',
+    fixable: false,
+    effect: 'plugin-error',
+    explain:
+      'lspServers names a file that is missing or is not valid JSON. `plugin list` shows nothing; a session logs "Failed ' +
+      'to read/parse LSP config" and /plugin counts 1 error ("Invalid LSP server config for …"). The plugin\'s MCP ' +
+      'servers load; none of the file\'s LSP servers do.',
+    message: (a) => `${s(a.field) || 'lspServers'} names ${q(a.path)}, which ${a.error ? `does not parse: ${s(a.error)}` : 'does not exist'}; none of its LSP servers load.`,
+    hint: () => 'Fix the path (relative to the plugin root, starting with ./) or the file, or remove the entry.',
+  }),
+  'lsp.socket-transport': entry({
+    title: 'LSP server over a socket is not checked',
+    severity: 'info',
+    fixable: false,
+    explain: 'mcp-doctor starts LSP servers over stdio only; a "transport": "socket" server is listed but not started.',
+    message: () => 'This LSP server talks over a socket; mcp-doctor does not start it.',
+    hint: () => 'Nothing to do.',
+  }),
+  'lsp.crashed': entry({
+    title: 'LSP server exits before answering initialize',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Started the way Claude Code starts it (cwd = the project, Content-Length framing), the language server exited ' +
+      'before it answered `initialize`. Claude Code logs "LSP server … crashed with exit code N" and shows the row ' +
+      'as "couldn\'t load · 1 error"; the server\'s stderr is only in its debug log.',
+    message: (a) => `The language server exited${a.code !== undefined && a.code !== null ? ` with code ${s(a.code)}` : a.signal ? ` on ${s(a.signal)}` : ''} before answering initialize${a.stderr ? `: ${s(a.stderr)}` : ''}.`,
+    hint: (a) => `Run it by hand to see why: ${s(a.runLine)}.${lazily(a)}`,
+  }),
+  'lsp.spawn-failed': entry({
+    title: 'LSP server program cannot be started',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'Starting the language server failed (ENOENT: the program is not there; EACCES: it cannot be executed). Claude ' +
+      'Code says: Language server "plugin:<p>:<name>" couldn\'t start: its program "…" wasn\'t found.',
+    message: (a) => `Starting ${q(a.command)} failed: ${s(a.error)}.`,
+    hint: (a) => `Install it or put it on the PATH Claude Code starts with.${lazily(a)}`,
+  }),
+  'lsp.timeout': entry({
+    title: 'LSP server does not answer initialize',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The language server started but did not answer `initialize` (Content-Length framed JSON-RPC) in time. A server ' +
+      'that writes plain lines instead of Content-Length frames, or waits for something, looks like this.',
+    message: (a) => `No answer to initialize within ${s(a.timeoutMs)} ms${a.stderr ? `; it printed on stderr: ${s(a.stderr)}` : ''}.`,
+    hint: (a) => `Run it by hand to see what it waits for: ${s(a.runLine)}.${lazily(a)}`,
+  }),
+  'lsp.protocol-error': entry({
+    title: 'LSP server answers initialize with an error',
+    severity: 'error',
+    fixable: false,
+    explain: 'The language server answered `initialize` with a JSON-RPC error, or with something that is not a reply.',
+    message: (a) => `initialize failed: ${s(a.error)}.`,
+    hint: (a) => `Check the server's options (initializationOptions, settings).${lazily(a)}`,
+  }),
+} satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,79 @@
+/**
+ * The YAML frontmatter of a command, agent or skill file, read just far enough to tell what Claude Code's YAML
+ * parser would refuse. Not a YAML parser: it finds the block, the top-level keys, and the mistakes seen in real
+ * plugins, which make the whole block fail ("YAML Parse error: Unexpected character" / "Unexpected EOF"): a quoted
+ * value whose quote never closes, a flow [ or { that never closes, a tab in indentation, a top-level line that is
+ * neither `key: value`, a list item, a comment nor the continuation of a value. Anything else passes.
+ */
+
+export interface Frontmatter {
+  /** Top-level keys with their raw (unparsed) value text. */
+  keys: Map<string, string>;
+  /** The first reason the block would not parse, with its 1-based line in the file. */
+  error: { line: number; problem: string } | null;
+}
+
+/** null when the file has no frontmatter block (it does not start with a `---` line, or the block never closes). */
+export function readFrontmatter(text: string): Frontmatter | null {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') return null;
+  const close = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+  if (close < 0) return null;
+  const body = lines.slice(1, close);
+  const keys = new Map<string, string>();
+  const lineOf = (i: number) => i + 2;
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i] ?? '';
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (/^ *\t/.test(line)) return { keys, error: { line: lineOf(i), problem: 'a tab in indentation' } };
+    if (/^\s/.test(line) || /^- /.test(line) || line === '-') continue; // continuation or list item
+    const m = /^([^:#]+?|"[^"]*"|'[^']*'):(?:\s+(.*)|)$/.exec(line);
+    if (!m) return { keys, error: { line: lineOf(i), problem: `line ${lineOf(i)} is not "key: value"` } };
+    const key = (m[1] ?? '').replace(/^["']|["']$/g, '').trim();
+    const value = (m[2] ?? '').trim();
+    keys.set(key, value);
+    const unclosed = unclosedFrom(value, body.slice(i + 1).join('\n'));
+    if (unclosed) return { keys, error: { line: lineOf(i), problem: unclosed } };
+  }
+  return { keys, error: null };
+}
+
+/** A value that opens a quote or a flow collection it never closes (looking on through the rest of the block). */
+function unclosedFrom(value: string, rest: string): string | null {
+  const first = value[0];
+  if (first === '"' || first === "'") {
+    const text = `${value.slice(1)}\n${rest}`;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (first === '"' && ch === '\\') i++;
+      else if (ch === first) {
+        if (first === "'" && text[i + 1] === "'") i++;
+        else return null;
+      }
+    }
+    return `the ${first === '"' ? 'double' : 'single'} quote opened here never closes`;
+  }
+  if (first === '[' || first === '{') {
+    const text = `${value}\n${rest}`;
+    let depth = 0;
+    let quote: string | null = null;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (quote) {
+        if (ch === quote) quote = null;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '[' || ch === '{') depth++;
+      else if (ch === ']' || ch === '}') {
+        depth--;
+        if (depth === 0) return null;
+      }
+    }
+    return `the ${first} opened here never closes`;
+  }
+  return null;
+}
+
+/** A frontmatter value as text: surrounding quotes removed. */
+export function scalar(value: string | undefined): string {
+  return (value ?? '').replace(/^(["'])(.*)\1$/, '$2').trim();
+}
