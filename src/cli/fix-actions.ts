@@ -3,13 +3,13 @@
  * server comes from a fresh check of that server (fixes come from static findings), the confirmation is the
  * TUI's, and after applying the server is re-checked and re-probed.
  */
-import type { DoctorContext } from '../core/context.js';
+import type { DoctorContext } from '../core/model/context.js';
 import { applyPlan } from '../core/fix/apply.js';
 import { fixSection } from '../core/fix/fix-report.js';
 import { planFixes, type FixPlanSet } from '../core/fix/plan.js';
 import { plannedOutcomes } from '../core/fix/apply.js';
 import type { FixGates } from '../core/fix/gates.js';
-import { runDoctor, type RunOptions } from '../core/run.js';
+import { runDoctor, type RunOptions } from '../core/engine/run.js';
 import type { FixPlanView, FixResultView, ServerActions } from './actions.js';
 
 export function fixActions(ctx: DoctorContext, runOptions: RunOptions, gates: FixGates): NonNullable<ServerActions['fix']> {

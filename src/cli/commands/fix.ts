@@ -3,19 +3,19 @@
  * the one applier, re-check and re-probe the servers they touched, and exit from the state after.
  * `--dry-run` shows the plan and changes nothing. Without a terminal to ask in, --yes is required.
  */
-import type { DoctorContext } from '../../core/context.js';
+import type { DoctorContext } from '../../core/model/context.js';
 import { applyPlan, plannedOutcomes, type ChangeOutcome } from '../../core/fix/apply.js';
 import { fixSection } from '../../core/fix/fix-report.js';
 import { planFixes } from '../../core/fix/plan.js';
 import { mergeRecheck } from '../../core/fix/recheck.js';
-import { runDoctor, type DoctorRun, type RunOptions } from '../../core/run.js';
-import type { Report } from '../../core/types.js';
+import { runDoctor, type DoctorRun, type RunOptions } from '../../core/engine/run.js';
+import type { Report } from '../../core/model/types.js';
 import { ExitCode } from '../exit-code.js';
 import type { DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { canAsk, confirm } from '../prompt.js';
-import { renderers, type Format } from '../render/index.js';
-import { renderOutcome, renderPlan, renderRecheck } from '../render/fix-text.js';
+import { renderers, type Format } from '../../render/index.js';
+import { renderOutcome, renderPlan, renderRecheck } from '../../render/fix-text.js';
 
 export interface FixRequest {
   ctx: DoctorContext;

@@ -1,12 +1,12 @@
 /** `mcp-doctor undo`: reverts the last applied fix, after showing what it will revert and asking (or --yes). */
-import { createContext } from '../../core/context.js';
+import { createContext } from '../../core/model/context.js';
 import { describeChange } from '../../core/fix/describe.js';
 import { undoLast, undoPreview } from '../../core/fix/undo.js';
-import { safeLine } from '../../core/safe-text.js';
+import { safeLine } from '../../core/util/safe-text.js';
 import { ExitCode } from '../exit-code.js';
 import { say, write } from '../output.js';
 import { canAsk, confirm } from '../prompt.js';
-import { homeShortener } from '../render/style.js';
+import { homeShortener } from '../../render/style.js';
 
 export async function undo(opts: { yes?: boolean }): Promise<number> {
   const ctx = createContext();

@@ -6,9 +6,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { pathFacts, readText } from '../fs-facts.js';
-import { readFrontmatter, scalar } from '../frontmatter.js';
-import type { FindingInput, PluginEntry } from '../types.js';
+import { pathFacts, readText } from '../util/fs-facts.js';
+import { readFrontmatter, scalar } from '../util/frontmatter.js';
+import type { FindingInput, PluginEntry } from '../model/types.js';
 import { defineCheck } from './define-check.js';
 
 type Kind = 'command' | 'agent' | 'skill' | 'output style';

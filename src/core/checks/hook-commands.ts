@@ -11,8 +11,8 @@ import { readShebang } from '../command/shebang.js';
 import { installHints } from '../command/launcher-scan.js';
 import { pluginHooks, type HookCommand } from '../discover/plugin-hooks.js';
 import { pluginDataDir } from '../discover/registries.js';
-import { executableForReaders, firstMissingComponent, isExecutableFile, pathFacts } from '../fs-facts.js';
-import type { FindingInput, PluginEntry } from '../types.js';
+import { executableForReaders, firstMissingComponent, isExecutableFile, pathFacts } from '../util/fs-facts.js';
+import type { FindingInput, PluginEntry } from '../model/types.js';
 import { defineCheck, type CheckContext } from './define-check.js';
 
 async function problems(hook: HookCommand, plugin: PluginEntry, c: CheckContext): Promise<FindingInput[]> {

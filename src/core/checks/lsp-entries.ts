@@ -5,7 +5,7 @@
  * left out (a finding about the LSP row).
  */
 import { lspEntryProblems } from '../discover/plugin-lsp.js';
-import type { FindingInput, ServerEntry } from '../types.js';
+import type { FindingInput, ServerEntry } from '../model/types.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 export function entryFindings(server: ServerEntry, c: CheckContext, code: 'lsp.manifest-entry-invalid' | 'lsp.config-invalid'): FindingInput[] {

@@ -4,7 +4,7 @@
  * keywords, …: "ignored … the plugin still loads"): those are warnings of their own.
  */
 import { validateAgainst } from '../json/schema.js';
-import type { FindingInput } from '../types.js';
+import type { FindingInput } from '../model/types.js';
 import { defineCheck } from './define-check.js';
 
 /** Top-level plugin.json fields whose wrong shape Claude Code ignores (reference 2.1.332, Differences 10). */

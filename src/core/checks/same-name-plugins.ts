@@ -4,7 +4,7 @@
  * hooks go the other way, only the first plugin's run (reference 2.1.332 §A 33). Said on both plugins.
  */
 import { pluginHooks } from '../discover/plugin-hooks.js';
-import type { FindingInput } from '../types.js';
+import type { FindingInput } from '../model/types.js';
 import { defineCheck } from './define-check.js';
 
 export default defineCheck({

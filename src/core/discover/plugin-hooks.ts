@@ -6,10 +6,10 @@
  * kept for the command checks. Read once per plugin (memoized): the shape check and the command check share it.
  */
 import { join } from 'node:path';
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../util/edit-distance.js';
 import { readJsonDocument } from '../json/read-json.js';
 import { locationOf } from '../json/location.js';
-import type { FindingInput, JsonDocument, Location, PluginEntry } from '../types.js';
+import type { FindingInput, JsonDocument, Location, PluginEntry } from '../model/types.js';
 
 /** Claude Code 2.1.332's hook events (bundle `Oc`). */
 export const HOOK_EVENTS = [

@@ -5,14 +5,14 @@
  * A file that is missing or does not parse is Claude Code's lsp-config-invalid / "Failed to read/parse LSP config":
  * an error of the plugin that shows only in a session; the plugin's MCP servers still load.
  */
+import { join } from 'node:path';
 import { objectEntries, type ExpansionInput } from '../expand/expand-vars.js';
 import { readJsonDocument } from '../json/read-json.js';
 import { locationOf } from '../json/location.js';
-import type { JsonDocument, PluginEntry, ServerEntry } from '../types.js';
+import type { JsonDocument, PluginEntry, ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { ManifestView } from './plugin-manifest.js';
 import { makeServerEntry, type ServerIdentity } from './server-entries.js';
-import { resolveInRoot } from './plugin-servers.js';
 
 export interface LspInputs {
   identity(name: string): ServerIdentity;
@@ -39,7 +39,7 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
   };
 
   const addFromFile = async (relative: string, from: { doc: JsonDocument; pointer: (string | number)[] } | null) => {
-    const file = resolveInRoot(root, relative);
+    const file = join(root, relative.replace(/^\.\//, ''));
     const r = await readJsonDocument(file, 'plugin-lsp-config', 'LSP config');
     const where = from ? locationOf(from.doc, from.pointer) : { file, line: 1, column: 1 };
     const field = from ? from.pointer.join('.') : '.lsp.json';

@@ -4,7 +4,7 @@
  * the servers it concerns. No journal is written unless a change is about to be made; the result names a
  * journal only when a change was made (one whose changes all failed was taken back: nothing to undo).
  */
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { gateOption } from './gates.js';
 import { Journal } from './journal.js';
 import { applierFor } from './appliers/index.js';

@@ -1,6 +1,6 @@
 /** The words for a planned change: one line saying what it does and where (renderers add why and for whom). */
 import { basename } from 'node:path';
-import type { FixPlan } from '../types.js';
+import type { FixPlan } from '../model/types.js';
 import { npmArgv } from './appliers/npm-install.js';
 
 const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`;

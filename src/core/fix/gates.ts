@@ -3,7 +3,7 @@
  * reversible. Creating a venv, installing packages and building run other programs that may download or
  * take minutes, so each waits for its own option.
  */
-import type { FixPlan } from '../types.js';
+import type { FixPlan } from '../model/types.js';
 
 export type Gate = 'always' | 'rebuild-venvs' | 'install-deps' | 'build';
 

@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../usage-error.js';
-import { cacheHome, type DoctorContext } from '../context.js';
-import type { FixPlan } from '../types.js';
+import { UsageError } from '../util/usage-error.js';
+import { cacheHome, type DoctorContext } from '../model/context.js';
+import type { FixPlan } from '../model/types.js';
 
 export type EntryStatus = 'pending' | 'applied' | 'failed' | 'undone' | 'left';
 

@@ -5,8 +5,8 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { cacheHome, type DoctorContext } from '../context.js';
-import type { Finding, FixPlan, Inventory, ServerEntry } from '../types.js';
+import { cacheHome, type DoctorContext } from '../model/context.js';
+import type { Finding, FixPlan, Inventory, ServerEntry } from '../model/types.js';
 
 export function venvCacheDir(ctx: DoctorContext): string {
   return join(cacheHome(ctx), 'claude-mcp-venvs');

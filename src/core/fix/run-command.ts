@@ -3,9 +3,9 @@
  * timeout, the output kept for the report, and a process group of their own that an interrupt can kill.
  */
 import { execa } from 'execa';
-import { errorLine } from '../error-line.js';
-import { trackGroup, untrackGroup } from '../live-processes.js';
-import { stripEscapes } from '../safe-text.js';
+import { errorLine } from '../util/error-line.js';
+import { trackGroup, untrackGroup } from '../util/live-processes.js';
+import { stripEscapes } from '../util/safe-text.js';
 
 export interface CommandResult {
   ok: boolean;

@@ -3,8 +3,8 @@
  * changed since the fix is left alone and named; an entry interrupted while pending is completed. A second
  * undo finds nothing to do.
  */
-import type { DoctorContext } from '../context.js';
-import type { FixPlan } from '../types.js';
+import type { DoctorContext } from '../model/context.js';
+import type { FixPlan } from '../model/types.js';
 import { applierFor } from './appliers/index.js';
 import { latestJournal, type JournalEntry } from './journal.js';
 

@@ -1,8 +1,8 @@
 /** What an LSP probe result means, as findings on the LSP row; a static finding that already explains it wins. */
-import { shellLine } from '../shell-quote.js';
-import type { Finding, FindingInput, ServerEntry } from '../types.js';
+import { shellLine } from '../util/shell-quote.js';
+import type { Finding, FindingInput, ServerEntry } from '../model/types.js';
 import { lspExtensions } from '../discover/plugin-lsp.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 
 export function lspProbeFindings(server: ServerEntry, result: ProbeResult, known: readonly Finding[]): FindingInput[] {
   if (result.outcome === 'answered') return [];

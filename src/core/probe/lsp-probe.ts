@@ -5,11 +5,11 @@
  * reaped on every path); stderr is kept head and tail only, stdout frames are bounded.
  */
 import { pathToFileURL } from 'node:url';
-import { CLAUDE_CODE_VERSION } from '../claude-code.js';
-import type { DoctorContext } from '../context.js';
-import type { ServerEntry } from '../types.js';
+import { CLAUDE_CODE_VERSION } from '../model/claude-code.js';
+import type { DoctorContext } from '../model/context.js';
+import type { ServerEntry } from '../model/types.js';
 import { BoundedCapture } from './bounded-capture.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 import { ResourceExhausted, isResourceErrno } from './resource-error.js';
 import { reap, spawnServer, type ServerProcess } from './server-process.js';
 import { errnoOf } from './stdio-session.js';

@@ -2,18 +2,18 @@
  * Probes one server by its transport and collects Claude Code's own last recorded error for it.
  * Stdio servers also get the optional server/discover check Claude Code sends first.
  */
-import { CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION } from '../claude-code.js';
-import type { DoctorContext } from '../context.js';
+import { CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION } from '../model/claude-code.js';
+import type { DoctorContext } from '../model/context.js';
 import { resolveCommand } from '../command/resolve-command.js';
-import type { ServerEntry } from '../types.js';
+import type { ServerEntry } from '../model/types.js';
 import { probeRemote } from './http-session.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 import { LineSplitter } from './line-splitter.js';
 import { reap, spawnServer, type ServerProcess } from './server-process.js';
 import { runtimeTooOld } from './runtime-age.js';
 import { probeStdio } from './stdio-session.js';
 import { probeLsp } from './lsp-probe.js';
-import { stripEscapes } from '../safe-text.js';
+import { stripEscapes } from '../util/safe-text.js';
 
 export interface ProbeOptions {
   timeoutMs: number;

@@ -4,11 +4,11 @@
  */
 import { plannedOutcomes } from '../../core/fix/apply.js';
 import { fixSection } from '../../core/fix/fix-report.js';
-import { shellLine } from '../../core/shell-quote.js';
+import { shellLine } from '../../core/util/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
 import { planFixes } from '../../core/fix/plan.js';
-import { runDoctor } from '../../core/run.js';
-import { renderPlan } from '../../cli/render/fix-text.js';
+import { runDoctor } from '../../core/engine/run.js';
+import { renderPlan } from '../../render/fix-text.js';
 import { fixesSchema } from '../report-schema.js';
 import { defineTool, textResult } from './define-tool.js';
 import { selectionArguments, selectionOf } from './selection.js';

@@ -1,6 +1,6 @@
 /** Adds the execute bit to one file, for exactly the classes that can already read it (0644 → 0755). */
 import { chmod, lstat, realpath, stat } from 'node:fs/promises';
-import { executableForReaders } from '../../fs-facts.js';
+import { executableForReaders } from '../../util/fs-facts.js';
 import { changedSince, defineApplier, leftBy, notMade } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 

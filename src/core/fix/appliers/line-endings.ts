@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { replaceAtomically } from '../../atomic-replace.js';
+import { replaceAtomically } from '../../util/atomic-replace.js';
 import { changedSince, defineApplier, leftBy, notMade } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 

@@ -5,8 +5,8 @@
  * its python.
  */
 import { readlink, symlink, unlink } from 'node:fs/promises';
-import { replaceAtomically } from '../../atomic-replace.js';
-import { pathFacts } from '../../fs-facts.js';
+import { replaceAtomically } from '../../util/atomic-replace.js';
+import { pathFacts } from '../../util/fs-facts.js';
 import { pythonRuns, venvHealth } from '../../venv/venv-facts.js';
 import { changedSince, defineApplier, leftBy, notMade, type Precheck } from '../define-applier.js';
 import { rootOf } from '../roots.js';

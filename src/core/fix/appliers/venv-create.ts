@@ -7,7 +7,7 @@
 import { lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { findOnPath } from '../../command/resolve-command.js';
-import { exists, pathFacts } from '../../fs-facts.js';
+import { exists, pathFacts } from '../../util/fs-facts.js';
 import { firstMissingAncestor, removeCreatedDirs } from '../created-dirs.js';
 import { changedSince, defineApplier, notMade, type ApplyContext } from '../define-applier.js';
 import { rootOf } from '../roots.js';

@@ -2,29 +2,29 @@
  * The engine: discover → check → probe → report, emitting events as it goes so live renderers can follow.
  * It never prints and never exits; the CLI decides what to do with the report.
  */
-import { documentChecks, pluginChecks, serverChecks } from './checks/index.js';
-import type { Check, CheckContext, CheckSubjects } from './checks/define-check.js';
-import type { DoctorContext } from './context.js';
-import { discover } from './discover/discover.js';
+import { documentChecks, pluginChecks, serverChecks } from '../checks/index.js';
+import type { Check, CheckContext, CheckSubjects } from '../checks/define-check.js';
+import type { DoctorContext } from '../model/context.js';
+import { discover } from '../discover/discover.js';
 import { findingFilter, type IgnoreRule } from './ignore.js';
-import { toFinding } from './discover/inventory-builder.js';
-import { lastClaudeLogError } from './probe/claude-logs.js';
-import { probeFindings } from './probe/probe-findings.js';
-import { lspProbeFindings } from './probe/lsp-probe-findings.js';
-import { pluginLoad } from './plugin-load.js';
-import { isProbeable, probeServer } from './probe/probe-server.js';
-import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from './probe/mcp-schemas.js';
-import { isResourceError } from './probe/resource-error.js';
-import { poolSize, SpawnPool } from './probe/spawn-pool.js';
-import { claudeCodeTimeout } from './probe/timeout.js';
-import { dropUnreachableFixes } from './fix/roots.js';
-import { killAllGroups } from './live-processes.js';
-import type { Redactor } from './redactor.js';
-import { buildReport, compareServers, noExtras, redactorFor, reportServer } from './report.js';
+import { toFinding } from '../discover/inventory-builder.js';
+import { lastClaudeLogError } from '../probe/claude-logs.js';
+import { probeFindings } from '../probe/probe-findings.js';
+import { lspProbeFindings } from '../probe/lsp-probe-findings.js';
+import { pluginLoad } from '../report/plugin-load.js';
+import { isProbeable, probeServer } from '../probe/probe-server.js';
+import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from '../probe/mcp-schemas.js';
+import { isResourceError } from '../probe/resource-error.js';
+import { poolSize, SpawnPool } from '../probe/spawn-pool.js';
+import { claudeCodeTimeout } from '../probe/timeout.js';
+import { dropUnreachableFixes } from '../fix/roots.js';
+import { killAllGroups } from '../util/live-processes.js';
+import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
-import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from './types.js';
+import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from '../model/types.js';
+import type { DoctorRun } from '../report/doctor-run.js';
 
 export interface RunOptions {
   /** Author mode: source trees to check instead of the installed setup. */
@@ -82,14 +82,7 @@ const CHECKS_AT_ONCE = 16;
 
 type PooledProbe = { probe: Awaited<ReturnType<typeof probeServer>> } | { error: unknown };
 
-/** A finished run: the report every renderer takes, and the raw findings the fix planner needs. */
-export interface DoctorRun {
-  report: Report;
-  inventory: Inventory;
-  findings: Finding[];
-  /** Every credential this run knows (the whole setup's, not only the selected part's): for anything else it prints. */
-  redactor: Redactor;
-}
+export type { DoctorRun } from '../report/doctor-run.js';
 
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
   const emit = options.onEvent ?? (() => {});

@@ -2,7 +2,7 @@
  * `--fix` in plain text: the plan (one line per change: what, where, why, for which server), the checklist of
  * steps mcp-doctor does not take, each change's outcome as it happens, and each touched server before → after.
  */
-import type { FixSection, Report, ServerStatus } from '../../core/types.js';
+import type { FixSection, Report, ServerStatus } from '../core/model/types.js';
 import { homeShortener, painter } from './style.js';
 
 type Change = FixSection['changes'][number];

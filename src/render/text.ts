@@ -2,10 +2,10 @@
  * Plain text for CI logs and pipes: grouped by marketplace and plugin, one line per healthy server,
  * and for each problem its cause, where it is (file:line:col) and the fix.
  */
-import { fixCommand } from '../../core/fix/gates.js';
-import { shellLine } from '../../core/shell-quote.js';
+import { fixCommand } from '../core/fix/gates.js';
+import { shellLine } from '../core/util/shell-quote.js';
 import { homeShortener, painter, summaryLine } from './style.js';
-import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
+import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 
 export interface TextOptions {
   color: boolean;

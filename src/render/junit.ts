@@ -4,8 +4,8 @@
  * failure threshold (errors, or warnings too with `--fail-on warning`). Disabled and unchecked servers are
  * skipped cases.
  */
-import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
-import type { RenderOptions } from './index.js';
+import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
+import type { RenderOptions } from './options.js';
 import { findingWhere, relativePath, relativeText } from './paths.js';
 import { ownFindings, serverFindings } from './subjects.js';
 

@@ -1,5 +1,5 @@
 /** `mcp-doctor explain <code>`: the catalog entry, or the list of codes. */
-import { allCodes, catalog, isCode } from '../../core/catalog.js';
+import { allCodes, catalog, isCode } from '../core/model/catalog.js';
 
 export function explainCode(code: string | undefined): { ok: boolean; text: string } {
   if (!code) {

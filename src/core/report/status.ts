@@ -1,5 +1,5 @@
 /** A server's verdict from its findings and those of its plugin. */
-import type { Finding, ServerEntry, ServerStatus } from './types.js';
+import type { Finding, ServerEntry, ServerStatus } from '../model/types.js';
 
 export function serverStatus(server: ServerEntry, findings: Finding[], checked: boolean): ServerStatus {
   // A suppressed duplicate is not off: another server provides it. It is just not started.

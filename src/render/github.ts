@@ -5,8 +5,8 @@
  * also `:` and `,`.
  */
 import { randomBytes } from 'node:crypto';
-import type { Report, ReportFinding, Severity } from '../../core/types.js';
-import type { RenderOptions } from './index.js';
+import type { Report, ReportFinding, Severity } from '../core/model/types.js';
+import type { RenderOptions } from './options.js';
 import { relativePath, relativeText } from './paths.js';
 
 const commands: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };

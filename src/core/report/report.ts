@@ -4,12 +4,12 @@
  * by shape, and control characters are made visible, so no renderer can leak a secret or let a server's
  * output drive the terminal.
  */
-import { catalog } from './catalog.js';
-import type { DoctorContext } from './context.js';
-import { Redactor } from './redactor.js';
-import { safeBlock, safeLine } from './safe-text.js';
+import { catalog } from '../model/catalog.js';
+import type { DoctorContext } from '../model/context.js';
+import { Redactor } from '../util/redactor.js';
+import { safeBlock, safeLine } from '../util/safe-text.js';
 import { serverStatus } from './status.js';
-import type { Finding, Inventory, Report, ReportFinding, ReportProbe, ReportServer, ServerEntry } from './types.js';
+import type { Finding, Inventory, Report, ReportFinding, ReportProbe, ReportServer, ServerEntry } from '../model/types.js';
 
 export function jsonPointer(pointer: (string | number)[] | undefined): string | null {
   if (!pointer) return null;

@@ -2,9 +2,9 @@
  * `--plugin NAME` / `--server NAME`: which part of the inventory a run checks, probes and reports. Discovery
  * stays whole (precedence and duplicates are judged against everything); only the chosen ones go further.
  */
-import type { Inventory, PluginEntry, ServerEntry } from './types.js';
-import { UsageError } from './usage-error.js';
-import { editDistance } from './edit-distance.js';
+import type { Inventory, PluginEntry, ServerEntry } from '../model/types.js';
+import { UsageError } from '../util/usage-error.js';
+import { editDistance } from '../util/edit-distance.js';
 
 export interface SelectionInput {
   /** Plugin names or ids (`vault`, `vault@demo-market`). */

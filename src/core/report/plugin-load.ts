@@ -6,8 +6,8 @@
  * turns red for it; `loads`: nothing of the kind.
  */
 import { join } from 'node:path';
-import { catalog } from './catalog.js';
-import type { Finding, PluginEntry } from './types.js';
+import { catalog } from '../model/catalog.js';
+import type { Finding, PluginEntry } from '../model/types.js';
 
 export type PluginLoadVerdict = 'loads' | 'loads-with-errors' | 'refused';
 

@@ -1,6 +1,5 @@
 /** Renderers by name: peers that each turn the same report into one output format. */
-import type { Report } from '../../core/types.js';
-import type { FailOn } from '../exit-code.js';
+import type { Report } from '../core/model/types.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
@@ -8,22 +7,12 @@ import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import type { Format } from './formats.js';
+import type { RenderOptions } from './options.js';
+
+export type { RenderOptions } from './options.js';
 
 export { formats, isFormat, type Format } from './formats.js';
 
-export interface RenderOptions {
-  color: boolean;
-  /** Shown as ~ in paths. */
-  homedir?: string;
-  /** text: healthy servers' details, whole stderr, the command each server was started with. */
-  verbose?: boolean;
-  /** text: problems only. */
-  quiet?: boolean;
-  /** sarif, github, junit, markdown: paths inside this folder are shown relative to it (`--base-dir`). */
-  baseDir?: string;
-  /** junit: which findings fail a test case (`--fail-on`; default error). */
-  failOn?: FailOn;
-}
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
 

@@ -3,8 +3,8 @@
  * ("'…/python3 server.py' does not exist") only repeats it in vaguer words. An error-severity finding of a
  * code on the left removes the findings of the codes on the right at the same JSON pointer of the same file.
  */
-import { catalog, type Code } from './catalog.js';
-import type { FindingInput } from './types.js';
+import { catalog, type Code } from '../model/catalog.js';
+import type { FindingInput } from '../model/types.js';
 
 const supersedes: Partial<Record<Code, readonly Code[]>> = {
   'command.holds-args': ['command.not-found'],

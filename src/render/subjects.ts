@@ -3,7 +3,7 @@
  * plugin and each file with findings of its own (a manifest error, a marketplace.json problem, a project
  * .mcp.json of the wrong shape). JUnit makes them test cases, markdown table rows.
  */
-import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
+import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 import { relativePath } from './paths.js';
 
 /** As the server's status counts them: its own findings, then its plugin's (a manifest that fails drops it). */

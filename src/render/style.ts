@@ -1,5 +1,5 @@
 /** What every plain-text output shares: the doctor's own colours, `~` for the home folder, the summary line. */
-import type { Report } from '../../core/types.js';
+import type { Report } from '../core/model/types.js';
 
 export const colorCodes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
 export type Color = keyof typeof colorCodes;

@@ -6,7 +6,7 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { Finding, FindingInput, MarketplaceEntry, PluginEntry, ServerEntry } from './types.js';
+import type { Finding, FindingInput, MarketplaceEntry, PluginEntry, ServerEntry } from '../model/types.js';
 
 /** Evidence fields that name a file the failure is about. */
 const pathFields = ['path', 'venv', 'link', 'script', 'python', 'nodeModules'];

@@ -5,9 +5,9 @@
  * annotates the right line of a marketplace pull request.
  */
 import { pathToFileURL } from 'node:url';
-import { catalog, type Code } from '../../core/catalog.js';
-import type { Report, ReportFinding, Severity } from '../../core/types.js';
-import type { RenderOptions } from './index.js';
+import { catalog, type Code } from '../core/model/catalog.js';
+import type { Report, ReportFinding, Severity } from '../core/model/types.js';
+import type { RenderOptions } from './options.js';
 import { isInside, relativePath, relativeText } from './paths.js';
 
 const SRCROOT = '%SRCROOT%';

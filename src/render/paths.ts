@@ -1,6 +1,6 @@
 /** Paths as CI tools show them: relative to the base folder (`--base-dir`), with forward slashes. */
 import { isAbsolute, relative, sep } from 'node:path';
-import type { ReportFinding } from '../../core/types.js';
+import type { ReportFinding } from '../core/model/types.js';
 
 /** `file` relative to `baseDir` when it lies inside it; otherwise (or with no base) the absolute path. */
 export function relativePath(file: string, baseDir: string | undefined): string {

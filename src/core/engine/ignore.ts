@@ -4,7 +4,7 @@
  * Names match as `--plugin`/`--server` do, against the whole inventory.
  */
 import { pluginMatches, serverMatches } from './select.js';
-import type { Finding, Inventory } from './types.js';
+import type { Finding, Inventory } from '../model/types.js';
 
 /** A code to leave out for the named plugin (all its servers too) or server; neither named: everywhere. */
 export interface IgnoreRule {

@@ -281,7 +281,7 @@ export interface ReportServer {
   findings: ReportFinding[];
 }
 
-export type ReportProbe = import('./probe/probe-types.js').ProbeResult;
+export type ReportProbe = import('./probe-types.js').ProbeResult;
 
 export interface ReportFinding {
   code: Code;

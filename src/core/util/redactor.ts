@@ -4,9 +4,9 @@
  * rules (`secrets.ts`) catch credentials by shape; this catches the opaque ones (`DB_PASSWORD=hunter2…`)
  * that only a literal match can find. The shape stays: "«redacted DB_PASSWORD, 18 characters»".
  */
-import { objectEntries } from './expand/expand-vars.js';
+import { objectEntries } from './object-entries.js';
 import { isSecretFlag, isSecretKey, redactText, secretShape } from './secrets.js';
-import type { ServerEntry } from './types.js';
+import type { ServerEntry } from '../model/types.js';
 
 /** Shorter values would match ordinary words and numbers in unrelated text. */
 const MIN_LITERAL = 6;
