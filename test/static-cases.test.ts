@@ -39,7 +39,7 @@ const cases: Case[] = [
     'missing-file',
     [
       ['config.missing-file', 'mkt/plugins/missing-file/.claude-plugin/plugin.json', 4, 3, null],
-      ['config.missing-file', 'mkt/plugins/missing-file/.claude-plugin/plugin.json', 5, 3, null],
+      ['component.path-not-found', 'mkt/plugins/missing-file/.claude-plugin/plugin.json', 5, 3, null],
     ],
     1,
     { 'plugin:missing-file:srv': 'failed' },

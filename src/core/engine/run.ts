@@ -17,7 +17,7 @@ import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from '../probe/mcp-schemas.js';
 import { isResourceError } from '../probe/resource-error.js';
 import { poolSize, SpawnPool } from '../probe/spawn-pool.js';
 import { claudeCodeTimeout } from '../probe/timeout.js';
-import { dropUnreachableFixes } from '../fix/roots.js';
+import { dropUnreachableFixes, dropUnreachablePluginFixes } from '../fix/roots.js';
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
@@ -125,6 +125,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     for (const check of pluginChecks) {
       for (const input of await runCheck(check, plugin, c)) record(toFinding(input, { plugin: plugin.id }));
     }
+    await dropUnreachablePluginFixes(findings, plugin.id, whole, ctx);
   }
 
   // Start the servers now, through a pool bounded by descriptors and cores: the server checks below run while

@@ -9,7 +9,7 @@ import type { Evidence } from '../evidence.js';
 /** "Hook SessionStart (hooks/hooks.json): " — which hook a command finding is about. */
 const which = (a: Evidence) => `Hook ${s(a.event)}${a.matcher ? `:${s(a.matcher)}` : ''}`;
 /** Claude Code reports a broken hook command only when the hook fires: say so once, in the hint. */
-const whenItFires = ' Nothing in Claude Code reports this before the hook fires (`/bin/sh: … not found`, exit 127).';
+const whenItFires = (shows = '`/bin/sh: … not found`, exit 127') => ` Nothing in Claude Code reports this before the hook fires (${shows}).`;
 
 export const hookCodes = {
   'hook.invalid-json': entry({
@@ -98,7 +98,7 @@ export const hookCodes = {
       'hook fires; a PreToolUse hook then gives no verdict ("The check may not have run"). No Claude Code command ' +
       'reports it earlier.',
     message: (a) => `${which(a)}: ${a.interpreter ? commandCodes['command.script-missing'].message(a) : commandCodes['command.not-found'].message(a)}`,
-    hint: (a) => `${s(a.fixHint) || 'Fix the path, or add the script.'}${whenItFires}`,
+    hint: (a) => `${s(a.fixHint) || 'Fix the path, or add the script.'}${whenItFires()}`,
   }),
   'hook.command-not-found': entry({
     title: 'Hook program is not on PATH',
@@ -108,7 +108,7 @@ export const hookCodes = {
       'The program the hook\'s command starts is on no PATH folder of the session. /bin/sh fails with "not found" ' +
       '(exit 127) each time the hook fires. No Claude Code command reports it earlier.',
     message: (a) => `${which(a)}: ${commandCodes['command.not-found'].message(a)}`,
-    hint: (a) => `${commandCodes['command.not-found'].hint(a)}${whenItFires}`,
+    hint: (a) => `${commandCodes['command.not-found'].hint(a)}${whenItFires()}`,
   }),
   'hook.not-executable': entry({
     title: 'Hook script is not executable',
@@ -118,7 +118,7 @@ export const hookCodes = {
       'The hook runs the script directly, but it has no execute bit: /bin/sh fails with "Permission denied" (exit 126) ' +
       'each time the hook fires. No Claude Code command reports it earlier. --fix adds the execute bit.',
     message: (a) => `${which(a)}: ${commandCodes['command.not-executable'].message(a)}`,
-    hint: (a) => `${commandCodes['command.not-executable'].hint(a)}${whenItFires.replace('"not found", exit 127', '"Permission denied", exit 126')}`,
+    hint: (a) => `${commandCodes['command.not-executable'].hint(a)}${whenItFires('`Permission denied`, exit 126')}`,
   }),
   'hook.bad-interpreter': entry({
     title: 'Hook script\'s interpreter cannot start',
@@ -128,6 +128,6 @@ export const hookCodes = {
       'The hook script\'s #! line names an interpreter that is missing, or ends in a carriage return (CRLF line endings), ' +
       'so the kernel looks for "bash\\r". The hook fails each time it fires. --fix rewrites CRLF line endings to LF.',
     message: (a) => `${which(a)}: ${commandCodes['command.bad-interpreter'].message(a)}`,
-    hint: (a) => `${commandCodes['command.bad-interpreter'].hint(a)}${whenItFires}`,
+    hint: (a) => `${commandCodes['command.bad-interpreter'].hint(a)}${whenItFires()}`,
   }),
 } satisfies Record<string, CatalogEntry>;
