@@ -82,6 +82,9 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
   return [...byName.values()];
 }
 
+/** The keys of Claude Code 2.1.332's LSP entry schema, a strict object: any other key fails it. */
+const LSP_KEYS = new Set(['command', 'args', 'extensionToLanguage', 'transport', 'env', 'initializationOptions', 'settings', 'workspaceFolder', 'startupTimeout', 'shutdownTimeout', 'requestTimeout', 'restartOnCrash', 'maxRestarts', 'diagnostics']);
+
 /** What Claude Code's LSP entry schema refuses, in words; empty when the entry is valid. */
 export function lspEntryProblems(config: Record<string, unknown> | null): { problem: string; field: string; fixHint?: string }[] {
   if (!config) return [{ problem: 'the entry is not an object', field: '' }];
@@ -100,6 +103,9 @@ export function lspEntryProblems(config: Record<string, unknown> | null): { prob
   }
   if (config.transport !== undefined && config.transport !== 'stdio' && config.transport !== 'socket') {
     out.push({ problem: `"transport" is ${JSON.stringify(config.transport)}, not "stdio" or "socket"`, field: 'transport', fixHint: 'Use "transport": "stdio" (the default).' });
+  }
+  for (const key of Object.keys(config)) {
+    if (!LSP_KEYS.has(key)) out.push({ problem: `unrecognized key ${JSON.stringify(key)}`, field: key, fixHint: `Remove ${JSON.stringify(key)}: Claude Code's LSP schema allows ${[...LSP_KEYS].join(', ')}.` });
   }
   return out;
 }

@@ -62,6 +62,6 @@ export const componentCodes = {
       'keywords, homepage, license or repository): it logs "ignored \\"author\\" in plugin.json …; the plugin still ' +
       'loads". Only `claude plugin validate` calls it an error. (A numeric version still refuses the plugin.)',
     message: (a) => `${s(a.field)}: expected ${s(a.expected)}, found ${s(a.found)}; Claude Code ignores the field and the plugin still loads.`,
-    hint: (a) => s(a.fixHint) || 'Give it the expected shape (plugin validate reports it as an error).',
+    hint: (a) => `${s(a.fixHint) || 'Give it the expected shape.'} \`claude plugin validate\` reports it as an error.`,
   }),
 } satisfies Record<string, CatalogEntry>;
