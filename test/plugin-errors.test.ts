@@ -151,6 +151,14 @@ describe('installed home', () => {
       expect(n.evidence.serversFrom).toBe('same-name-srv@m2');
       expect(n.evidence.hooksFrom).toBe('same-name-srv@m');
     }
+    // One key, two copies: m2's runs, m's is dropped and not started.
+    const copies = report.servers.filter((s) => s.id === 'plugin:same-name-srv:ok');
+    expect(copies.map((s) => [s.plugin, s.findings.map((f) => f.code)])).toEqual([
+      ['same-name-srv@m', ['server.same-key']],
+      ['same-name-srv@m2', []],
+    ]);
+    expect(copies[0]?.status).toBe('skipped');
+    expect(copies[1]?.status).not.toMatch(/failed|skipped|disabled/);
   });
 
   it('an installed plugin whose lspServers entry lost extensionToLanguage is refused, its MCP server not started', async () => {

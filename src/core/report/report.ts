@@ -106,7 +106,8 @@ export const noExtras = (): ServerExtras => ({ probes: new Map(), claudeLogs: ne
 
 /** One server as the report shows it, already protected (the live renderer gets these one by one). */
 export function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, extras: ServerExtras, redactor: Redactor): ReportServer {
-  const own = findings.filter((f) => f.server === s.id).map(reportFinding).sort(compareFindings);
+  // Two plugins of one name share a server key (server.same-key): a finding belongs to its own plugin's copy.
+  const own = findings.filter((f) => f.server === s.id && (f.plugin === s.plugin || f.plugin === null)).map(reportFinding).sort(compareFindings);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.expanded.env)) env[k] = redactor.shape(k, v);
   const server: ReportServer = {
