@@ -30,12 +30,12 @@ interface Case {
 
 // Claude Code 2.1.332's behaviour for each case is in fixtures/plugin-errors/VERDICT.md.
 const cases: Case[] = [
-  { name: 'lsp-missing', plugin: [], lsp: { 'plugin:lsp-missing:pyright': ['command.not-found'] }, load: 'loads', probe: true },
-  { name: 'lsp-crash', plugin: [], lsp: { 'plugin:lsp-crash:pyright': ['lsp.crashed'] }, load: 'loads', probe: true },
+  { name: 'lsp-missing', plugin: [], lsp: { 'plugin:lsp-missing:pyright': ['command.not-found', 'lsp.starts-lazily'] }, load: 'loads', probe: true },
+  { name: 'lsp-crash', plugin: [], lsp: { 'plugin:lsp-crash:pyright': ['lsp.crashed', 'lsp.starts-lazily'] }, load: 'loads', probe: true },
   { name: 'lsp-ok', plugin: [], lsp: { 'plugin:lsp-ok:pyright': [] }, load: 'loads', probe: true },
-  { name: 'lsp-silent', plugin: [], lsp: { 'plugin:lsp-silent:pyright': ['lsp.timeout'] }, load: 'loads', probe: true },
+  { name: 'lsp-silent', plugin: [], lsp: { 'plugin:lsp-silent:pyright': ['lsp.timeout', 'lsp.starts-lazily'] }, load: 'loads', probe: true },
   { name: 'lsp-noext', plugin: ['lsp.manifest-entry-invalid'], load: 'refused', probe: true },
-  { name: 'lsp-dotfile-noext', plugin: [], lsp: { 'plugin:lsp-dotfile-noext:pyright': ['lsp.config-invalid'] }, load: 'loads' },
+  { name: 'lsp-dotfile-noext', plugin: [], lsp: { 'plugin:lsp-dotfile-noext:pyright': ['lsp.config-invalid'] }, load: 'loads', probe: true },
   { name: 'lsp-file-missing', plugin: ['lsp.config-unreadable'], load: 'loads-with-errors' },
   { name: 'hooks-badjson', plugin: ['hook.invalid-json'], load: 'loads-with-errors' },
   { name: 'hooks-nowrap', plugin: ['hook.no-wrapper'], load: 'loads-with-errors' },
@@ -96,6 +96,8 @@ describe('plugin-level errors (author mode, one fixture plugin per case)', () =>
       expect(row?.kind, id).toBe('lsp');
       expect(row?.findings.map((f) => f.code).sort(), id).toEqual([...codes].sort());
       if (c.probe && codes.length === 0) expect(row?.probe?.outcome).toBe('answered');
+      // Claude Code drops an LSP config file with an invalid entry: none of its servers is started.
+      if (codes.includes('lsp.config-invalid')) expect(row?.probe).toBeNull();
     }
     const plugin = inventory.plugins[0];
     expect(plugin).toBeDefined();

@@ -9,7 +9,7 @@ import hookCommands from './hook-commands.js';
 import hooksConfig from './hooks-config.js';
 import interpreterScript from './interpreter-script.js';
 import launcherToolchain from './launcher-toolchain.js';
-import lspConfigEntries from './lsp-config-entries.js';
+import lspSocketTransport from './lsp-socket-transport.js';
 import lspEntries from './lsp-entries.js';
 import manifestSchema from './manifest-schema.js';
 import projectConfigShape from './project-config-shape.js';
@@ -30,7 +30,7 @@ export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys,
 export const pluginChecks: Check<'plugin'>[] = [componentPaths, hooksConfig, lspEntries, hookCommands, componentFrontmatter, sameNamePlugins];
 export const serverChecks: Check<'server'>[] = [
   serverEntrySchema,
-  lspConfigEntries,
+  lspSocketTransport,
   serverUnknownKeys,
   envUnset,
   settingsEnvSource,

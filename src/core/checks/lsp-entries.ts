@@ -8,7 +8,7 @@ import { lspEntryProblems } from '../discover/plugin-lsp.js';
 import type { FindingInput, ServerEntry } from '../model/types.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
-export function entryFindings(server: ServerEntry, c: CheckContext, code: 'lsp.manifest-entry-invalid' | 'lsp.config-invalid'): FindingInput[] {
+function entryFindings(server: ServerEntry, c: CheckContext, code: 'lsp.manifest-entry-invalid' | 'lsp.config-invalid'): FindingInput[] {
   const doc = c.document(server.source.file);
   if (!doc) return [];
   const raw = server.skipReason === 'invalid-entry' ? null : server.config;
@@ -20,7 +20,7 @@ export function entryFindings(server: ServerEntry, c: CheckContext, code: 'lsp.m
   }));
 }
 
-export const inManifest = (server: ServerEntry, c: CheckContext) => server.source.file === c.plugin(server.plugin)?.manifest?.file;
+const inManifest = (server: ServerEntry, c: CheckContext) => server.source.file === c.plugin(server.plugin)?.manifest?.file;
 
 export default defineCheck({
   id: 'lsp-entries',

@@ -26,7 +26,10 @@ export default defineCheck({
       const shared = [...mcpNames(other.id)].filter((n) => mine.has(n));
       const pair = order.filter((p) => p.id === plugin.id || p.id === other.id);
       const later = pair[pair.length - 1];
-      const hooksFrom = withHooks.length > 1 ? withHooks.find((id) => id === plugin.id || id === other.id) : undefined;
+      const bothHooks = withHooks.includes(plugin.id) && withHooks.includes(other.id);
+      const hooksFrom = bothHooks ? withHooks.find((id) => id === plugin.id || id === other.id) : undefined;
+      // Two plugins of one name that share no server name and not both hooks: both load whole, nothing to say.
+      if (shared.length === 0 && !hooksFrom) continue;
       out.push({
         code: 'component.same-name',
         location: plugin.installRecord ? { file: plugin.installRecord.file, line: plugin.installRecord.line, column: plugin.installRecord.column } : plugin.manifest ? { file: plugin.manifest.file } : undefined,

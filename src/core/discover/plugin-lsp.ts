@@ -27,13 +27,25 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
   const byName = new Map<string, ServerEntry>();
   const refs = { plugin: plugin.id };
 
-  const addFromMap = (doc: JsonDocument, map: Record<string, unknown>, base: (string | number)[]) => {
+  const addFromMap = (doc: JsonDocument, map: Record<string, unknown>, base: (string | number)[], fromFile = false) => {
+    // A config file is validated whole: one invalid entry and Claude Code loads none of the file's servers
+    // ("LSP config validation failed for .lsp.json", session only). Inline entries are the manifest's (lsp-entries).
+    const invalid = fromFile ? objectEntries(map).filter(([, raw]) => lspEntryProblems(raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null).length > 0).map(([n]) => n) : [];
     for (const [name, raw] of objectEntries(map)) {
       const made = makeServerEntry(inputs.identity(name), raw, { doc, pointer: [...base, name] }, inputs.expansion);
       const entry: ServerEntry = { ...inputs.withOptions(made), kind: 'lsp' };
       // LSP servers speak stdio unless they say "socket"; `type` means nothing to them.
       entry.transport = 'stdio';
       if (made.config.transport === 'socket' && !entry.skipReason) entry.skipReason = 'unsupported-transport';
+      if (invalid.length > 0) {
+        entry.skipReason = 'file-dropped';
+        const config = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+        const problems = lspEntryProblems(config);
+        const found = problems.length > 0 ? problems : [{ problem: `another entry of this file (${invalid.join(', ')}) does not validate, and Claude Code drops the whole file`, field: '' }];
+        for (const p of found) {
+          b.add({ code: 'lsp.config-invalid', location: locationOf(doc, p.field ? [...base, name, p.field] : [...base, name]), args: { name, problem: p.problem, fixHint: 'fixHint' in p ? p.fixHint : undefined } }, { plugin: plugin.id, server: entry.id });
+        }
+      }
       byName.set(name, entry);
     }
   };
@@ -59,7 +71,7 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
       b.add({ code: 'lsp.config-unreadable', location: { file, pointer: [], line: 1, column: 1 }, args: { field, path: relative, error: 'the file is not an object of LSP servers' } }, refs);
       return;
     }
-    addFromMap(r.doc, value as Record<string, unknown>, []);
+    addFromMap(r.doc, value as Record<string, unknown>, [], true);
   };
 
   await addFromFile('./.lsp.json', null);

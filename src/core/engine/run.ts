@@ -12,6 +12,7 @@ import { lastClaudeLogError } from '../probe/claude-logs.js';
 import { probeFindings } from '../probe/probe-findings.js';
 import { lspProbeFindings } from '../probe/lsp-probe-findings.js';
 import { pluginLoad } from '../report/plugin-load.js';
+import { lspExtensions } from '../discover/plugin-lsp.js';
 import { isProbeable, probeServer } from '../probe/probe-server.js';
 import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from '../probe/mcp-schemas.js';
 import { isResourceError } from '../probe/resource-error.js';
@@ -177,6 +178,10 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+          }
+          // An LSP server's error shows in Claude Code only once a matching file is touched: say when.
+          if (server.kind === 'lsp' && !server.skipReason && findings.some((f) => f.server === server.id && f.plugin === server.plugin && f.severity === 'error')) {
+            record(toFinding({ code: 'lsp.starts-lazily', location: server.source, args: { extensions: lspExtensions(server.config).join(' / ') || null } }, { server: server.id, plugin: server.plugin }));
           }
           if (inventory.mode === 'installed') {
             const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));

@@ -4,10 +4,7 @@
  * whose extension it maps, so its errors appear mid-session, in /plugin and the Errors tab, never in `plugin list`.
  */
 import { entry, s, q, type CatalogEntry } from './words.js';
-import type { Evidence } from '../evidence.js';
 
-const lazily = (a: Evidence) =>
-  ` Claude Code starts it only when the session first touches a ${s(a.extensions) || 'matching'} file, so /plugin shows "${s(a.server) || 'plugin:<p>:<name>'} couldn't load · 1 error" only then.`;
 
 export const lspCodes = {
   'lsp.manifest-entry-invalid': entry({
@@ -46,6 +43,17 @@ export const lspCodes = {
     message: (a) => `${s(a.field) || 'lspServers'} names ${q(a.path)}, which ${a.error ? `does not parse: ${s(a.error)}` : 'does not exist'}; none of its LSP servers load.`,
     hint: () => 'Fix the path (relative to the plugin root, starting with ./) or the file, or remove the entry.',
   }),
+  'lsp.starts-lazily': entry({
+    title: 'When this LSP server\'s error shows in Claude Code',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'Claude Code starts a plugin\'s LSP server only when the session first touches a file whose extension its ' +
+      'extensionToLanguage maps. Until then nothing (not `plugin list`, not `mcp list`, not /plugin) shows its error; ' +
+      'then /plugin lists "plugin:<p>:<name> couldn\'t load · 1 error" and the transcript gets a one-time notice.',
+    message: (a) => `Claude Code starts it only when the session first touches a ${s(a.extensions) || 'matching'} file; its error appears in /plugin only then.`,
+    hint: () => 'Fix the error above; or, if you do not need this language server, disable the plugin that provides it.',
+  }),
   'lsp.socket-transport': entry({
     title: 'LSP server over a socket is not checked',
     severity: 'info',
@@ -63,7 +71,7 @@ export const lspCodes = {
       'before it answered `initialize`. Claude Code logs "LSP server … crashed with exit code N" and shows the row ' +
       'as "couldn\'t load · 1 error"; the server\'s stderr is only in its debug log.',
     message: (a) => `The language server exited${a.code !== undefined && a.code !== null ? ` with code ${s(a.code)}` : a.signal ? ` on ${s(a.signal)}` : ''} before answering initialize${a.stderr ? `: ${s(a.stderr)}` : ''}.`,
-    hint: (a) => `Run it by hand to see why: ${s(a.runLine)}.${lazily(a)}`,
+    hint: (a) => `Run it by hand to see why: ${s(a.runLine)}.`,
   }),
   'lsp.spawn-failed': entry({
     title: 'LSP server program cannot be started',
@@ -73,7 +81,7 @@ export const lspCodes = {
       'Starting the language server failed (ENOENT: the program is not there; EACCES: it cannot be executed). Claude ' +
       'Code says: Language server "plugin:<p>:<name>" couldn\'t start: its program "…" wasn\'t found.',
     message: (a) => `Starting ${q(a.command)} failed: ${s(a.error)}.`,
-    hint: (a) => `Install it or put it on the PATH Claude Code starts with.${lazily(a)}`,
+    hint: (a) => `Install it or put it on the PATH Claude Code starts with.`,
   }),
   'lsp.timeout': entry({
     title: 'LSP server does not answer initialize',
@@ -83,7 +91,7 @@ export const lspCodes = {
       'The language server started but did not answer `initialize` (Content-Length framed JSON-RPC) in time. A server ' +
       'that writes plain lines instead of Content-Length frames, or waits for something, looks like this.',
     message: (a) => `No answer to initialize within ${s(a.timeoutMs)} ms${a.stderr ? `; it printed on stderr: ${s(a.stderr)}` : ''}.`,
-    hint: (a) => `Run it by hand to see what it waits for: ${s(a.runLine)}.${lazily(a)}`,
+    hint: (a) => `Run it by hand to see what it waits for: ${s(a.runLine)}.`,
   }),
   'lsp.protocol-error': entry({
     title: 'LSP server answers initialize with an error',
@@ -91,6 +99,6 @@ export const lspCodes = {
     fixable: false,
     explain: 'The language server answered `initialize` with a JSON-RPC error, or with something that is not a reply.',
     message: (a) => `initialize failed: ${s(a.error)}.`,
-    hint: (a) => `Check the server's options (initializationOptions, settings).${lazily(a)}`,
+    hint: (a) => `Check the server's options (initializationOptions, settings).`,
   }),
 } satisfies Record<string, CatalogEntry>;
