@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const { createContext, runDoctor, pluginLoad } = await import('../.build/engine.js');
+const { createContext, runDoctor } = await import('../.build/engine.js');
 const dir = process.argv[2];
 if (!dir || !existsSync(dir)) {
   console.error('usage: plugin-errors-agreement.mjs <LAB>/A   (homes made by claude-code-lab/a-cases.sh)');
@@ -38,11 +38,11 @@ for (const name of readdirSync(dir).sort()) {
   if (!expected) continue;
   const home = join(dir, name, 'home');
   const ctx = createContext({ env: { PATH: join(dir, '..', 'bin'), HOME: home }, cwd: join(dir, name, 'project'), homedir: home });
-  const { report, findings, inventory } = await runDoctor(ctx, { version: 'lab', probe: true, timeoutMs: 8000 });
-  const plugins = inventory.plugins.filter((p) => p.name === name);
-  const load = plugins.length === 0 ? 'not-installed' : [...new Set(plugins.map((p) => pluginLoad(p, findings).verdict))].join('+');
+  const { report } = await runDoctor(ctx, { version: 'lab', probe: true, timeoutMs: 8000 });
+  const plugins = report.plugins.filter((p) => p.name === name);
+  const load = plugins.length === 0 ? 'not-installed' : [...new Set(plugins.map((p) => p.load.verdict))].join('+');
   const said = report.findings.filter((f) => f.plugin && f.plugin.startsWith(`${name}@`) && f.severity !== 'info' || (f.server ?? '').includes(`:${name}:`) && f.severity !== 'info');
-  const refusedStarted = plugins.some((p) => pluginLoad(p, findings).verdict === 'refused') && report.servers.some((s) => s.plugin?.startsWith(`${name}@`) && s.probe);
+  const refusedStarted = plugins.some((p) => p.load.verdict === 'refused') && report.servers.some((s) => s.plugin?.startsWith(`${name}@`) && s.probe);
   const voice = expected[1] === said.length > 0 || (expected[0] === 'not-installed' && plugins.length === 0);
   n++;
   if (load === expected[0] && !refusedStarted) agreeLoad++;

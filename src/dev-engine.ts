@@ -4,6 +4,5 @@
  */
 export { createContext } from './core/model/context.js';
 export { runDoctor } from './core/engine/run.js';
-export { pluginLoad } from './core/report/plugin-load.js';
 export { poolSize } from './core/probe/spawn-pool.js';
 export { materializeFixture } from './demo/materialize.js';

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/model/context.js';
 import { runDoctor } from '../src/core/engine/run.js';
-import { pluginLoad, type PluginLoadVerdict } from '../src/core/report/plugin-load.js';
 import { readFrontmatter } from '../src/core/util/frontmatter.js';
 import { simpleCommandWords } from '../src/core/command/hook-command.js';
 import type { Report } from '../src/core/model/types.js';
@@ -23,7 +22,7 @@ interface Case {
   plugin: string[];
   /** Codes per LSP row (plugin:<p>:<name>). */
   lsp?: Record<string, string[]>;
-  load: PluginLoadVerdict;
+  load: 'loads' | 'loads-with-errors' | 'refused';
   /** Start the servers (LSP cases, and a refused plugin to prove its server is not started). */
   probe?: boolean;
 }
@@ -88,7 +87,7 @@ function context(root: string) {
 describe('plugin-level errors (author mode, one fixture plugin per case)', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = join(scratch, 'plugin-errors', c.name);
-    const { report, findings, inventory } = await runDoctor(context(scratch), { version: 'test', paths: [dir], probe: !!c.probe, timeoutMs: 1_500 });
+    const { report } = await runDoctor(context(scratch), { version: 'test', paths: [dir], probe: !!c.probe, timeoutMs: 1_500 });
     const pluginCodes = report.findings.filter((f) => f.server === null).map((f) => f.code).sort();
     expect(pluginCodes).toEqual([...c.plugin].sort());
     for (const [id, codes] of Object.entries(c.lsp ?? {})) {
@@ -99,13 +98,14 @@ describe('plugin-level errors (author mode, one fixture plugin per case)', () =>
       // Claude Code drops an LSP config file with an invalid entry: none of its servers is started.
       if (codes.includes('lsp.config-invalid')) expect(row?.probe).toBeNull();
     }
-    const plugin = inventory.plugins[0];
-    expect(plugin).toBeDefined();
-    if (plugin) expect(pluginLoad(plugin, findings).verdict).toBe(c.load);
+    expect(report.plugins.map((p) => p.load.verdict)).toEqual([c.load]);
     const mcp = report.servers.find((s) => s.name === 'ok');
     expect(mcp?.kind).toBe('mcp');
     // A refused plugin's servers never start; the others do.
     if (c.probe && mcp) expect(mcp.probe === null, 'probe of the MCP server').toBe(c.load === 'refused');
+    // A plugin-level error never turns a server that loads red; a refused plugin's server is not loaded.
+    if (c.load === 'refused') expect(mcp?.status).toBe('failed');
+    else expect(mcp?.status).toMatch(/^(ok|degraded)$/);
   });
 });
 
@@ -166,10 +166,12 @@ describe('installed home', () => {
   it('an installed plugin whose lspServers entry lost extensionToLanguage is refused, its MCP server not started', async () => {
     const root = await mkdtemp(join(scratch, 'after-'));
     const ctx = await home(root, [{ mkt: 'm', name: 'lsp-noext-after', manifest: { name: 'lsp-noext-after', version: '1.0.0', lspServers: { pyright: { command: 'pyright-langserver', args: ['--stdio'] } } } }]);
-    const { report, findings, inventory } = await runDoctor(ctx, { version: 'test', probe: true, timeoutMs: 2_000 });
+    const { report } = await runDoctor(ctx, { version: 'test', probe: true, timeoutMs: 2_000 });
     expect(report.findings.filter((f) => f.server === null).map((f) => f.code)).toEqual(['lsp.manifest-entry-invalid']);
-    const plugin = inventory.plugins[0];
-    expect(plugin && pluginLoad(plugin, findings).verdict).toBe('refused');
+    expect(report.plugins.map((p) => [p.id, p.load.verdict])).toEqual([['lsp-noext-after@m', 'refused']]);
+    // Shown as not loaded, with the reason; never started.
+    const ok = report.servers.find((s) => s.id === 'plugin:lsp-noext-after:ok');
+    expect(ok?.status).toBe('failed');
     expect(report.servers.find((s) => s.id === 'plugin:lsp-noext-after:ok')?.probe).toBeNull();
   });
 });

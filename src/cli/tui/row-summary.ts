@@ -5,7 +5,7 @@
  */
 import { errorLine } from '../../core/util/error-line.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
-import { rootCause } from './root-cause.js';
+import { serverView } from '../../core/view/report-view.js';
 import { compactPaths, tildeHome } from './shorten.js';
 
 import type { Tone } from './theme.js';
@@ -15,10 +15,9 @@ export interface RowSummary {
   tone: Tone;
 }
 
-/** Findings that decide a server's state: its own, then those of its plugin (a manifest that does not load). */
+/** What a server's detail shows: its view's findings (its own, then its plugin's), as the core's view decides. */
 export function findingsFor(server: ReportServer, report: Report | null): ReportFinding[] {
-  const pluginLevel = report?.findings.filter((f) => f.server === null && f.plugin !== null && f.plugin === server.plugin) ?? [];
-  return [...server.findings, ...pluginLevel];
+  return serverView(server, report).shown;
 }
 
 export function seconds(ms: number): string {
@@ -61,7 +60,7 @@ export function rowSummary(server: ReportServer, report: Report | null, home: st
       return { text: answeredLine(server) ?? (report?.probe ? 'no problems found' : 'static checks passed (not started)'), tone: 'muted' };
     case 'degraded':
     case 'failed': {
-      const cause = rootCause(findingsFor(server, report));
+      const cause = serverView(server, report).cause;
       const tone = server.status === 'failed' ? 'fail' : 'warn';
       if (!cause) return { text: server.plugin ? `its plugin ${server.plugin} has a problem` : 'has a problem', tone };
       return { text: findingLine(cause, home, pathWidth), tone };

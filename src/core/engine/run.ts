@@ -22,6 +22,8 @@ import { dropUnreachableFixes, dropUnreachablePluginFixes } from '../fix/roots.j
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
+import { judgeByProbe } from '../report/probe-judge.js';
+import { decidesServer } from '../model/effect.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from '../model/types.js';
@@ -132,7 +134,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   // Start the servers now, through a pool bounded by descriptors and cores: the server checks below run while
   // they boot. Their findings are linked to the static ones once both are in. The manifest and plugin checks ran
   // first (they are quick): a plugin Claude Code refuses never starts its servers, so they are not probed.
-  const refused = new Set(checkedPlugins.filter((p) => pluginLoad(p, findings).verdict === 'refused').map((p) => p.id));
+  const refused = new Set(checkedPlugins.filter((p) => pluginLoad(p.id, findings, p.enabled).verdict === 'refused').map((p) => p.id));
   const probes = new Map<string, Promise<PooledProbe>>();
   let pool: SpawnPool | null = null;
   if (options.probe) {
@@ -178,13 +180,14 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+            judgeByProbe(findings.filter((f) => f.server === server.id), probed.result);
           }
           // An LSP server's error shows in Claude Code only once a matching file is touched: say when.
           if (server.kind === 'lsp' && !server.skipReason && findings.some((f) => f.server === server.id && f.plugin === server.plugin && f.severity === 'error')) {
             record(toFinding({ code: 'lsp.starts-lazily', location: server.source, args: { extensions: lspExtensions(server.config).join(' / ') || null } }, { server: server.id, plugin: server.plugin }));
           }
           if (inventory.mode === 'installed') {
-            const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+            const own = findings.filter((f) => decidesServer(f, server));
             const note = await updateNote(server, c.plugin(server.plugin), c.marketplace(server.marketplace), own);
             if (note) record(toFinding(note, { server: server.id, plugin: server.plugin }));
           }

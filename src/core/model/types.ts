@@ -3,9 +3,9 @@
  * Nothing here prints or decides wording: prose lives in `catalog.ts`, keyed by `Code`.
  */
 import type { Code } from './catalog.js';
-import type { Evidence, Severity } from './evidence.js';
+import type { Effect, Evidence, Severity } from './evidence.js';
 
-export type { Evidence, Severity } from './evidence.js';
+export type { Effect, Evidence, Severity } from './evidence.js';
 
 /** Where a finding points: a file and, when it is JSON, a path into it resolved to line:column. */
 export interface Location {
@@ -66,6 +66,8 @@ export interface FindingInput {
   /** Facts the catalog turns into words; also printed as evidence. Never holds a secret. */
   args?: Evidence;
   fix?: FixPlan;
+  /** What Claude Code does because of it, when that is more than the catalog's default (see `Effect`). */
+  effect?: Effect;
 }
 
 export interface Finding extends FindingInput {
@@ -76,6 +78,8 @@ export interface Finding extends FindingInput {
   plugin: string | null;
   /** Set when the probe's symptom was explained by a static root cause (e.g. a dangling venv). */
   causedBy?: Code;
+  /** A static error the probe did not confirm (the server answered): kept as a warning, see report/probe-judge.ts. */
+  contradictedByProbe?: boolean;
 }
 
 export type Scope = 'plugin' | 'user' | 'local' | 'project' | 'author';
@@ -298,6 +302,10 @@ export interface ReportFinding {
   fixable: boolean;
   fix: FixPlan | null;
   causedBy: Code | null;
+  /** Set when the finding changes what Claude Code loads (see `Effect`); absent otherwise. */
+  effect?: Effect;
+  /** A static error the server's probe did not confirm (it answered), kept as a warning. */
+  contradictedByProbe?: true;
 }
 
 export interface Report {
@@ -330,11 +338,21 @@ export interface Report {
     enabled: boolean;
     enabledBy: string;
     version: string | null;
+    /** Whether Claude Code loads it (installed or not), from the findings about it: see report/plugin-load.ts. */
+    load: PluginLoad;
   }[];
   servers: ReportServer[];
   findings: ReportFinding[];
   /** Present with --fix: what was planned, what happened to each change, and each touched server before → after. */
   fixes?: FixSection;
+}
+
+/** A plugin's load verdict as Claude Code decides it; `reason` is the code of the finding that decides it. */
+export interface PluginLoad {
+  verdict: 'loads' | 'loads-with-errors' | 'refused';
+  reason: Code | null;
+  /** How many findings `/plugin` counts as this plugin's errors. */
+  errors: number;
 }
 
 export type FixStatus = 'planned' | 'applied' | 'skipped' | 'failed';

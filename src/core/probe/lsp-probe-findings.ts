@@ -1,5 +1,5 @@
 /** What an LSP probe result means, as findings on the LSP row; a static finding that already explains it wins. */
-import { shellLine } from '../util/shell-quote.js';
+import { shellLine } from '../model/shell-quote.js';
 import type { Finding, FindingInput, ServerEntry } from '../model/types.js';
 import { lspExtensions } from '../discover/plugin-lsp.js';
 import type { ProbeResult } from '../model/probe-types.js';

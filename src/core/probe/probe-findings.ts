@@ -3,11 +3,13 @@
  * failure (a dangling venv, a missing binary) or stderr names it (ModuleNotFoundError), the probe's
  * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
  */
-import type { Code } from '../model/catalog.js';
+import { catalog, type Code } from '../model/catalog.js';
+import { decidesServer } from '../model/effect.js';
+import { rootCause as pickRootCause } from '../model/root-cause.js';
 import { ACCEPTED_PROTOCOL_VERSIONS, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
 import type { Finding, FindingInput, Location, ServerEntry } from '../model/types.js';
 import { stripEscapes } from '../util/safe-text.js';
-import { shellLine } from '../util/shell-quote.js';
+import { shellLine } from '../model/shell-quote.js';
 import { errorLine } from '../util/error-line.js';
 import { classifyStderr } from './classify-stderr.js';
 import type { ProbeResult } from '../model/probe-types.js';
@@ -139,7 +141,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
 
   // Root causes named by stderr, unless a static check already reported the same thing.
   const confirm: Finding[] = [];
-  const own = existing.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+  const own = existing.filter((f) => decidesServer(f, server));
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
       const equivalent = sameRootCause[c.code] ?? [c.code];
@@ -153,10 +155,14 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   }
 
   // Link symptoms to the root cause, static or from stderr.
-  const rootCause =
-    own.find((f) => f.severity === 'error' && !symptoms.includes(f.code))?.code ??
-    out.find((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.'))?.code ??
-    confirm[0]?.code;
+  // The one root-cause rule, over what can explain a symptom: static errors, causes stderr named, and static
+  // warnings the probe confirmed (they become errors).
+  const explaining = [
+    ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code)),
+    ...out.filter((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.')).map((f) => ({ ...f, severity: f.severity ?? catalog[f.code].severity })),
+    ...confirm.map((f) => ({ ...f, severity: 'error' as const })),
+  ];
+  const rootCause = pickRootCause(explaining)?.code;
   if (rootCause) {
     for (const f of out) {
       if (symptoms.includes(f.code)) {

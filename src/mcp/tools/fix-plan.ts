@@ -4,7 +4,7 @@
  */
 import { plannedOutcomes } from '../../core/fix/apply.js';
 import { fixSection } from '../../core/fix/fix-report.js';
-import { shellLine } from '../../core/util/shell-quote.js';
+import { shellLine } from '../../core/model/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
 import { planFixes } from '../../core/fix/plan.js';
 import { runDoctor } from '../../core/engine/run.js';

@@ -1,5 +1,5 @@
 /** Catalog codes command.*: What a server command needs on disk: the program, its script, its interpreter, its toolchain. */
-import { entry, s, q, type CatalogEntry } from './words.js';
+import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const commandCodes = {
   'command.not-found': entry({
@@ -96,7 +96,7 @@ export const commandCodes = {
     hint: (a) =>
       a.isDirectory
         ? 'Point the command at the program inside it.'
-        : `Run chmod +x ${s(a.path)}; plugin authors: git update-index --chmod=+x on the file and commit.`,
+        : `Run chmod +x ${sh(a.path)}; plugin authors: git update-index --chmod=+x on the file and commit.`,
   }),
   'command.bad-interpreter': entry({
     title: 'Script interpreter is missing or malformed',
@@ -112,7 +112,7 @@ export const commandCodes = {
         : `${q(a.path)} starts with #!${s(a.shebang)}, but ${q(a.interpreter)} ${a.viaEnv ? 'is not on PATH' : 'does not exist'}.`,
     hint: (a) =>
       a.crlf
-        ? `Convert it to LF line endings (sed -i 's/\\r$//' ${s(a.path)}) and add a .gitattributes rule (*.sh text eol=lf).`
+        ? `Convert it to LF line endings (sed -i 's/\\r$//' ${sh(a.path)}) and add a .gitattributes rule (*.sh text eol=lf).`
         : `Install ${s(a.interpreter)}, or change the #! line to an interpreter that exists (#!/usr/bin/env …).`,
   }),
   'command.shared-library-missing': entry({

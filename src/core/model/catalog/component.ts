@@ -57,6 +57,8 @@ export const componentCodes = {
     title: 'Manifest field of the wrong shape is ignored',
     severity: 'warning',
     fixable: false,
+    // An error in a source tree (validate fails), yet Claude Code loads the plugin.
+    effect: 'none',
     explain:
       'Claude Code 2.1.332 does not refuse a plugin for a descriptive field of the wrong shape (a string author, ' +
       'keywords, homepage, license or repository): it logs "ignored \\"author\\" in plugin.json …; the plugin still ' +

@@ -1,5 +1,5 @@
 /** Catalog codes config.*: Manifests and MCP configs: JSON, schema, keys, variables, paths. */
-import { entry, s, q, listed, type CatalogEntry } from './words.js';
+import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
 
 export const configCodes = {
   'config.invalid-json': entry({
@@ -35,7 +35,7 @@ export const configCodes = {
     hint: (a) =>
       a.tolerated
         ? 'Nothing to do for Claude Code; save it as UTF-8 without BOM if other tools choke on it.'
-        : `Save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' '${s(a.file) || 'FILE'}'`,
+        : `Save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' ${a.file ? sh(a.file) : 'FILE'}`,
   }),
   'config.unreadable': entry({
     title: 'Config path is not a readable file',

@@ -93,6 +93,8 @@ export const hookCodes = {
     title: 'Hook script does not exist',
     severity: 'error',
     fixable: false,
+    // Nothing changes in what loads: the hook fails when it fires.
+    effect: 'none',
     explain:
       'The hook\'s command names a script that is not there. /bin/sh fails with "not found" (exit 127) each time the ' +
       'hook fires; a PreToolUse hook then gives no verdict ("The check may not have run"). No Claude Code command ' +
@@ -104,6 +106,8 @@ export const hookCodes = {
     title: 'Hook program is not on PATH',
     severity: 'error',
     fixable: false,
+    // Nothing changes in what loads: the hook fails when it fires.
+    effect: 'none',
     explain:
       'The program the hook\'s command starts is on no PATH folder of the session. /bin/sh fails with "not found" ' +
       '(exit 127) each time the hook fires. No Claude Code command reports it earlier.',
@@ -114,6 +118,8 @@ export const hookCodes = {
     title: 'Hook script is not executable',
     severity: 'error',
     fixable: true,
+    // Nothing changes in what loads: the hook fails when it fires.
+    effect: 'none',
     explain:
       'The hook runs the script directly, but it has no execute bit: /bin/sh fails with "Permission denied" (exit 126) ' +
       'each time the hook fires. No Claude Code command reports it earlier. --fix adds the execute bit.',
@@ -124,6 +130,8 @@ export const hookCodes = {
     title: 'Hook script\'s interpreter cannot start',
     severity: 'error',
     fixable: true,
+    // Nothing changes in what loads: the hook fails when it fires.
+    effect: 'none',
     explain:
       'The hook script\'s #! line names an interpreter that is missing, or ends in a carriage return (CRLF line endings), ' +
       'so the kernel looks for "bash\\r". The hook fails each time it fires. --fix rewrites CRLF line endings to LF.',

@@ -1,5 +1,5 @@
 /** Catalog codes venv.*: Python virtual environments a command runs from. */
-import { entry, s, q, type CatalogEntry } from './words.js';
+import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const venvCodes = {
   'venv.missing': entry({
@@ -33,7 +33,7 @@ export const venvCodes = {
       'marketplace clone still has the link, or the conventional ~/.cache/claude-mcp-venvs/<marketplace>/<server>/.venv ' +
       'exists. Marketplace updates and installs drop symlinks, so this comes back after every update.',
     message: (a) => `${q(a.venv)} is missing, but a healthy venv exists at ${q(a.target)}${a.via ? ` (${s(a.via)})` : ''}.`,
-    hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${s(a.target)} ${s(a.venv)}).`,
+    hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${sh(a.target)} ${sh(a.venv)}).`,
   }),
   'venv.broken-interpreter': entry({
     title: 'Venv\'s base interpreter was removed',

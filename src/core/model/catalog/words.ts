@@ -1,7 +1,6 @@
 /** The shape of a catalog entry and the small helpers its wording is built with. */
-import type { Evidence, Severity } from '../evidence.js';
-
-export type PluginEffect = 'refuses-plugin' | 'plugin-error' | 'drops-server';
+import type { Effect, Evidence, Severity } from '../evidence.js';
+import { shellQuote } from '../shell-quote.js';
 
 export interface CatalogEntry {
   title: string;
@@ -9,13 +8,8 @@ export interface CatalogEntry {
   fixable: boolean;
   /** The option `--fix` needs for this code's repair, when it runs other programs (venv, npm, a build). */
   fixOption?: '--rebuild-venvs' | '--install-deps' | '--build';
-  /**
-   * What Claude Code does to the plugin when it meets this problem (findings with `server: null`):
-   * `refuses-plugin`: the whole plugin is off, its MCP servers never start; `plugin-error`: `/plugin` counts an
-   * error for the plugin and the rest loads; `drops-server`: only the server the finding names is left out.
-   * Absent: no effect on loading (a warning, or a failure that shows only when the component is used).
-   */
-  effect?: PluginEffect;
+  /** What Claude Code does because of a finding of this code, when more than show it (see `Effect` in types.ts). */
+  effect?: Effect;
   /** Long explanation for `mcp-doctor explain <code>`. */
   explain: string;
   /** One sentence: what is wrong, from the finding's args. */
@@ -25,6 +19,8 @@ export interface CatalogEntry {
 }
 
 export const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+/** A value as one shell word, for commands in hints that a user pastes. */
+export const sh = (v: unknown): string => shellQuote(s(v));
 export const q = (v: unknown): string => `'${s(v)}'`;
 /** `prefix a, b` for a non-empty list, else ''. */
 export const listed = (v: unknown, prefix: string): string => (Array.isArray(v) && v.length > 0 ? `${prefix} ${v.join(', ')}` : '');
