@@ -31,7 +31,7 @@ const claude = {
   'lspdot-noext': ['loads', true], 'lspdot-ok': ['loads', false], 'lsp-unknown-key-after': ['refused', true],
   'hooks-nowrap-guard': ['refused', true], 'hooks-array': ['refused', true], 'hook-crlf': ['loads', true], 'hook-program': ['loads', true],
 };
-let agreeLoad = 0, agreeVoice = 0, n = 0;
+let agreeLoad = 0, agreeVoice = 0, agreeMcp = 0, n = 0;
 const lines = [];
 for (const name of readdirSync(dir).sort()) {
   const expected = claude[name];
@@ -44,11 +44,15 @@ for (const name of readdirSync(dir).sort()) {
   const said = report.findings.filter((f) => f.plugin && f.plugin.startsWith(`${name}@`) && f.severity !== 'info' || (f.server ?? '').includes(`:${name}:`) && f.severity !== 'info');
   const refusedStarted = plugins.some((p) => p.load.verdict === 'refused') && report.servers.some((s) => s.plugin?.startsWith(`${name}@`) && s.probe);
   const voice = expected[1] === said.length > 0 || (expected[0] === 'not-installed' && plugins.length === 0);
+  // The healthy MCP server every case carries: connected unless Claude Code refused its plugin (then not started).
+  const mcp = report.servers.filter((s) => s.kind === 'mcp' && s.plugin?.startsWith(`${name}@`) && s.status !== 'skipped');
+  const mcpRight = mcp.every((s) => (expected[0] === 'refused' ? s.status === 'failed' && s.probe === null : s.status === 'ok' || s.status === 'degraded'));
+  if (mcpRight) agreeMcp++;
   n++;
   if (load === expected[0] && !refusedStarted) agreeLoad++;
   if (voice) agreeVoice++;
-  lines.push(`${load === expected[0] && !refusedStarted ? '✔' : '✘'} ${voice ? '✔' : '✘'} ${name.padEnd(24)} claude: ${expected[0].padEnd(18)} doctor: ${load.padEnd(18)} ${[...new Set(said.map((f) => f.code))].join(', ')}${refusedStarted ? '  (a refused plugin\'s server was started)' : ''}`);
+  lines.push(`${load === expected[0] && !refusedStarted ? '✔' : '✘'} ${voice ? '✔' : '✘'}  ${mcpRight ? '✔' : '✘'}  ${name.padEnd(24)} claude: ${expected[0].padEnd(18)} doctor: ${load.padEnd(18)} ${[...new Set(said.map((f) => f.code))].join(', ')}${refusedStarted ? '  (a refused plugin\'s server was started)' : ''}`);
 }
-console.log('load voice case                     verdicts and codes');
+console.log('load voice mcp case                     verdicts and codes');
 console.log(lines.join('\n'));
-console.log(`\nload verdict as Claude Code's: ${agreeLoad}/${n}; speaks exactly where Claude Code shows a problem: ${agreeVoice}/${n}`);
+console.log(`\nload verdict as Claude Code's: ${agreeLoad}/${n}; speaks exactly where Claude Code shows a problem: ${agreeVoice}/${n}; MCP server verdict as Claude Code's: ${agreeMcp}/${n}`);

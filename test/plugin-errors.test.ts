@@ -145,7 +145,7 @@ describe('installed home', () => {
       { mkt: 'm', name: 'same-name-srv', manifest: { name: 'same-name-srv', version: '1.0.0' }, hooks: true },
       { mkt: 'm2', name: 'same-name-srv', manifest: { name: 'same-name-srv', version: '1.0.0' }, hooks: true },
     ]);
-    const { report } = await runDoctor(ctx, { version: 'test', probe: false });
+    const { report } = await runDoctor(ctx, { version: 'test', probe: true, timeoutMs: 5_000 });
     const notes = report.findings.filter((f) => f.code === 'component.same-name');
     expect(notes.map((f) => f.plugin).sort()).toEqual(['same-name-srv@m', 'same-name-srv@m2']);
     for (const n of notes) {
@@ -160,6 +160,7 @@ describe('installed home', () => {
       ['same-name-srv@m2', []],
     ]);
     expect(copies[0]?.status).toBe('skipped');
+    expect(copies.map((s) => s.probe?.outcome ?? null)).toEqual([null, 'answered']);
     expect(copies[1]?.status).not.toMatch(/failed|skipped|disabled/);
   });
 

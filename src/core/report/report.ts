@@ -132,7 +132,8 @@ export function reportServer(s: ServerEntry, findings: Finding[], checked: boole
     source: s.source,
     status: serverStatus(s, findings, checked, extras.probes.get(s.id) ?? null),
     skipReason: s.skipReason ?? (!checked && !s.enabled ? (s.inactive ?? 'plugin-disabled') : null),
-    probe: extras.probes.get(s.id) ?? null,
+    // Only a checked server was started (two plugins of one name share a key: the dropped copy has no probe).
+    probe: checked ? (extras.probes.get(s.id) ?? null) : null,
     claudeLog: extras.claudeLogs.get(s.id) ?? null,
     findings: own,
   };

@@ -50,7 +50,7 @@ export const componentCodes = {
       'a message. For hooks it is the other way round: only the first plugin\'s hooks run, and a session warns ' +
       '"Its hooks.json hooks do not run".',
     message: (a) =>
-      `${q(a.plugin)} and ${q(a.other)} have the same name.${a.sharedServers ? ` Servers both define (${s(a.sharedServers)}) run from ${q(a.serversFrom)} only.` : ''}${a.hooksFrom ? ` Only ${q(a.hooksFrom)}'s hooks run.` : ''}`,
+      `${q(a.plugin)} and ${q(a.other)} have the same name.${a.sharedServers ? ` Servers both define (${s(a.sharedServers)}) run from ${q(a.serversFrom)} only.` : ''}${a.hooksFrom ? ` Hooks run from ${q(a.hooksFrom)} only.` : ''}`,
     hint: () => 'Keep one of them enabled (claude plugin disable <name>@<marketplace>), or rename one plugin.',
   }),
   'component.manifest-field-ignored': entry({
