@@ -242,3 +242,17 @@ describe('the CLI, end to end', () => {
     ]);
   });
 });
+
+describe('LSP entries in a marketplace entry', () => {
+  it('an unknown key fails the marketplace.json as Claude Code\'s strict LSP schema does', async () => {
+    const root = await mkdtemp(join(scratch, 'mkt-'));
+    await mkdir(join(root, '.claude-plugin'), { recursive: true });
+    await mkdir(join(root, 'plugins', 'rb', '.claude-plugin'), { recursive: true });
+    await writeFile(join(root, 'plugins', 'rb', '.claude-plugin', 'plugin.json'), JSON.stringify({ name: 'rb', version: '1.0.0' }));
+    const lsp = { ruby: { command: 'ruby-lsp', extensionToLanguage: { '.rb': 'ruby' }, filePatterns: ['*.rb'] } };
+    await writeFile(join(root, '.claude-plugin', 'marketplace.json'), JSON.stringify({ name: 'mk', owner: { name: 'o' }, plugins: [{ name: 'rb', source: './plugins/rb', lspServers: lsp }] }, null, 2));
+    const { report } = await runDoctor(context(scratch), { version: 'test', paths: [root], probe: false });
+    const schema = report.findings.filter((f) => f.code === 'config.schema');
+    expect(schema.map((f) => [f.pointer, f.evidence.detail])).toEqual([['/plugins/0/lspServers/ruby/filePatterns', 'unrecognized key "filePatterns"']]);
+  });
+});

@@ -70,7 +70,8 @@ export default defineCheck({
   subject: 'plugin',
   codes: ['hook.script-missing', 'hook.command-not-found', 'hook.not-executable', 'hook.bad-interpreter'],
   async run(plugin, c) {
-    if (!plugin.root || !plugin.rootExists) return [];
+    // POSIX shells only: how a Windows Claude Code runs hook lines is not modelled, so nothing is guessed there.
+    if (!plugin.root || !plugin.rootExists || c.ctx.platform === 'win32') return [];
     const out: FindingInput[] = [];
     // One finding per script: the same script on SessionStart and PreToolUse is one problem.
     const seen = new Set<string>();
