@@ -14,7 +14,7 @@ if (!dir || !existsSync(dir)) {
   console.error('usage: plugin-errors-agreement.mjs <LAB>/A   (homes made by claude-code-lab/a-cases.sh)');
   process.exit(2);
 }
-// Claude Code 2.1.332 per case (reference §A): the plugin's load verdict, and whether anything reports a problem
+// Claude Code 2.1.332 per case (section A of the workspace reference): the plugin's load verdict, and whether anything reports a problem
 // (validate, plugin list, /plugin, a session). 'not-installed': Claude Code refused the install.
 const claude = {
   'lsp-missing': ['loads', true], 'lsp-crash': ['loads', true], 'lsp-ok': ['loads', false], 'lsp-noext': ['not-installed', true],

@@ -1,5 +1,5 @@
 /**
- * Every plugin-level case of Claude Code 2.1.332's section A (fixtures/plugin-errors, VERDICT.md there), checked
+ * Every plugin-level case Claude Code was measured on (docs/claude-code-facts.md §16–18; fixtures/plugin-errors, VERDICT.md), checked
  * in-process on a temp copy of the fixture: the codes mcp-doctor reports for the plugin and for each LSP row, the
  * plugin's load verdict (refused / loads with errors / loads) as Claude Code decides it, and that a refused
  * plugin's servers are never started. Author mode, as a plugin author runs it on a source tree; an installed home
@@ -27,7 +27,7 @@ interface Case {
   probe?: boolean;
 }
 
-// Claude Code 2.1.332's behaviour for each case is in fixtures/plugin-errors/VERDICT.md.
+// Claude Code's behaviour for each case is in fixtures/plugin-errors/VERDICT.md.
 const cases: Case[] = [
   { name: 'lsp-missing', plugin: [], lsp: { 'plugin:lsp-missing:pyright': ['command.not-found', 'lsp.starts-lazily'] }, load: 'loads', probe: true },
   { name: 'lsp-crash', plugin: [], lsp: { 'plugin:lsp-crash:pyright': ['lsp.crashed', 'lsp.starts-lazily'] }, load: 'loads', probe: true },

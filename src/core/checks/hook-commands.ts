@@ -12,7 +12,7 @@ import { installHints } from '../command/launcher-scan.js';
 import { pluginHooks, type HookCommand } from '../discover/plugin-hooks.js';
 import { pluginDataDir } from '../discover/registries.js';
 import { executableForReaders, firstMissingComponent, isExecutableFile, pathFacts } from '../util/fs-facts.js';
-import type { FindingInput, PluginEntry } from '../model/types.js';
+import type { Evidence, FindingInput, PluginEntry } from '../model/types.js';
 import { defineCheck, type CheckContext } from './define-check.js';
 
 async function problems(hook: HookCommand, plugin: PluginEntry, c: CheckContext): Promise<FindingInput[]> {
@@ -77,7 +77,8 @@ export default defineCheck({
     const seen = new Set<string>();
     for (const hook of (await pluginHooks(plugin)).commands) {
       for (const f of await problems(hook, plugin, c)) {
-        const key = `${f.code}:${String(f.args?.path ?? f.args?.command)}`;
+        const a = (f.args ?? {}) as Evidence;
+        const key = `${f.code}:${String(a.path ?? a.command)}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(f);

@@ -1,6 +1,6 @@
 /**
  * plugin.json and marketplace.json against Claude Code's schema (a failure means the plugin does not load).
- * Except the descriptive fields Claude Code 2.1.332 only ignores when their shape is wrong (a string author,
+ * Except the descriptive fields Claude Code only ignores when their shape is wrong (a string author,
  * keywords, …: "ignored … the plugin still loads"): those are warnings of their own.
  */
 import { lspEntryProblems } from '../discover/plugin-lsp.js';
@@ -9,7 +9,7 @@ import { locationOf } from '../json/location.js';
 import type { FindingInput, JsonDocument } from '../model/types.js';
 import { defineCheck } from './define-check.js';
 
-/** Top-level plugin.json fields whose wrong shape Claude Code ignores (reference 2.1.332, Differences 10). */
+/** Top-level plugin.json fields whose wrong shape Claude Code ignores (docs/claude-code-facts.md §18). */
 const ignoredWhenWrong = new Set(['author', 'keywords', 'homepage', 'license', 'repository']);
 
 export default defineCheck({
@@ -22,7 +22,7 @@ export default defineCheck({
     const found = await validateAgainst('plugin', doc);
     return found.map((f): FindingInput => {
       const field = f.location?.pointer?.[0];
-      if (typeof field !== 'string' || !ignoredWhenWrong.has(field)) return f;
+      if (f.code !== 'config.schema' || typeof field !== 'string' || !ignoredWhenWrong.has(field)) return f;
       // `plugin validate` (what an author runs, and CI) still fails on it: an error in a source tree.
       return { ...f, code: 'component.manifest-field-ignored', severity: c.inventory.mode === 'author' ? 'error' : undefined };
     });

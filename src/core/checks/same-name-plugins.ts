@@ -1,7 +1,7 @@
 /**
  * Two enabled plugins with one name (from two marketplaces): their MCP servers share the key
  * plugin:<name>:<server>, and for a server name both define only the plugin later in Claude Code's order runs;
- * hooks go the other way, only the first plugin's run (reference 2.1.332 §A 33). Said on both plugins.
+ * hooks go the other way, only the first plugin's run (docs/claude-code-facts.md §18). Said on both plugins.
  */
 import { pluginHooks } from '../discover/plugin-hooks.js';
 import type { FindingInput } from '../model/types.js';

@@ -1,7 +1,7 @@
 /**
- * Claude Code suppresses a plugin server that duplicates another one, whatever the names (FACTS §5, bundle
- * `TP`/`kYs` of 2.1.330). The signature is the stdio command line (`[command, ...args]`, compared literally,
- * after expansion) or the URL (parsed: `#hash` dropped, one trailing `/` of the path dropped, host lower-cased
+ * Claude Code suppresses a plugin server that duplicates another one, whatever the names
+ * (docs/claude-code-facts.md §5, bundle `TP`/`kYs`). The signature is the stdio command line (`[command, ...args]`,
+ * compared literally, after expansion) or the URL (parsed: `#hash` dropped, one trailing `/` of the path dropped, host lower-cased
  * and the default port dropped by the URL parser; query and path case kept; type and headers ignored).
  * - A plugin server equal to a manually configured one (user, local, or an approved project server that is
  *   not disabled) is suppressed; env is not compared.
@@ -100,7 +100,7 @@ export function suppressDuplicates(b: InventoryBuilder, servers: ServerEntry[], 
 /**
  * Two enabled plugins with one name (from two marketplaces) give their same-named servers one key,
  * `plugin:<name>:<server>`: Claude Code keeps the copy of the plugin later in its order (enabledPlugins, then the
- * marketplace added later) and drops the other without a word (reference 2.1.332 §A 33). The dropped copy is
+ * marketplace added later) and drops the other without a word (docs/claude-code-facts.md §18). The dropped copy is
  * marked like a duplicate: not started, with an info finding naming the plugin whose copy runs.
  */
 export function shadowSameKey(b: InventoryBuilder, servers: ServerEntry[], pluginOrder: string[]): void {

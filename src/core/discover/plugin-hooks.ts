@@ -1,5 +1,5 @@
 /**
- * A plugin's hooks as Claude Code 2.1.332 reads them (reference 2.1.332 §A 7–17, Differences 7): the default
+ * A plugin's hooks as Claude Code reads them (docs/claude-code-facts.md §16): the default
  * `hooks/hooks.json` plus what plugin.json `hooks` names (a ./path, an inline event map, or an array of both; the
  * default file named again is loaded once). A hooks *file* is `{"hooks": {<Event>: [matcher…]}, "modules": …}`; inline
  * hooks are the bare event map. What Claude Code refuses or drops becomes findings; every valid `command` hook is
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { editDistance } from '../util/edit-distance.js';
 import { readJsonDocument } from '../json/read-json.js';
 import { locationOf } from '../json/location.js';
-import type { FindingInput, JsonDocument, Location, PluginEntry } from '../model/types.js';
+import type { Evidence, FindingInput, JsonDocument, Location, PluginEntry } from '../model/types.js';
 
-/** Claude Code 2.1.332's hook events (bundle `Oc`). */
+/** Claude Code's hook events (its bundle's list). */
 export const HOOK_EVENTS = [
   'PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'PostToolBatch', 'Notification', 'UserPromptSubmit', 'UserPromptExpansion',
   'SessionStart', 'SessionEnd', 'Stop', 'StopFailure', 'SubagentStart', 'SubagentStop', 'PreCompact', 'PostCompact',
@@ -77,7 +77,7 @@ async function read(plugin: PluginEntry): Promise<PluginHooks> {
     out.any = true;
     if (r.status === 'invalid') {
       const first = r.findings[0];
-      out.findings.push({ code: 'hook.invalid-json', location: first?.location ?? { file }, args: { file: relative, error: String(first?.args?.error ?? 'unreadable') } });
+      out.findings.push({ code: 'hook.invalid-json', location: first?.location ?? { file }, args: { file: relative, error: String((first?.args as Evidence | undefined)?.error ?? 'unreadable') } });
       return;
     }
     const value = r.doc.value;

@@ -1,5 +1,5 @@
 /**
- * A plugin's LSP servers, gathered as Claude Code 2.1.332 does: `<root>/.lsp.json` first, then plugin.json
+ * A plugin's LSP servers, gathered as Claude Code does (docs/claude-code-facts.md §17): `<root>/.lsp.json` first, then plugin.json
  * `lspServers` (a ./path to a file, an inline `{name: config}` map, or an array of both); a later definition of a
  * name replaces an earlier one. Each is a row of kind 'lsp', id `plugin:<plugin>:<name>` (Claude Code's own key).
  * A file that is missing or does not parse is Claude Code's lsp-config-invalid / "Failed to read/parse LSP config":
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { objectEntries, type ExpansionInput } from '../expand/expand-vars.js';
 import { readJsonDocument } from '../json/read-json.js';
 import { locationOf } from '../json/location.js';
-import type { JsonDocument, PluginEntry, ServerEntry } from '../model/types.js';
+import type { Evidence, JsonDocument, PluginEntry, ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { ManifestView } from './plugin-manifest.js';
 import { makeServerEntry, type ServerIdentity } from './server-entries.js';
@@ -62,7 +62,7 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
     }
     if (r.status === 'invalid') {
       const first = r.findings[0];
-      b.add({ code: 'lsp.config-unreadable', location: first?.location ?? where, args: { field, path: relative, error: String(first?.args?.error ?? first?.code ?? 'unreadable') } }, refs);
+      b.add({ code: 'lsp.config-unreadable', location: first?.location ?? where, args: { field, path: relative, error: String((first?.args as Evidence | undefined)?.error ?? first?.code ?? 'unreadable') } }, refs);
       return;
     }
     b.documents.set(file, r.doc);
@@ -94,7 +94,7 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
   return [...byName.values()];
 }
 
-/** The keys of Claude Code 2.1.332's LSP entry schema, a strict object: any other key fails it. */
+/** The keys of Claude Code's LSP entry schema, a strict object: any other key fails it. */
 const LSP_KEYS = new Set(['command', 'args', 'extensionToLanguage', 'transport', 'env', 'initializationOptions', 'settings', 'workspaceFolder', 'startupTimeout', 'shutdownTimeout', 'requestTimeout', 'restartOnCrash', 'maxRestarts', 'diagnostics']);
 
 /** What Claude Code's LSP entry schema refuses, in words; empty when the entry is valid. */

@@ -16,3 +16,6 @@ export type Evidence = Record<string, string | number | boolean | null | string[
  * apply. Resolved once per finding by `effectOf` (model/effect.ts), which never returns `none`.
  */
 export type Effect = 'drops-server' | 'refuses-plugin' | 'plugin-error' | 'none';
+
+/** The kinds of repair a finding may carry (each has one applier in core/fix/appliers). */
+export type FixKind = 'symlink' | 'chmod' | 'line-endings' | 'venv-create' | 'npm-install' | 'build';

@@ -6,6 +6,7 @@ import { entry, s, q, type CatalogEntry } from './words.js';
 
 export const componentCodes = {
   'component.path-not-found': entry({
+    args: ['field', 'kind', 'path'],
     title: 'Component path does not exist',
     severity: 'error',
     fixable: false,
@@ -19,6 +20,7 @@ export const componentCodes = {
     hint: () => 'Fix the path (relative to the plugin root, starting with ./), or add the file, or remove the key.',
   }),
   'component.frontmatter-invalid': entry({
+    args: ['file', 'fixHint', 'kind', 'problem'],
     title: 'YAML frontmatter does not parse: its metadata is dropped',
     severity: 'warning',
     fixable: false,
@@ -31,6 +33,7 @@ export const componentCodes = {
     hint: (a) => s(a.fixHint) || 'Close the quote or bracket, or quote the value.',
   }),
   'component.skill-no-description': entry({
+    args: ['noFrontmatter', 'skill'],
     title: 'Skill without a description is not offered to the model',
     severity: 'warning',
     fixable: false,
@@ -41,6 +44,7 @@ export const componentCodes = {
     hint: () => 'Add a frontmatter block: ---\\ndescription: what the skill does and when to use it\\n---',
   }),
   'component.same-name': entry({
+    args: ['hooksFrom', 'other', 'plugin', 'serversFrom', 'sharedServers'],
     title: 'Same plugin name in two marketplaces',
     severity: 'warning',
     fixable: false,
@@ -54,13 +58,14 @@ export const componentCodes = {
     hint: () => 'Keep one of them enabled (claude plugin disable <name>@<marketplace>), or rename one plugin.',
   }),
   'component.manifest-field-ignored': entry({
+    args: ['detail', 'expected', 'field', 'fixHint', 'found'],
     title: 'Manifest field of the wrong shape is ignored',
     severity: 'warning',
     fixable: false,
     // An error in a source tree (validate fails), yet Claude Code loads the plugin.
     effect: 'none',
     explain:
-      'Claude Code 2.1.332 does not refuse a plugin for a descriptive field of the wrong shape (a string author, ' +
+      'Claude Code does not refuse a plugin for a descriptive field of the wrong shape (a string author, ' +
       'keywords, homepage, license or repository): it logs "ignored \\"author\\" in plugin.json …; the plugin still ' +
       'loads". Only `claude plugin validate` calls it an error. (A numeric version still refuses the plugin.)',
     message: (a) => `${s(a.field)}: expected ${s(a.expected)}, found ${s(a.found)}; Claude Code ignores the field and the plugin still loads.`,

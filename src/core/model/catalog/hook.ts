@@ -13,6 +13,7 @@ const whenItFires = (shows = '`/bin/sh: … not found`, exit 127') => ` Nothing 
 
 export const hookCodes = {
   'hook.invalid-json': entry({
+    args: ['error', 'file'],
     title: 'hooks.json is not valid JSON',
     severity: 'error',
     fixable: false,
@@ -26,6 +27,7 @@ export const hookCodes = {
     hint: () => 'Fix the syntax at the line and column shown (no trailing commas, no comments).',
   }),
   'hook.no-wrapper': entry({
+    args: ['events', 'file'],
     title: 'hooks.json lacks its "hooks" wrapper',
     severity: 'error',
     fixable: false,
@@ -39,6 +41,7 @@ export const hookCodes = {
     hint: () => 'Wrap the event map: {"hooks": {"SessionStart": [ … ]}}.',
   }),
   'hook.not-an-event-map': entry({
+    args: ['found', 'where'],
     title: 'Hooks are not an event map: Claude Code refuses the plugin',
     severity: 'error',
     fixable: false,
@@ -52,6 +55,7 @@ export const hookCodes = {
     hint: () => 'Make it {"<Event>": [{"matcher": "…", "hooks": [{"type": "command", "command": "…"}]}]}.',
   }),
   'hook.unknown-event': entry({
+    args: ['event', 'suggestion', 'where', 'wrapped'],
     title: 'Unknown hook event: the entry is ignored',
     severity: 'warning',
     fixable: false,
@@ -66,6 +70,7 @@ export const hookCodes = {
     hint: (a) => (a.wrapped ? 'Drop the inner "hooks" level: "hooks": {"SessionStart": [ … ]}.' : a.suggestion ? `Rename it to ${q(a.suggestion)}.` : 'Use one of Claude Code\'s hook events, or remove the entry.'),
   }),
   'hook.guard-unloadable': entry({
+    args: ['fixHint', 'problem', 'where'],
     title: 'A PreToolUse/PermissionRequest hook cannot be loaded: Claude Code refuses the plugin',
     severity: 'error',
     fixable: false,
@@ -79,6 +84,7 @@ export const hookCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the entry (a "matcher" is a string such as "Write|Edit") or remove it.',
   }),
   'hook.entry-ignored': entry({
+    args: ['fixHint', 'problem', 'where'],
     title: 'Hook entry does not validate: it is ignored',
     severity: 'warning',
     fixable: false,
@@ -90,6 +96,7 @@ export const hookCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the entry (a "matcher" is a string such as "Write|Edit") or remove it.',
   }),
   'hook.script-missing': entry({
+    args: ['command', 'event', 'fixHint', 'interpreter', 'matcher', 'missingPart', 'onPath', 'path', 'searched'],
     title: 'Hook script does not exist',
     severity: 'error',
     fixable: false,
@@ -103,6 +110,7 @@ export const hookCodes = {
     hint: (a) => `${s(a.fixHint) || 'Fix the path, or add the script.'}${whenItFires()}`,
   }),
   'hook.command-not-found': entry({
+    args: ['command', 'event', 'fixHint', 'matcher', 'missingPart', 'onPath', 'path', 'searched'],
     title: 'Hook program is not on PATH',
     severity: 'error',
     fixable: false,
@@ -115,6 +123,8 @@ export const hookCodes = {
     hint: (a) => `${commandCodes['command.not-found'].hint(a)}${whenItFires()}`,
   }),
   'hook.not-executable': entry({
+    args: ['event', 'isDirectory', 'matcher', 'mode', 'path'],
+    fixes: ['chmod'],
     title: 'Hook script is not executable',
     severity: 'error',
     fixable: true,
@@ -127,6 +137,8 @@ export const hookCodes = {
     hint: (a) => `${commandCodes['command.not-executable'].hint(a)}${whenItFires('`Permission denied`, exit 126')}`,
   }),
   'hook.bad-interpreter': entry({
+    args: ['crlf', 'event', 'fixHint', 'interpreter', 'matcher', 'path', 'shebang', 'viaEnv'],
+    fixes: ['line-endings'],
     title: 'Hook script\'s interpreter cannot start',
     severity: 'error',
     fixable: true,

@@ -8,6 +8,7 @@ import { entry, s, q, type CatalogEntry } from './words.js';
 
 export const lspCodes = {
   'lsp.manifest-entry-invalid': entry({
+    args: ['fixHint', 'name', 'problem'],
     title: 'LSP server entry in plugin.json does not validate: Claude Code refuses the plugin',
     severity: 'error',
     fixable: false,
@@ -20,6 +21,7 @@ export const lspCodes = {
     hint: (a) => s(a.fixHint) || 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).',
   }),
   'lsp.config-invalid': entry({
+    args: ['fixHint', 'name', 'problem'],
     title: 'LSP server config does not validate: the server is left out',
     severity: 'error',
     fixable: false,
@@ -32,6 +34,7 @@ export const lspCodes = {
     hint: (a) => s(a.fixHint) || 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).',
   }),
   'lsp.config-unreadable': entry({
+    args: ['error', 'field', 'path'],
     title: 'LSP config file cannot be read',
     severity: 'error',
     fixable: false,
@@ -44,6 +47,7 @@ export const lspCodes = {
     hint: () => 'Fix the path (relative to the plugin root, starting with ./) or the file, or remove the entry.',
   }),
   'lsp.starts-lazily': entry({
+    args: ['extensions'],
     title: 'When this LSP server\'s error shows in Claude Code',
     severity: 'info',
     fixable: false,
@@ -55,6 +59,7 @@ export const lspCodes = {
     hint: () => 'Fix the error above; or, if you do not need this language server, disable the plugin that provides it.',
   }),
   'lsp.socket-transport': entry({
+    args: [],
     title: 'LSP server over a socket is not checked',
     severity: 'info',
     fixable: false,
@@ -63,6 +68,7 @@ export const lspCodes = {
     hint: () => 'Nothing to do.',
   }),
   'lsp.crashed': entry({
+    args: ['code', 'extensions', 'runLine', 'server', 'signal', 'stderr'],
     title: 'LSP server exits before answering initialize',
     severity: 'error',
     fixable: false,
@@ -74,6 +80,7 @@ export const lspCodes = {
     hint: (a) => `Run it by hand to see why: ${s(a.runLine)}.`,
   }),
   'lsp.spawn-failed': entry({
+    args: ['command', 'error', 'extensions', 'runLine', 'server', 'stderr'],
     title: 'LSP server program cannot be started',
     severity: 'error',
     fixable: false,
@@ -84,6 +91,7 @@ export const lspCodes = {
     hint: (a) => `Install it or put it on the PATH Claude Code starts with.`,
   }),
   'lsp.timeout': entry({
+    args: ['extensions', 'runLine', 'server', 'stderr', 'stdoutFirst', 'timeoutMs'],
     title: 'LSP server does not answer initialize',
     severity: 'error',
     fixable: false,
@@ -94,6 +102,7 @@ export const lspCodes = {
     hint: (a) => `Run it by hand to see what it waits for: ${s(a.runLine)}.`,
   }),
   'lsp.protocol-error': entry({
+    args: ['error', 'extensions', 'runLine', 'server', 'stderr'],
     title: 'LSP server answers initialize with an error',
     severity: 'error',
     fixable: false,
