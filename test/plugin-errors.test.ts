@@ -189,6 +189,12 @@ describe('frontmatter reader', () => {
   ] as const)('%j → error line %s', (text, line) => {
     expect(readFrontmatter(text)?.error?.line ?? null).toBe(line);
   });
+  it('a value on the indented lines below its key (a real skill writes its description so)', () => {
+    const fm = readFrontmatter('---\nname: m\ndescription:\n  "Solve competition\n  math problems."\nallowed-tools: Read\n---\nbody\n');
+    expect(fm?.error).toBeNull();
+    expect(fm?.keys.get('description')).toBe('"Solve competition math problems."');
+    expect(readFrontmatter('---\ndescription:\n  "never closed\n---\n')?.error?.line).toBe(3);
+  });
   it('no block, or a block that never closes: no frontmatter', () => {
     expect(readFrontmatter('# title\n')).toBeNull();
     expect(readFrontmatter('---\ndescription: x\n')).toBeNull();

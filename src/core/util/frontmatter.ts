@@ -30,10 +30,22 @@ export function readFrontmatter(text: string): Frontmatter | null {
     const m = /^([^:#]+?|"[^"]*"|'[^']*'):(?:\s+(.*)|)$/.exec(line);
     if (!m) return { keys, error: { line: lineOf(i), problem: `line ${lineOf(i)} is not "key: value"` } };
     const key = (m[1] ?? '').replace(/^["']|["']$/g, '').trim();
-    const value = (m[2] ?? '').trim();
+    // The value: the rest of the line, or (`key:` then indented lines) the lines below it.
+    let value = (m[2] ?? '').trim();
+    let at = i;
+    if (value === '') {
+      const next = body.slice(i + 1).findIndex((l) => !/^\s*$/.test(l));
+      const first = next < 0 ? undefined : body[i + 1 + next];
+      if (first !== undefined && /^\s+\S/.test(first) && !/^\s*-(\s|$)/.test(first)) {
+        at = i + 1 + next;
+        const end = body.slice(at + 1).findIndex((l) => /^\S/.test(l));
+        value = body.slice(at, end < 0 ? body.length : at + 1 + end).map((l) => l.trim()).join(' ').trim();
+      }
+    }
     keys.set(key, value);
-    const unclosed = unclosedFrom(value, body.slice(i + 1).join('\n'));
-    if (unclosed) return { keys, error: { line: lineOf(i), problem: unclosed } };
+    const firstLine = at === i ? value : (body[at] ?? '').trim();
+    const unclosed = unclosedFrom(firstLine, body.slice(at + 1).join('\n'));
+    if (unclosed) return { keys, error: { line: lineOf(at), problem: unclosed } };
   }
   return { keys, error: null };
 }
