@@ -259,6 +259,6 @@ describe('LSP entries in a marketplace entry', () => {
     await writeFile(join(root, '.claude-plugin', 'marketplace.json'), JSON.stringify({ name: 'mk', owner: { name: 'o' }, plugins: [{ name: 'rb', source: './plugins/rb', lspServers: lsp }] }, null, 2));
     const { report } = await runDoctor(context(scratch), { version: 'test', paths: [root], probe: false });
     const schema = report.findings.filter((f) => f.code === 'config.schema');
-    expect(schema.map((f) => [f.pointer, f.evidence.detail])).toEqual([['/plugins/0/lspServers/ruby/filePatterns', 'unrecognized key "filePatterns"']]);
+    expect(schema.map((f) => [f.pointer, f.evidence.found])).toEqual([['/plugins/0/lspServers/ruby/filePatterns', '"filePatterns"']]);
   });
 });

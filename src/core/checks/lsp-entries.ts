@@ -16,7 +16,7 @@ function entryFindings(server: ServerEntry, c: CheckContext, code: 'lsp.manifest
   return lspEntryProblems(raw).map((p) => ({
     code,
     location: at(doc, p.field ? [...base, p.field] : base),
-    args: { name: server.name, problem: p.problem, fixHint: p.fixHint },
+    args: { name: server.name, mistake: p.mistake, field: p.field || null, value: p.value },
   }));
 }
 

@@ -3,7 +3,7 @@
  * Except the descriptive fields Claude Code only ignores when their shape is wrong (a string author,
  * keywords, …: "ignored … the plugin still loads"): those are warnings of their own.
  */
-import { lspEntryProblems } from '../discover/plugin-lsp.js';
+import { lspEntryProblems, lspProblemAsSchema } from '../discover/plugin-lsp.js';
 import { validateAgainst } from '../json/schema.js';
 import { locationOf } from '../json/location.js';
 import type { FindingInput, JsonDocument } from '../model/types.js';
@@ -43,7 +43,7 @@ function marketplaceLspEntries(doc: JsonDocument): FindingInput[] {
         const config = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null;
         for (const problem of lspEntryProblems(config)) {
           const pointer = problem.field ? [...base, name, problem.field] : [...base, name];
-          out.push({ code: 'config.schema', location: locationOf(doc, pointer), args: { field: pointer.join('.'), detail: problem.problem, fixHint: problem.fixHint } });
+          out.push({ code: 'config.schema', location: locationOf(doc, pointer), args: { field: pointer.join('.'), ...lspProblemAsSchema(problem) } });
         }
       }
     }

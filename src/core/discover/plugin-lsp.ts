@@ -41,9 +41,11 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
         entry.skipReason = 'file-dropped';
         const config = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
         const problems = lspEntryProblems(config);
-        const found = problems.length > 0 ? problems : [{ problem: `another entry of this file (${invalid.join(', ')}) does not validate, and Claude Code drops the whole file`, field: '' }];
+        // A valid entry is dropped with the file: it names the entries that are not.
+        const found: (LspProblem | { mistake: 'file-dropped'; field: string })[] = problems.length > 0 ? problems : [{ mistake: 'file-dropped', field: '' }];
         for (const p of found) {
-          b.add({ code: 'lsp.config-invalid', location: locationOf(doc, p.field ? [...base, name, p.field] : [...base, name]), args: { name, problem: p.problem, fixHint: 'fixHint' in p ? p.fixHint : undefined } }, { plugin: plugin.id, server: entry.id });
+          const args = { name, mistake: p.mistake, field: p.field || null, value: 'value' in p ? p.value : undefined, others: p.mistake === 'file-dropped' ? invalid : undefined };
+          b.add({ code: 'lsp.config-invalid', location: locationOf(doc, p.field ? [...base, name, p.field] : [...base, name]), args }, { plugin: plugin.id, server: entry.id });
         }
       }
       byName.set(name, entry);
@@ -95,31 +97,67 @@ export async function collectPluginLspServers(b: InventoryBuilder, plugin: Plugi
 }
 
 /** The keys of Claude Code's LSP entry schema, a strict object: any other key fails it. */
-const LSP_KEYS = new Set(['command', 'args', 'extensionToLanguage', 'transport', 'env', 'initializationOptions', 'settings', 'workspaceFolder', 'startupTimeout', 'shutdownTimeout', 'requestTimeout', 'restartOnCrash', 'maxRestarts', 'diagnostics']);
+const LSP_KEYS_LIST = ['command', 'args', 'extensionToLanguage', 'transport', 'env', 'initializationOptions', 'settings', 'workspaceFolder', 'startupTimeout', 'shutdownTimeout', 'requestTimeout', 'restartOnCrash', 'maxRestarts', 'diagnostics'];
+const LSP_KEYS = new Set(LSP_KEYS_LIST);
 
-/** What Claude Code's LSP entry schema refuses, in words; empty when the entry is valid. */
-export function lspEntryProblems(config: Record<string, unknown> | null): { problem: string; field: string; fixHint?: string }[] {
-  if (!config) return [{ problem: 'the entry is not an object', field: '' }];
-  const out: { problem: string; field: string; fixHint?: string }[] = [];
+/** What Claude Code's LSP entry schema refuses in an entry (facts; the catalog words them). */
+export type LspMistake =
+  | 'not-object'
+  | 'no-command'
+  | 'command-spaces'
+  | 'no-extension-map'
+  | 'extension-map-not-object'
+  | 'extension-map-empty'
+  | 'args-not-strings'
+  | 'bad-transport'
+  | 'unknown-key';
+
+export interface LspProblem {
+  mistake: LspMistake;
+  /** The key it is about ('' for the entry itself). */
+  field: string;
+  /** The offending value, as JSON text, when there is one. */
+  value?: string;
+}
+
+/** What Claude Code's LSP entry schema refuses; empty when the entry is valid. */
+export function lspEntryProblems(config: Record<string, unknown> | null): LspProblem[] {
+  if (!config) return [{ mistake: 'not-object', field: '' }];
+  const out: LspProblem[] = [];
   const command = config.command;
-  if (typeof command !== 'string' || command.length === 0) out.push({ problem: 'it has no "command"', field: 'command', fixHint: 'Give the program as "command" and its arguments in "args".' });
-  else if (command.includes(' ') && !command.startsWith('/')) {
-    out.push({ problem: `"command" ${JSON.stringify(command)} contains spaces (Command should not contain spaces. Use args array for arguments.)`, field: 'command', fixHint: 'Put the arguments in "args".' });
-  }
+  if (typeof command !== 'string' || command.length === 0) out.push({ mistake: 'no-command', field: 'command' });
+  else if (command.includes(' ') && !command.startsWith('/')) out.push({ mistake: 'command-spaces', field: 'command', value: JSON.stringify(command) });
   const map = config.extensionToLanguage;
-  if (map === undefined) out.push({ problem: 'it has no "extensionToLanguage"', field: 'extensionToLanguage' });
-  else if (!map || typeof map !== 'object' || Array.isArray(map)) out.push({ problem: '"extensionToLanguage" is not an object', field: 'extensionToLanguage' });
-  else if (Object.keys(map).length === 0) out.push({ problem: '"extensionToLanguage" is empty (it must have at least one mapping)', field: 'extensionToLanguage' });
-  if (config.args !== undefined && !(Array.isArray(config.args) && config.args.every((a) => typeof a === 'string'))) {
-    out.push({ problem: '"args" is not a list of strings', field: 'args', fixHint: 'Make "args" a list of strings.' });
-  }
+  if (map === undefined) out.push({ mistake: 'no-extension-map', field: 'extensionToLanguage' });
+  else if (!map || typeof map !== 'object' || Array.isArray(map)) out.push({ mistake: 'extension-map-not-object', field: 'extensionToLanguage' });
+  else if (Object.keys(map).length === 0) out.push({ mistake: 'extension-map-empty', field: 'extensionToLanguage' });
+  if (config.args !== undefined && !(Array.isArray(config.args) && config.args.every((a) => typeof a === 'string'))) out.push({ mistake: 'args-not-strings', field: 'args' });
   if (config.transport !== undefined && config.transport !== 'stdio' && config.transport !== 'socket') {
-    out.push({ problem: `"transport" is ${JSON.stringify(config.transport)}, not "stdio" or "socket"`, field: 'transport', fixHint: 'Use "transport": "stdio" (the default).' });
+    out.push({ mistake: 'bad-transport', field: 'transport', value: JSON.stringify(config.transport) });
   }
-  for (const key of Object.keys(config)) {
-    if (!LSP_KEYS.has(key)) out.push({ problem: `unrecognized key ${JSON.stringify(key)}`, field: key, fixHint: `Remove ${JSON.stringify(key)}: Claude Code's LSP schema allows ${[...LSP_KEYS].join(', ')}.` });
-  }
+  for (const key of Object.keys(config)) if (!LSP_KEYS.has(key)) out.push({ mistake: 'unknown-key', field: key, value: JSON.stringify(key) });
   return out;
+}
+
+/** The same problem as the manifest schema check words its findings: what was expected, what was found. */
+export function lspProblemAsSchema(p: LspProblem): { expected: string; found: string } {
+  switch (p.mistake) {
+    case 'unknown-key':
+      return { expected: `one of the keys ${LSP_KEYS_LIST.join(', ')}`, found: p.value ?? p.field };
+    case 'no-command':
+    case 'no-extension-map':
+      return { expected: `a "${p.field}" field`, found: 'none' };
+    case 'command-spaces':
+      return { expected: 'a program name without spaces (arguments go in "args")', found: p.value ?? '' };
+    case 'extension-map-empty':
+      return { expected: 'at least one extension mapping', found: '{}' };
+    case 'args-not-strings':
+      return { expected: 'a list of strings', found: 'another shape' };
+    case 'bad-transport':
+      return { expected: 'one of "stdio", "socket"', found: p.value ?? '' };
+    default:
+      return { expected: 'an object', found: 'another shape' };
+  }
 }
 
 /** The extensions an LSP entry maps, for the "starts only when a … file is touched" wording. */

@@ -3,12 +3,61 @@
  * `plugin:<plugin>:<name>` as Claude Code names it; Claude Code starts one only when the session first touches a file
  * whose extension it maps, so its errors appear mid-session, in /plugin and the Errors tab, never in `plugin list`.
  */
+import type { Evidence } from '../evidence.js';
 import { entry, s, q, type CatalogEntry } from './words.js';
+
+/** What is wrong with an LSP entry, from the facts lspEntryProblems found (discover/plugin-lsp.ts). */
+function lspProblem(a: Evidence): string {
+  switch (a.mistake) {
+    case 'not-object':
+      return 'the entry is not an object';
+    case 'no-command':
+      return 'it has no "command"';
+    case 'command-spaces':
+      return `"command" ${s(a.value)} contains spaces (Claude Code: "Command should not contain spaces. Use args array for arguments.")`;
+    case 'no-extension-map':
+      return 'it has no "extensionToLanguage"';
+    case 'extension-map-not-object':
+      return '"extensionToLanguage" is not an object';
+    case 'extension-map-empty':
+      return '"extensionToLanguage" is empty (it must map at least one extension)';
+    case 'args-not-strings':
+      return '"args" is not a list of strings';
+    case 'bad-transport':
+      return `"transport" is ${s(a.value)}, not "stdio" or "socket"`;
+    case 'unknown-key':
+      return `${s(a.value) || q(a.field)} is not a key of Claude Code's LSP schema, which allows no other`;
+    case 'file-dropped':
+      return `another entry of its file (${Array.isArray(a.others) ? a.others.join(', ') : ''}) does not validate, and Claude Code drops the whole file`;
+    default:
+      return 'it does not validate';
+  }
+}
+
+/** What to write instead. */
+function lspFix(a: Evidence): string {
+  switch (a.mistake) {
+    case 'no-command':
+      return 'Give the program as "command" and its arguments in "args".';
+    case 'command-spaces':
+      return 'Put the arguments in "args".';
+    case 'args-not-strings':
+      return 'Make "args" a list of strings.';
+    case 'bad-transport':
+      return 'Use "transport": "stdio" (the default).';
+    case 'unknown-key':
+      return `Remove ${s(a.value) || q(a.field)}.`;
+    case 'file-dropped':
+      return 'Fix the other entries of this file.';
+    default:
+      return 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).';
+  }
+}
 
 
 export const lspCodes = {
   'lsp.manifest-entry-invalid': entry({
-    args: ['fixHint', 'name', 'problem'],
+    args: ['field', 'mistake', 'name', 'value'],
     title: 'LSP server entry in plugin.json does not validate: Claude Code refuses the plugin',
     severity: 'error',
     fixable: false,
@@ -17,11 +66,11 @@ export const lspCodes = {
       'An inline lspServers entry must have a "command" (no spaces unless it is an absolute path) and a non-empty ' +
       '"extensionToLanguage" map. Without one, plugin.json fails validation ("lspServers: Invalid input"): install is ' +
       'refused, and a plugin already installed fails to load (manifest-validation-error) with all its MCP servers.',
-    message: (a) => `lspServers ${q(a.name)}: ${s(a.problem)}; plugin.json fails validation, so Claude Code refuses the whole plugin and its MCP servers never start.`,
-    hint: (a) => s(a.fixHint) || 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).',
+    message: (a) => `lspServers ${q(a.name)}: ${lspProblem(a)}; plugin.json fails validation, so Claude Code refuses the whole plugin and its MCP servers never start.`,
+    hint: (a) => lspFix(a),
   }),
   'lsp.config-invalid': entry({
-    args: ['fixHint', 'name', 'problem'],
+    args: ['field', 'mistake', 'name', 'others', 'value'],
     title: 'LSP server config does not validate: the server is left out',
     severity: 'error',
     fixable: false,
@@ -30,8 +79,8 @@ export const lspCodes = {
       'An LSP server from a config file (.lsp.json, or a file lspServers names) that lacks "command" or a non-empty ' +
       '"extensionToLanguage" is skipped with an lsp-config-invalid error in /plugin (session only); the rest of the ' +
       'plugin loads.',
-    message: (a) => `LSP server ${q(a.name)}: ${s(a.problem)}; Claude Code leaves it out (lsp-config-invalid).`,
-    hint: (a) => s(a.fixHint) || 'Add "extensionToLanguage": {".py": "python"} (the extensions this server handles).',
+    message: (a) => `LSP server ${q(a.name)}: ${lspProblem(a)}; Claude Code leaves it out (lsp-config-invalid).`,
+    hint: (a) => lspFix(a),
   }),
   'lsp.config-unreadable': entry({
     args: ['error', 'field', 'path'],
