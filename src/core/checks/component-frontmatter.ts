@@ -77,7 +77,7 @@ export default defineCheck({
         out.push({
           code: 'component.frontmatter-invalid',
           location: { file, line: fm.error.line, column: 1 },
-          args: { kind, file: relative(root, file), problem: fm.error.problem },
+          args: { kind, file: relative(root, file), line: fm.error.line, mistake: fm.error.mistake, found: fm.error.found },
         });
         continue;
       }

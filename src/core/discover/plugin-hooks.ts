@@ -25,6 +25,20 @@ const GUARDS = new Set(['PreToolUse', 'PermissionRequest', 'PreSkillShellCommand
 /** Hook entry types (bundle: command, prompt, agent, http, mcp_tool). */
 const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http', 'mcp_tool']);
 
+/** What makes a hook entry fail to load (the catalog words it: hook.guard-unloadable, hook.entry-ignored). */
+export type HookMistake =
+  | 'guards-outside-hooks'
+  | 'guards-under-unknown-event'
+  | 'matchers-not-array'
+  | 'matcher-not-object'
+  | 'matcher-not-string'
+  | 'hooks-not-array'
+  | 'entry-not-object'
+  | 'no-type'
+  | 'type-not-string'
+  | 'unknown-type'
+  | 'no-command';
+
 export interface HookCommand {
   event: string;
   matcher: string | null;
@@ -87,7 +101,7 @@ async function read(plugin: PluginEntry): Promise<PluginHooks> {
         out.findings.push({
           code: 'hook.guard-unloadable',
           location: locationOf(r.doc, []),
-          args: { where: relative, problem: 'it declares PreToolUse/PermissionRequest hooks at its top level, outside the "hooks" object', fixHint: 'Wrap the event map: {"hooks": {"PreToolUse": [ … ]}}.' },
+          args: { where: relative, mistake: 'guards-outside-hooks' },
         });
       } else {
         out.findings.push({ code: 'hook.no-wrapper', location: locationOf(r.doc, []), args: { file: relative, events: topEvents.join(', ') || null } });
@@ -129,7 +143,7 @@ function eventMap(doc: JsonDocument, value: unknown, base: (string | number)[], 
     const pointer = [...base, event];
     if (!events.has(event)) {
       if (holdsGuards(matchers)) {
-        out.findings.push({ code: 'hook.guard-unloadable', location: locationOf(doc, pointer), args: { where: where(pointer), problem: `${JSON.stringify(event)} is not a hook event, but it holds PreToolUse/PermissionRequest hooks` } });
+        out.findings.push({ code: 'hook.guard-unloadable', location: locationOf(doc, pointer), args: { where: where(pointer), mistake: 'guards-under-unknown-event', found: JSON.stringify(event) } });
         continue;
       }
       const suggestion = HOOK_EVENTS.map((e) => [e, editDistance(event.toLowerCase(), e.toLowerCase())] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0]?.[0];
@@ -137,24 +151,25 @@ function eventMap(doc: JsonDocument, value: unknown, base: (string | number)[], 
       continue;
     }
     const guard = GUARDS.has(event);
-    const bad = (p: (string | number)[], problem: string) =>
-      out.findings.push({ code: guard ? 'hook.guard-unloadable' : 'hook.entry-ignored', location: locationOf(doc, p), args: { where: where(p), problem } });
+    // What is wrong is a fact (HookMistake), worded by the catalog (hook.ts).
+    const bad = (p: (string | number)[], mistake: HookMistake, found?: string) =>
+      out.findings.push({ code: guard ? 'hook.guard-unloadable' : 'hook.entry-ignored', location: locationOf(doc, p), args: { where: where(p), mistake, found } });
     if (!Array.isArray(matchers)) {
-      if (guard ? matchers !== null : true) bad(pointer, `must be an array of matchers; found ${shapeOf(matchers)}`);
+      if (guard ? matchers !== null : true) bad(pointer, 'matchers-not-array', shapeOf(matchers));
       continue;
     }
     matchers.forEach((m, i) => {
       const mp = [...pointer, i];
-      if (!isObject(m)) return bad(mp, `a matcher must be an object; found ${shapeOf(m)}`);
-      if (m.matcher !== undefined && typeof m.matcher !== 'string') return bad([...mp, 'matcher'], `Invalid hook matcher (matcher: expected string, received ${typeof m.matcher})`);
-      if (!Array.isArray(m.hooks)) return bad([...mp, 'hooks'], `"hooks" must be an array of hook entries; found ${shapeOf(m.hooks)}`);
+      if (!isObject(m)) return bad(mp, 'matcher-not-object', shapeOf(m));
+      if (m.matcher !== undefined && typeof m.matcher !== 'string') return bad([...mp, 'matcher'], 'matcher-not-string', typeof m.matcher);
+      if (!Array.isArray(m.hooks)) return bad([...mp, 'hooks'], 'hooks-not-array', shapeOf(m.hooks));
       m.hooks.forEach((h, j) => {
         const hp = [...mp, 'hooks', j];
-        if (!isObject(h)) return bad(hp, `a hook entry must be an object; found ${shapeOf(h)}`);
-        if (typeof h.type !== 'string') return bad(hp, h.type === undefined ? 'the hook entry has no "type"' : `"type" must be a string; found ${shapeOf(h.type)}`);
-        if (!HOOK_TYPES.has(h.type)) return bad([...hp, 'type'], `unknown hook type ${JSON.stringify(h.type)}`);
+        if (!isObject(h)) return bad(hp, 'entry-not-object', shapeOf(h));
+        if (typeof h.type !== 'string') return (h.type === undefined ? bad(hp, 'no-type') : bad(hp, 'type-not-string', shapeOf(h.type)));
+        if (!HOOK_TYPES.has(h.type)) return bad([...hp, 'type'], 'unknown-type', JSON.stringify(h.type));
         if (h.type !== 'command') return;
-        if (typeof h.command !== 'string' || h.command.length === 0) return bad([...hp, 'command'], 'a command hook needs a "command" string');
+        if (typeof h.command !== 'string' || h.command.length === 0) return bad([...hp, 'command'], 'no-command');
         out.commands.push({ event, matcher: typeof m.matcher === 'string' && m.matcher !== '' ? m.matcher : null, command: h.command, location: locationOf(doc, [...hp, 'command']) });
       });
     });

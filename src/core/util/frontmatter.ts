@@ -6,11 +6,14 @@
  * neither `key: value`, a list item, a comment nor the continuation of a value. Anything else passes.
  */
 
+/** Why the block would not parse (worded by the catalog, component.frontmatter-invalid). */
+export type FrontmatterMistake = 'tab-indent' | 'not-key-value' | 'unclosed-quote' | 'unclosed-flow';
+
 export interface Frontmatter {
   /** Top-level keys with their raw (unparsed) value text. */
   keys: Map<string, string>;
   /** The first reason the block would not parse, with its 1-based line in the file. */
-  error: { line: number; problem: string } | null;
+  error: { line: number; mistake: FrontmatterMistake; found?: string } | null;
 }
 
 /** null when the file has no frontmatter block (it does not start with a `---` line, or the block never closes). */
@@ -25,10 +28,10 @@ export function readFrontmatter(text: string): Frontmatter | null {
   for (let i = 0; i < body.length; i++) {
     const line = body[i] ?? '';
     if (/^\s*(#|$)/.test(line)) continue;
-    if (/^ *\t/.test(line)) return { keys, error: { line: lineOf(i), problem: 'a tab in indentation' } };
+    if (/^ *\t/.test(line)) return { keys, error: { line: lineOf(i), mistake: 'tab-indent' } };
     if (/^\s/.test(line) || /^- /.test(line) || line === '-') continue; // continuation or list item
     const m = /^([^:#]+?|"[^"]*"|'[^']*'):(?:\s+(.*)|)$/.exec(line);
-    if (!m) return { keys, error: { line: lineOf(i), problem: `line ${lineOf(i)} is not "key: value"` } };
+    if (!m) return { keys, error: { line: lineOf(i), mistake: 'not-key-value' } };
     const key = (m[1] ?? '').replace(/^["']|["']$/g, '').trim();
     // The value: the rest of the line, or (`key:` then indented lines) the lines below it.
     let value = (m[2] ?? '').trim();
@@ -45,13 +48,13 @@ export function readFrontmatter(text: string): Frontmatter | null {
     keys.set(key, value);
     const firstLine = at === i ? value : (body[at] ?? '').trim();
     const unclosed = unclosedFrom(firstLine, body.slice(at + 1).join('\n'));
-    if (unclosed) return { keys, error: { line: lineOf(at), problem: unclosed } };
+    if (unclosed) return { keys, error: { line: lineOf(at), ...unclosed } };
   }
   return { keys, error: null };
 }
 
 /** A value that opens a quote or a flow collection it never closes (looking on through the rest of the block). */
-function unclosedFrom(value: string, rest: string): string | null {
+function unclosedFrom(value: string, rest: string): { mistake: FrontmatterMistake; found: string } | null {
   const first = value[0];
   if (first === '"' || first === "'") {
     const text = `${value.slice(1)}\n${rest}`;
@@ -63,7 +66,7 @@ function unclosedFrom(value: string, rest: string): string | null {
         else return null;
       }
     }
-    return `the ${first === '"' ? 'double' : 'single'} quote opened here never closes`;
+    return { mistake: 'unclosed-quote', found: first };
   }
   if (first === '[' || first === '{') {
     const text = `${value}\n${rest}`;
@@ -80,7 +83,7 @@ function unclosedFrom(value: string, rest: string): string | null {
         if (depth === 0) return null;
       }
     }
-    return `the ${first} opened here never closes`;
+    return { mistake: 'unclosed-flow', found: first };
   }
   return null;
 }

@@ -2,6 +2,7 @@
  * Catalog codes component.*: a plugin's other components (commands, agents, skills, output styles) and its
  * manifest as a whole: paths that are missing, frontmatter that does not parse, two plugins with one name.
  */
+import { configCodes } from './config.js';
 import { entry, s, q, type CatalogEntry } from './words.js';
 
 export const componentCodes = {
@@ -20,7 +21,7 @@ export const componentCodes = {
     hint: () => 'Fix the path (relative to the plugin root, starting with ./), or add the file, or remove the key.',
   }),
   'component.frontmatter-invalid': entry({
-    args: ['file', 'fixHint', 'kind', 'problem'],
+    args: ['file', 'found', 'kind', 'line', 'mistake'],
     title: 'YAML frontmatter does not parse: its metadata is dropped',
     severity: 'warning',
     fixable: false,
@@ -29,8 +30,22 @@ export const componentCodes = {
       'logs "Failed to parse YAML frontmatter" and loads the component with every frontmatter field dropped: no ' +
       'description, allowed-tools, argument-hint or model; an agent keeps only its file name; a skill is then not ' +
       'offered to the model. `plugin validate` reports it; nothing else does.',
-    message: (a) => `The frontmatter of this ${s(a.kind) || 'file'} does not parse (${s(a.problem)}); Claude Code loads it with all its frontmatter fields dropped.`,
-    hint: (a) => s(a.fixHint) || 'Close the quote or bracket, or quote the value.',
+    message: (a) =>
+      `The frontmatter of this ${s(a.kind) || 'file'} does not parse (${
+        a.mistake === 'unclosed-quote'
+          ? `the ${a.found === "'" ? 'single' : 'double'} quote opened on line ${s(a.line)} never closes`
+          : a.mistake === 'unclosed-flow'
+            ? `the ${s(a.found)} opened on line ${s(a.line)} never closes`
+            : a.mistake === 'tab-indent'
+              ? `a tab in the indentation of line ${s(a.line)}`
+              : `line ${s(a.line)} is not "key: value"`
+      }); Claude Code loads it with all its frontmatter fields dropped.`,
+    hint: (a) =>
+      a.mistake === 'tab-indent'
+        ? 'Indent with spaces: YAML does not allow tabs there.'
+        : a.mistake === 'not-key-value'
+          ? 'Indent a continued value under its key, or quote it; every top-level line is "key: value".'
+          : 'Close the quote or bracket, or quote the value.',
   }),
   'component.skill-no-description': entry({
     args: ['noFrontmatter', 'skill'],
@@ -58,7 +73,7 @@ export const componentCodes = {
     hint: () => 'Keep one of them enabled (claude plugin disable <name>@<marketplace>), or rename one plugin.',
   }),
   'component.manifest-field-ignored': entry({
-    args: ['detail', 'expected', 'field', 'fixHint', 'found'],
+    args: ['detail', 'expected', 'field', 'found', 'key', 'mistake', 'suggested'],
     title: 'Manifest field of the wrong shape is ignored',
     severity: 'warning',
     fixable: false,
@@ -69,6 +84,7 @@ export const componentCodes = {
       'keywords, homepage, license or repository): it logs "ignored \\"author\\" in plugin.json …; the plugin still ' +
       'loads". Only `claude plugin validate` calls it an error. (A numeric version still refuses the plugin.)',
     message: (a) => `${s(a.field)}: expected ${s(a.expected)}, found ${s(a.found)}; Claude Code ignores the field and the plugin still loads.`,
-    hint: (a) => `${s(a.fixHint) || 'Give it the expected shape.'} \`claude plugin validate\` reports it as an error.`,
+    // The same fix as config.schema's, for the same mistakes.
+    hint: (a) => `${configCodes['config.schema'].hint(a)} \`claude plugin validate\` reports it as an error.`,
   }),
 } satisfies Record<string, CatalogEntry>;

@@ -3,11 +3,59 @@
  * them, and what a hook's command needs on disk. Hooks are not rows: these findings concern the plugin.
  */
 import { commandCodes } from './command.js';
-import { entry, s, q, type CatalogEntry } from './words.js';
 import type { Evidence } from '../evidence.js';
+import { entry, s, q, type CatalogEntry } from './words.js';
 
 /** "Hook SessionStart (hooks/hooks.json): " — which hook a command finding is about. */
 const which = (a: Evidence) => `Hook ${s(a.event)}${a.matcher ? `:${s(a.matcher)}` : ''}`;
+/** What is wrong with a hook entry, from the facts discover/plugin-hooks.ts found. */
+function hookProblem(a: Evidence): string {
+  switch (a.mistake) {
+    case 'guards-outside-hooks':
+      return 'it declares PreToolUse/PermissionRequest hooks at its top level, outside the "hooks" object';
+    case 'guards-under-unknown-event':
+      return `${s(a.found)} is not a hook event, but it holds PreToolUse/PermissionRequest hooks`;
+    case 'matchers-not-array':
+      return `must be an array of matchers; found ${s(a.found)}`;
+    case 'matcher-not-object':
+      return `a matcher must be an object; found ${s(a.found)}`;
+    case 'matcher-not-string':
+      return `Invalid hook matcher (matcher: expected string, received ${s(a.found)})`;
+    case 'hooks-not-array':
+      return `"hooks" must be an array of hook entries; found ${s(a.found)}`;
+    case 'entry-not-object':
+      return `a hook entry must be an object; found ${s(a.found)}`;
+    case 'no-type':
+      return 'the hook entry has no "type"';
+    case 'type-not-string':
+      return `"type" must be a string; found ${s(a.found)}`;
+    case 'unknown-type':
+      return `unknown hook type ${s(a.found)}`;
+    case 'no-command':
+      return 'a command hook needs a "command" string';
+    default:
+      return 'the entry does not validate';
+  }
+}
+
+/** What to write instead. */
+function hookFix(a: Evidence): string {
+  switch (a.mistake) {
+    case 'guards-outside-hooks':
+      return 'Wrap the event map: {"hooks": {"PreToolUse": [ … ]}}.';
+    case 'guards-under-unknown-event':
+      return 'Move the entries under a hook event, or remove them.';
+    case 'unknown-type':
+    case 'no-type':
+    case 'type-not-string':
+      return 'Give the entry a "type": "command", "prompt", "agent", "http" or "mcp_tool".';
+    case 'no-command':
+      return 'Give the command hook its "command" line.';
+    default:
+      return 'Fix the entry (a "matcher" is a string such as "Write|Edit", "hooks" a list of entries) or remove it.';
+  }
+}
+
 /** Claude Code reports a broken hook command only when the hook fires: say so once, in the hint. */
 const whenItFires = (shows = '`/bin/sh: … not found`, exit 127') => ` Nothing in Claude Code reports this before the hook fires (${shows}).`;
 
@@ -70,7 +118,7 @@ export const hookCodes = {
     hint: (a) => (a.wrapped ? 'Drop the inner "hooks" level: "hooks": {"SessionStart": [ … ]}.' : a.suggestion ? `Rename it to ${q(a.suggestion)}.` : 'Use one of Claude Code\'s hook events, or remove the entry.'),
   }),
   'hook.guard-unloadable': entry({
-    args: ['fixHint', 'problem', 'where'],
+    args: ['found', 'mistake', 'where'],
     title: 'A PreToolUse/PermissionRequest hook cannot be loaded: Claude Code refuses the plugin',
     severity: 'error',
     fixable: false,
@@ -80,11 +128,11 @@ export const hookCodes = {
       'when one of its entries does not validate (a matcher that is not a string, hooks that are not an array, an ' +
       'entry without a known "type") Claude Code refuses the whole plugin (generic-error): `claude plugin list` shows ' +
       '"✘ failed to load", and its MCP servers never start. On any other event only that entry is ignored.',
-    message: (a) => `${s(a.where)}: ${s(a.problem)}; Claude Code refuses the whole plugin, its MCP servers included.`,
-    hint: (a) => s(a.fixHint) || 'Fix the entry (a "matcher" is a string such as "Write|Edit") or remove it.',
+    message: (a) => `${s(a.where)}: ${hookProblem(a)}; Claude Code refuses the whole plugin, its MCP servers included.`,
+    hint: (a) => hookFix(a),
   }),
   'hook.entry-ignored': entry({
-    args: ['fixHint', 'problem', 'where'],
+    args: ['found', 'mistake', 'where'],
     title: 'Hook entry does not validate: it is ignored',
     severity: 'warning',
     fixable: false,
@@ -92,8 +140,8 @@ export const hookCodes = {
       'On events other than PreToolUse/PermissionRequest, Claude Code drops a hook entry that does not validate (a ' +
       'matcher that is not a string, hooks that are not an array, an entry without a known "type") with a debug-log ' +
       'warning only; the rest of the plugin\'s hooks run.',
-    message: (a) => `${s(a.where)}: ${s(a.problem)}; the entry is ignored.`,
-    hint: (a) => s(a.fixHint) || 'Fix the entry (a "matcher" is a string such as "Write|Edit") or remove it.',
+    message: (a) => `${s(a.where)}: ${hookProblem(a)}; the entry is ignored.`,
+    hint: (a) => hookFix(a),
   }),
   'hook.script-missing': entry({
     args: ['command', 'event', 'fixHint', 'interpreter', 'matcher', 'missingPart', 'onPath', 'path', 'searched'],
