@@ -86,7 +86,7 @@ function classify(f, row, dir, refs, mode) {
   }
   // A variable unset here is this environment's business in a project; a source tree must not call it an error.
   if (f.code === 'config.env-unset') return mode === 'project' ? 'machine' : 'file';
-  if (machineCodes.has(f.code) || (f.code === 'command.not-found' && f.evidence.onPath) || (f.code === 'command.bad-interpreter' && f.evidence.viaEnv)) return 'machine';
+  if (machineCodes.has(f.code) || ((f.code === 'command.not-found' || f.code === 'hook.command-not-found') && f.evidence.onPath) || (f.code === 'command.bad-interpreter' && f.evidence.viaEnv)) return 'machine';
   const paths = treeFields.map((k) => f.evidence[k]).filter((p) => typeof p === 'string' && p.startsWith('/'));
   // An absolute path outside the tree names a file on the author's machine (/Users/…/dist/index.js).
   if (f.code !== 'config.missing-file' && paths.length > 0 && paths.every((p) => !p.startsWith(dir + '/'))) return 'machine';

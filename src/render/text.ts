@@ -80,7 +80,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const printServer = (s: ReportServer, indent: string) => {
     if (options.quiet && !problem(s)) return;
     const label = s.status === 'disabled' || s.status === 'skipped' ? paint('gray', inactiveLabel[s.skipReason ?? ''] ?? (s.status === 'disabled' ? 'disabled' : 'not checked')) : '';
-    lines.push(`${indent}${statusMark(s.status)} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
+    lines.push(`${indent}${statusMark(s.status)} ${paint('bold', s.name)}${s.kind === 'lsp' ? paint('gray', ' (LSP)') : ''}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
     const p = s.probe;
     if (p?.outcome === 'answered') {
       const who = p.serverInfo ? `${p.serverInfo.name} ${p.serverInfo.version}`.trim() : '';

@@ -65,8 +65,10 @@ export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, co
 
   let after: Report | undefined;
   let final = run.report;
-  if (applied.touched.length > 0) {
-    after = (await runDoctor(ctx, { ...runOptions, select: { ids: applied.touched } })).report;
+  // A fix about a plugin as a whole (a hook script) names no server: its plugin is checked again.
+  const plugins = [...new Set(applied.outcomes.filter((o) => o.status === 'applied' && o.change.servers.length === 0 && o.change.finding.plugin).map((o) => o.change.finding.plugin as string))];
+  if (applied.touched.length > 0 || plugins.length > 0) {
+    after = (await runDoctor(ctx, { ...runOptions, select: { ids: applied.touched, plugins } })).report;
     final = mergeRecheck(run.report, after);
   }
   const section = fixSection(plan, applied.outcomes, { dryRun: false, journal: applied.journal, before: run.report, after, redactor });

@@ -1,19 +1,22 @@
 /**
- * Paths a plugin.json names for its components (commands, agents, skills, hooks, output styles, LSP servers)
- * must exist under the plugin root; the runtime loader reports a missing one as a load failure.
- * (mcpServers paths are checked while discovering servers, where the file is read.)
+ * Paths a plugin.json names for its components (commands, agents, skills, hooks, output styles, …) must exist
+ * under the plugin root; Claude Code reports a missing one as path-not-found, an error of the plugin after which the
+ * rest of it (its MCP servers included) still loads. (mcpServers and lspServers paths are checked while discovering
+ * servers, where the file is read.)
  */
 import { join } from 'node:path';
 import { exists } from '../util/fs-facts.js';
 import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
-const componentKeys = ['commands', 'agents', 'skills', 'hooks', 'outputStyles', 'themes', 'workflows', 'lspServers'];
+const componentKeys = ['commands', 'agents', 'skills', 'hooks', 'outputStyles', 'themes', 'workflows'];
+/** How Claude Code names each kind in "Path not found: … (<kind>)". */
+const kindWords: Record<string, string> = { outputStyles: 'output styles' };
 
 export default defineCheck({
   id: 'component-paths',
   subject: 'plugin',
-  codes: ['config.missing-file'],
+  codes: ['component.path-not-found'],
   async run(plugin) {
     const doc = plugin.manifest;
     const root = plugin.root;
@@ -33,7 +36,7 @@ export default defineCheck({
         if (typeof item !== 'string' || !item.startsWith('./') || /(^|\/)\.\.(\/|$)/.test(item)) continue;
         if ((key === 'agents' && !item.endsWith('.md')) || (key === 'hooks' && !item.endsWith('.json'))) continue;
         if (await exists(join(root, item))) continue;
-        out.push({ code: 'config.missing-file', location: at(doc, pointer), args: { field: pointer.join('.'), path: item } });
+        out.push({ code: 'component.path-not-found', location: at(doc, pointer), args: { field: pointer.join('.'), path: item, kind: kindWords[key] ?? key } });
       }
     }
     return out;

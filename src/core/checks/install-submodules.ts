@@ -1,6 +1,6 @@
 /**
  * Author mode: a submodule whose URL is a local path (or file://) makes Claude Code's clone of the whole
- * marketplace fail (docs/claude-code-facts.md §16): git's default protocol.file.allow=user refuses it inside
+ * marketplace fail (docs/claude-code-facts.md §19): git's default protocol.file.allow=user refuses it inside
  * `submodule update`, Claude Code retries once and aborts, and no plugin of the marketplace installs.
  */
 import { dirname, join } from 'node:path';

@@ -14,6 +14,8 @@ export default defineCheck({
   subject: 'server',
   codes: ['config.schema'],
   async run(server, c) {
+    // An LSP entry has its own schema (lsp-entries.ts).
+    if (server.kind === 'lsp') return [];
     const found = await entryProblems(server, c);
     // Outside plugins, Claude Code itself prints "[Warning] … Skipped — invalid MCP server config" and goes
     // on; inside a plugin the entry vanishes without a word. Either way the server does not load.

@@ -18,7 +18,7 @@ export default defineCheck({
   codes: ['config.unknown-key'],
   run(server, c) {
     const doc = c.document(server.source.file);
-    if (!doc || server.transport === 'mcpb' || server.skipReason === 'invalid-entry') return [];
+    if (!doc || server.kind === 'lsp' || server.transport === 'mcpb' || server.skipReason === 'invalid-entry') return [];
     const known = server.transport === 'stdio' ? stdioServerKeys : remoteServerKeys;
     const out: FindingInput[] = [];
     for (const [key] of objectEntries(server.config)) {

@@ -30,6 +30,8 @@ export function normalizeUrl(url: string): string {
 
 /** The duplicate signature, or null for entries Claude Code cannot compare. */
 export function serverSignature(server: ServerEntry, includeEnv: boolean): string | null {
+  // LSP servers are keyed apart from MCP servers: never a duplicate of one.
+  if (server.kind === 'lsp') return null;
   if (server.skipReason && server.skipReason !== 'user-config-keychain') return null;
   if (server.transport === 'stdio') {
     if (server.expanded.command === undefined) return null;
@@ -94,3 +96,32 @@ export function suppressDuplicates(b: InventoryBuilder, servers: ServerEntry[], 
   }
 }
 
+
+/**
+ * Two enabled plugins with one name (from two marketplaces) give their same-named servers one key,
+ * `plugin:<name>:<server>`: Claude Code keeps the copy of the plugin later in its order (enabledPlugins, then the
+ * marketplace added later) and drops the other without a word (docs/claude-code-facts.md §18). The dropped copy is
+ * marked like a duplicate: not started, with an info finding naming the plugin whose copy runs.
+ */
+export function shadowSameKey(b: InventoryBuilder, servers: ServerEntry[], pluginOrder: string[]): void {
+  const rank = (id: string | null) => {
+    const i = id === null ? -1 : pluginOrder.indexOf(id);
+    return i === -1 ? pluginOrder.length : i;
+  };
+  const byKey = new Map<string, ServerEntry[]>();
+  for (const s of servers) {
+    if (s.scope !== 'plugin' || !s.enabled) continue;
+    const key = `${s.kind ?? 'mcp'}\u0000${s.id}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+  }
+  for (const same of byKey.values()) {
+    if (same.length < 2) continue;
+    const sorted = [...same].sort((x, y) => rank(x.plugin) - rank(y.plugin));
+    const winner = sorted[sorted.length - 1]!;
+    for (const s of sorted.slice(0, -1)) {
+      s.enabled = false;
+      s.inactive = 'duplicate';
+      b.add({ code: 'server.same-key', location: s.source, args: { key: s.id, runs: winner.plugin, dropped: s.plugin } }, { server: s.id, plugin: s.plugin });
+    }
+  }
+}

@@ -13,6 +13,7 @@ import { resolveOptions } from './plugin-options.js';
 import { pluginDataDir } from './registries.js';
 import { makeServerEntry, serverMapOf, type ServerIdentity } from './server-entries.js';
 import { locationOf } from '../json/location.js';
+import { collectPluginLspServers } from './plugin-lsp.js';
 
 const isBundle = (s: string) => /\.(mcpb|dxt)$/i.test(s) || /^https?:\/\//i.test(s);
 
@@ -96,6 +97,8 @@ export async function collectPluginServers(
               path: relative,
               fixHint: 'Claude Code skips a missing MCP servers file without a message, so none of its servers load. Fix the path.',
             },
+            // The servers it would hold are not there to judge; the rest of the plugin loads (docs/claude-code-facts.md §11).
+            effect: 'none',
           },
           refs,
         );
@@ -152,5 +155,7 @@ export async function collectPluginServers(
   } else if (declared !== undefined) {
     await handleSpec(declared, [...manifestBase, 'mcpServers']);
   }
-  return [...byName.values()];
+  // LSP servers are rows too (kind 'lsp'), expanded with the same variables.
+  const lsp = await collectPluginLspServers(b, plugin, manifest, { identity, expansion, withOptions });
+  return [...byName.values(), ...lsp];
 }

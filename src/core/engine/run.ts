@@ -11,12 +11,15 @@ import { findingFilter, type IgnoreRule } from './ignore.js';
 import { toFinding } from '../discover/inventory-builder.js';
 import { lastClaudeLogError } from '../probe/claude-logs.js';
 import { probeFindings } from '../probe/probe-findings.js';
+import { lspProbeFindings } from '../probe/lsp-probe-findings.js';
+import { pluginLoad } from '../report/plugin-load.js';
+import { lspExtensions } from '../discover/plugin-lsp.js';
 import { isProbeable, probeServer } from '../probe/probe-server.js';
 import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from '../probe/mcp-schemas.js';
 import { isResourceError } from '../probe/resource-error.js';
 import { poolSize, SpawnPool } from '../probe/spawn-pool.js';
 import { claudeCodeTimeout } from '../probe/timeout.js';
-import { dropUnreachableFixes } from '../fix/roots.js';
+import { dropUnreachableFixes, dropUnreachablePluginFixes } from '../fix/roots.js';
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
@@ -107,32 +110,6 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   const timeoutMs = options.timeoutMs ?? claudeCodeTimeout(session.env);
   const claudeTimeoutMs = claudeCodeTimeout(session.env);
 
-  // Start the servers first, through a pool bounded by descriptors and cores: the checks below run while
-  // they boot. Their findings are linked to the static ones once both are in.
-  const probes = new Map<string, Promise<PooledProbe>>();
-  let pool: SpawnPool | null = null;
-  // Author mode: servers start from a rehearsed install, as users will get them (core/install/rehearsal.ts).
-  const rehearsal = options.probe ? await rehearseInstall(session, whole, options.onTempDir) : null;
-  const probeContext = rehearsal ? { ...session, configDir: rehearsal.configDir } : session;
-  if (options.probe) {
-    const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
-    pool = new SpawnPool(size.slots);
-    // Until the schemas are in, leave room for the files their import opens at once.
-    if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
-    for (const server of servers) {
-      if (!isChecked(server) || !isProbeable(server)) continue;
-      // A server the install copy does not have at all (its plugin.json is not committed) is not started.
-      const target = rehearsal?.serverFor(server) ?? server;
-      if (target === 'absent') continue;
-      const started = pool.run(
-        () => probeServer(target, probeContext, { timeoutMs, version: options.version, discover: !!options.discover }),
-        () => emit({ type: 'probe-start', id: server.id }),
-      );
-      // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
-      probes.set(server.id, started.then((probe) => ({ probe }), (error: unknown) => ({ error })));
-    }
-  }
-
   const selectedDocs = new Set([...inventory.plugins.map((p) => p.manifest?.file), ...inventory.servers.map((s) => s.source.file)]);
   for (const doc of inventory.documents) {
     const owner = owners.get(doc.file) ?? null;
@@ -145,7 +122,37 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     for (const check of pluginChecks) {
       for (const input of await runCheck(check, plugin, c)) record(toFinding(input, { plugin: plugin.id }));
     }
+    await dropUnreachablePluginFixes(findings, plugin.id, whole, ctx);
   }
+
+  // Start the servers now, through a pool bounded by descriptors and cores: the server checks below run while
+  // they boot. Their findings are linked to the static ones once both are in. The manifest and plugin checks ran
+  // first (they are quick): a plugin Claude Code refuses never starts its servers, so they are not probed.
+  const refused = new Set(checkedPlugins.filter((p) => pluginLoad(p.id, findings, p.enabled).verdict === 'refused').map((p) => p.id));
+  const probes = new Map<string, Promise<PooledProbe>>();
+  let pool: SpawnPool | null = null;
+  // Author mode: servers start from a rehearsed install, as users will get them (core/install/rehearsal.ts).
+  const rehearsal = options.probe ? await rehearseInstall(session, whole, options.onTempDir) : null;
+  const probeContext = rehearsal ? { ...session, configDir: rehearsal.configDir } : session;
+  if (options.probe) {
+    const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
+    pool = new SpawnPool(size.slots);
+    // Until the schemas are in, leave room for the files their import opens at once.
+    if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
+    for (const server of servers) {
+      if (!isChecked(server) || !isProbeable(server) || (server.plugin !== null && refused.has(server.plugin))) continue;
+      // A server the install copy does not have at all (its plugin.json is not committed) is not started.
+      const target = rehearsal?.serverFor(server) ?? server;
+      if (target === 'absent') continue;
+      const started = pool.run(
+        () => probeServer(target, probeContext, { timeoutMs, version: options.version, discover: !!options.discover }),
+        () => emit({ type: 'probe-start', id: server.id }),
+      );
+      // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
+      probes.set(server.id, started.then((probe) => ({ probe }), (error: unknown) => ({ error })));
+    }
+  }
+
 
   const extras = noExtras();
   // Servers are independent: check them while they run, a few at a time (each check may hold a file open,
@@ -166,11 +173,18 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
           const probed = pooled && 'probe' in pooled ? pooled.probe : undefined;
           if (probed) {
             extras.probes.set(server.id, probed.result);
-            const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
+            const pf =
+              server.kind === 'lsp'
+                ? { findings: lspProbeFindings(server, probed.result, findings), confirm: [] as Finding[] }
+                : probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
             judgeByProbe(findings.filter((f) => f.server === server.id), probed.result);
+          }
+          // An LSP server's error shows in Claude Code only once a matching file is touched: say when.
+          if (server.kind === 'lsp' && !server.skipReason && findings.some((f) => f.server === server.id && f.plugin === server.plugin && f.severity === 'error')) {
+            record(toFinding({ code: 'lsp.starts-lazily', location: server.source, args: { extensions: lspExtensions(server.config).join(' / ') || null } }, { server: server.id, plugin: server.plugin }));
           }
           if (inventory.mode === 'installed') {
             const own = findings.filter((f) => decidesServer(f, server));

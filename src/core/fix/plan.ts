@@ -62,7 +62,7 @@ export function planFixes(run: DoctorRun, ctx: DoctorContext, gates: FixGates): 
       }
       const gate = gateOf(finding.fix);
       const server = run.inventory.servers.find((s) => s.id === finding.server);
-      byKey.set(key, { fix: finding.fix, finding, servers: finding.server ? [finding.server] : [], gate, enabled: gateOpen(gate, gates), roots: rootsFor(server, run.inventory, ctx) });
+      byKey.set(key, { fix: finding.fix, finding, servers: finding.server ? [finding.server] : [], gate, enabled: gateOpen(gate, gates), roots: rootsFor(server ?? { plugin: finding.plugin }, run.inventory, ctx) });
     } else if (finding.severity !== 'info' && !finding.causedBy) {
       const key = `${finding.code}:${finding.server ?? finding.plugin ?? ''}:${JSON.stringify(finding.args ?? {})}`;
       if (seenManual.has(key)) continue;

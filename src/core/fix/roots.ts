@@ -13,7 +13,7 @@ export function venvCacheDir(ctx: DoctorContext): string {
 }
 
 /** The folders a fix for this server may write in. */
-export function rootsFor(server: ServerEntry | undefined, inventory: Inventory, ctx: DoctorContext): string[] {
+export function rootsFor(server: Pick<ServerEntry, 'plugin'> | undefined, inventory: Inventory, ctx: DoctorContext): string[] {
   const roots = [venvCacheDir(ctx)];
   const plugin = server?.plugin ? inventory.plugins.find((p) => p.id === server.plugin) : undefined;
   if (!plugin?.root) return roots;
@@ -81,9 +81,17 @@ async function writeTargets(fix: FixPlan): Promise<string[]> {
  * will not do. The finding's hint still says how to do it by hand.
  */
 export async function dropUnreachableFixes(findings: Finding[], server: ServerEntry, inventory: Inventory, ctx: DoctorContext): Promise<void> {
-  const roots = rootsFor(server, inventory, ctx);
+  await dropOutside(findings.filter((f) => f.server === server.id), rootsFor(server, inventory, ctx));
+}
+
+/** The same for the findings about a plugin as a whole (a hook script's mode or line endings). */
+export async function dropUnreachablePluginFixes(findings: Finding[], pluginId: string, inventory: Inventory, ctx: DoctorContext): Promise<void> {
+  await dropOutside(findings.filter((f) => f.server === null && f.plugin === pluginId), rootsFor({ plugin: pluginId }, inventory, ctx));
+}
+
+async function dropOutside(findings: Finding[], roots: string[]): Promise<void> {
   for (const f of findings) {
-    if (f.server !== server.id || !f.fix) continue;
+    if (!f.fix) continue;
     for (const target of await writeTargets(f.fix)) {
       if (!(await rootOf(target, roots))) {
         delete f.fix;

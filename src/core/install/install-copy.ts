@@ -1,5 +1,5 @@
 /**
- * The rehearsal of a git-sourced install (docs/claude-code-facts.md §16): the marketplace is cloned (tracked
+ * The rehearsal of a git-sourced install (docs/claude-code-facts.md §19): the marketplace is cloned (tracked
  * files only, submodules fetched, LFS files left as pointers) and each plugin's folder is copied into the cache.
  * The copy keeps in-plugin links as links, copies a link to a file or folder elsewhere in the clone as a real
  * file or folder, drops every link that leaves the clone, and nothing else outside the plugin folder comes along. `judge` says
@@ -69,7 +69,7 @@ export async function installCopy(pluginRoot: string): Promise<InstallCopy | nul
         const onward = join(target, ...rest);
         if (within(root, target)) return judgeFrom(onward, bound, depth + 1);
         // A link to a file or folder elsewhere in the clone is copied as a real file or folder (measured:
-        // docs/claude-code-facts.md §16); what it points at must be tracked.
+        // docs/claude-code-facts.md §19); what it points at must be tracked.
         if (within(repo.top, target)) return judgeFrom(onward, repo.top, depth + 1);
         return { kind: 'link-dropped', link: abs, linkText: text, target, tracked: true, ignoredBy: null };
       }

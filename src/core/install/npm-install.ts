@@ -1,5 +1,5 @@
 /**
- * What Claude Code's dependency install will do for a plugin (docs/claude-code-facts.md §16): with a package.json and a
+ * What Claude Code's dependency install will do for a plugin (docs/claude-code-facts.md §19): with a package.json and a
  * package-lock.json at the plugin root that pass its policy (lockfileVersion ≥ 2, registry packages only, no
  * overrides), `npm ci --ignore-scripts` runs on every install and update, devDependencies included.
  */

@@ -13,6 +13,9 @@ import { probeCodes } from './catalog/probe.js';
 import { runtimeCodes } from './catalog/runtime.js';
 import { serverCodes } from './catalog/server.js';
 import { installCodes } from './catalog/install.js';
+import { hookCodes } from './catalog/hook.js';
+import { lspCodes } from './catalog/lsp.js';
+import { componentCodes } from './catalog/component.js';
 import type { CatalogEntry } from './catalog/words.js';
 import type { Evidence } from './evidence.js';
 
@@ -29,6 +32,9 @@ export const catalog = {
   ...runtimeCodes,
   ...serverCodes,
   ...installCodes,
+  ...hookCodes,
+  ...lspCodes,
+  ...componentCodes,
 } satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof catalog;

@@ -13,9 +13,9 @@ type AnyFinding = Pick<Finding, 'code' | 'severity' | 'server' | 'plugin' | 'eff
  * plugin: that is what every such error meant before codes declared their effect (a manifest that does not
  * parse), and the safe side for a new one.
  */
-export function effectOf(f: AnyFinding): Effect | null {
+export function effectOf(f: AnyFinding): Exclude<Effect, 'none'> | null {
   const declared = f.effect ?? catalog[f.code].effect;
-  if (declared) return declared;
+  if (declared) return declared === 'none' ? null : declared;
   return f.server === null && f.plugin !== null && f.severity === 'error' ? 'refuses-plugin' : null;
 }
 

@@ -11,9 +11,11 @@ export type Evidence = Record<string, string | number | boolean | null | string[
  * What a finding makes Claude Code do beyond showing it, which decides verdicts: `drops-server`, the server
  * entry is not loaded (a schema error); `refuses-plugin`, the whole plugin is refused and its servers never
  * start (a manifest that does not validate); `plugin-error`, `/plugin` counts an error for the plugin while
- * the rest of it loads (a missing hooks file). Resolved once per finding by `effectOf` (model/effect.ts).
+ * the rest of it loads (a missing hooks file); `none`, declared by a code whose error changes nothing Claude Code
+ * loads (a hook script that fails only when it fires), so that the default for plugin-level errors does not
+ * apply. Resolved once per finding by `effectOf` (model/effect.ts), which never returns `none`.
  */
-export type Effect = 'drops-server' | 'refuses-plugin' | 'plugin-error';
+export type Effect = 'drops-server' | 'refuses-plugin' | 'plugin-error' | 'none';
 
 /** The kinds of repair a finding may carry (each has one applier in core/fix/appliers). */
 export type FixKind = 'symlink' | 'chmod' | 'line-endings' | 'venv-create' | 'npm-install' | 'build';

@@ -116,7 +116,11 @@ export type DocumentKind =
   | 'known-marketplaces'
   | 'installed-plugins'
   /** mcp-doctor's own project settings (.mcp-doctor.json). */
-  | 'doctor-settings';
+  | 'doctor-settings'
+  /** A plugin's `.lsp.json` or the LSP servers file plugin.json names. */
+  | 'plugin-lsp-config'
+  /** A plugin's hooks/hooks.json or the hooks file plugin.json names. */
+  | 'plugin-hooks';
 
 /** A raw MCP server entry as found, before expansion. */
 export interface ServerConfig {
@@ -141,9 +145,14 @@ export interface ExpandedServer {
   userConfigUnset: { key: string; pointer: (string | number)[] }[];
 }
 
+/** An MCP server, or a plugin's LSP server (started by Claude Code only when a matching file is touched). */
+export type ServerKind = 'mcp' | 'lsp';
+
 export interface ServerEntry {
   id: string;
   name: string;
+  /** Absent means 'mcp'. */
+  kind?: ServerKind;
   scope: Scope;
   /** `name@marketplace`, for plugin servers. */
   plugin: string | null;
@@ -262,6 +271,8 @@ export interface SessionEnv {
 export interface ReportServer {
   id: string;
   name: string;
+  /** 'lsp' for a plugin's language server; 'mcp' otherwise. */
+  kind: ServerKind;
   plugin: string | null;
   marketplace: string | null;
   scope: Scope;

@@ -12,6 +12,7 @@ import { LineSplitter } from './line-splitter.js';
 import { reap, spawnServer, type ServerProcess } from './server-process.js';
 import { runtimeTooOld } from './runtime-age.js';
 import { probeStdio } from './stdio-session.js';
+import { probeLsp } from './lsp-probe.js';
 import { stripEscapes } from '../util/safe-text.js';
 
 export interface ProbeOptions {
@@ -32,6 +33,7 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
     return { result: await probeRemote(server, opts), stderrText: '', interpreter: '' };
   }
   const command = server.expanded.command ?? '';
+  if (server.kind === 'lsp') return { ...(await probeLsp(server, ctx, opts)), interpreter: command };
   const [{ result, stderrText }, discover, resolved] = await Promise.all([
     probeStdio(server, ctx, opts),
     opts.discover ? discoverReaction(server, ctx, Math.min(opts.timeoutMs, 5_000)) : Promise.resolve(undefined),

@@ -111,12 +111,14 @@ export const noExtras = (): ServerExtras => ({ probes: new Map(), claudeLogs: ne
 
 /** One server as the report shows it, already protected (the live renderer gets these one by one). */
 export function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, extras: ServerExtras, redactor: Redactor): ReportServer {
-  const own = findings.filter((f) => f.server === s.id).map(reportFinding).sort(compareFindings);
+  // Two plugins of one name share a server key (server.same-key): a finding belongs to its own plugin's copy.
+  const own = findings.filter((f) => f.server === s.id && (f.plugin === s.plugin || f.plugin === null)).map(reportFinding).sort(compareFindings);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.expanded.env)) env[k] = redactor.shape(k, v);
   const server: ReportServer = {
     id: s.id,
     name: s.name,
+    kind: s.kind ?? 'mcp',
     plugin: s.plugin,
     marketplace: s.marketplace,
     scope: s.scope,
@@ -130,7 +132,8 @@ export function reportServer(s: ServerEntry, findings: Finding[], checked: boole
     source: s.source,
     status: serverStatus(s, findings, checked, extras.probes.get(s.id) ?? null),
     skipReason: s.skipReason ?? (!checked && !s.enabled ? (s.inactive ?? 'plugin-disabled') : null),
-    probe: extras.probes.get(s.id) ?? null,
+    // Only a checked server was started (two plugins of one name share a key: the dropped copy has no probe).
+    probe: checked ? (extras.probes.get(s.id) ?? null) : null,
     claudeLog: extras.claudeLogs.get(s.id) ?? null,
     findings: own,
   };

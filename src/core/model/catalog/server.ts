@@ -53,6 +53,19 @@ export const serverCodes = {
       `Claude Code suppresses it: same ${a.by === 'url' ? 'URL' : 'command and args'} as ${q(a.duplicateOf)}${a.manual ? ` (your ${s(a.duplicateOfScope)}-scope server)` : ', which loads first'}.`,
     hint: (a) => `Look for ${q(a.duplicateOf)} in /mcp; it provides these tools. To keep both, make their ${a.by === 'url' ? 'URLs' : 'args'} differ.`,
   }),
+  'server.same-key': entry({
+    args: ['dropped', 'key', 'runs'],
+    title: 'Plugin server dropped: another plugin of the same name owns its key',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'Two installed plugins with one name (from two marketplaces) give their same-named servers one key, ' +
+      'plugin:<name>:<server>. Claude Code keeps the copy of the plugin later in enabledPlugins (the marketplace added ' +
+      'later) and drops the other without any message; /plugin even lists the survivor under the wrong plugin. ' +
+      'mcp-doctor does not start the dropped copy.',
+    message: (a) => `${q(a.key)} runs from ${q(a.runs)}; this copy from ${q(a.dropped)} never starts.`,
+    hint: () => 'Keep one of the two plugins enabled, or rename one of them.',
+  }),
   'server.bundle-not-checked': entry({
     args: ['bundle'],
     title: 'MCP bundle is not checked',
