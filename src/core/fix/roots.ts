@@ -6,6 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { cacheHome, type DoctorContext } from '../context.js';
+import { applierFor } from './appliers/index.js';
 import type { Finding, FixPlan, Inventory, ServerEntry } from '../types.js';
 
 export function venvCacheDir(ctx: DoctorContext): string {
@@ -60,21 +61,6 @@ export async function rootOf(path: string, roots: string[]): Promise<string | nu
   return null;
 }
 
-/** Where a fix would write, for the roots check (the real file for chmod and line endings). */
-async function writeTargets(fix: FixPlan): Promise<string[]> {
-  switch (fix.kind) {
-    case 'chmod':
-    case 'line-endings':
-      return [await realpath(fix.path).catch(() => fix.path)];
-    case 'npm-install':
-      return [join(fix.dir, 'node_modules')];
-    case 'build':
-      return [fix.output, join(fix.dir, '.')];
-    default:
-      return [fix.path];
-  }
-}
-
 /**
  * Drops the fix of a finding that `--fix` would refuse to make because it writes outside the folders it may
  * change (a user's own script behind a user-scope server): the report must not offer what the applier
@@ -84,7 +70,7 @@ export async function dropUnreachableFixes(findings: Finding[], server: ServerEn
   const roots = rootsFor(server, inventory, ctx);
   for (const f of findings) {
     if (f.server !== server.id || !f.fix) continue;
-    for (const target of await writeTargets(f.fix)) {
+    for (const target of await applierFor(f.fix.kind).writeTargets(f.fix as never)) {
       if (!(await rootOf(target, roots))) {
         delete f.fix;
         break;
