@@ -57,6 +57,12 @@ export function isNoSpace(error: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
+/** The refusal before any change when the journal (or the lock beside it) cannot be written. */
+export function unwritableJournal(where: string, error: unknown): UsageError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return new UsageError(`--fix keeps an undo journal in ${where}, which cannot be written (${reason}); nothing was changed. Set XDG_CACHE_HOME to a folder you can write${isNoSpace(error) ? ', or free some space' : ''}.`);
+}
+
 /** A journal that cannot be read or is not one this version understands: named, never skipped silently. */
 export class JournalDamaged extends UsageError {
   constructor(
@@ -229,8 +235,7 @@ export class Journal {
       await this.save();
     } catch (error) {
       await this.discard();
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new UsageError(`--fix keeps an undo journal in ${where}, which cannot be written (${reason}); nothing was changed. Set XDG_CACHE_HOME to a folder you can write${isNoSpace(error) ? ', or free some space' : ''}.`);
+      throw unwritableJournal(where, error);
     }
   }
 

@@ -10,6 +10,7 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cacheHome, type DoctorContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
+import { journalDir, unwritableJournal } from './journal.js';
 
 interface LockData {
   pid: number;
@@ -59,10 +60,20 @@ export class FixLock {
   /** Takes the lock, waiting up to `waitMs` for another run to finish; refuses (exit 2) after that. */
   static async acquire(ctx: DoctorContext, what: string, waitMs = Number(ctx.env.MCP_DOCTOR_LOCK_WAIT_MS ?? 5000)): Promise<FixLock> {
     const lock = new FixLock(lockFile(ctx), what);
-    await mkdir(dirname(lock.file), { recursive: true, mode: 0o700 });
+    try {
+      await mkdir(dirname(lock.file), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw unwritableJournal(journalDir(ctx), error);
+    }
     const deadline = Date.now() + waitMs;
     for (;;) {
-      if (await lock.tryTake()) return lock;
+      let taken: boolean;
+      try {
+        taken = await lock.tryTake();
+      } catch (error) {
+        throw unwritableJournal(journalDir(ctx), error);
+      }
+      if (taken) return lock;
       const holder = await readHolder(lock.file);
       // A lock with no readable holder is being written, or was left half-written by a kill: stale after a moment.
       const orphan = !holder && Date.now() - ((await stat(lock.file).catch(() => null))?.mtimeMs ?? Date.now()) > 2000;
