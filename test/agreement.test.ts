@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
-import { runDoctor } from '../src/core/run.js';
-import type { Report, ReportServer } from '../src/core/types.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor } from '../src/core/engine/run.js';
+import type { Report, ReportServer } from '../src/core/model/types.js';
 import { materializeFixture } from '../src/demo/materialize.js';
 import { repoRoot, TEST_PATH } from './helpers/run-cli.js';
 

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allCodes, catalog } from '../src/core/catalog.js';
+import { allCodes, catalog } from '../src/core/model/catalog.js';
 import { allChecks } from '../src/core/checks/index.js';
 import { repoRoot } from './helpers/run-cli.js';
 

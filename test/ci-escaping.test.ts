@@ -6,9 +6,9 @@
 import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty } from '../src/cli/render/github.js';
-import { renderers } from '../src/cli/render/index.js';
-import type { Report, ReportFinding, ReportServer } from '../src/core/types.js';
+import { escapeData, escapeProperty } from '../src/render/github.js';
+import { renderers } from '../src/render/index.js';
+import type { Report, ReportFinding, ReportServer } from '../src/core/model/types.js';
 import { addUriFormats } from './helpers/formats.js';
 import sarifSchema from './vendor/sarif-schema-2.1.0.json' with { type: 'json' };
 

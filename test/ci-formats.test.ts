@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/types.js';
+import type { Report } from '../src/core/model/types.js';
 import { addUriFormats } from './helpers/formats.js';
 import { expectGolden, normalize } from './helpers/golden.js';
 import { fixtureHome, repoRoot, runCli, type CliResult, type FixtureHome } from './helpers/run-cli.js';
@@ -115,7 +115,7 @@ describe('sarif', () => {
   });
 
   it('one rule per code used, described from the catalog; results located relative to %SRCROOT%', async () => {
-    const { catalog } = await import('../src/core/catalog.js');
+    const { catalog } = await import('../src/core/model/catalog.js');
     const r = run('author-marketplace');
     const sarif = JSON.parse(r.out.sarif) as {
       runs: {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodeFor, type FailOn } from '../src/cli/exit-code.js';
-import type { Report } from '../src/core/types.js';
+import type { Report } from '../src/core/model/types.js';
 import { fixtureHome, runCli, runJson, type FixtureHome } from './helpers/run-cli.js';
 
 const homes: FixtureHome[] = [];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from './helpers/formats.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allCodes, catalog } from '../src/core/catalog.js';
+import { allCodes, catalog } from '../src/core/model/catalog.js';
 import reportSchema from '../schemas/report.schema.json' with { type: 'json' };
 import { casesDir, fixtureHome, repoRoot, runCli, runJson, type FixtureHome } from './helpers/run-cli.js';
 import { readdirSync } from 'node:fs';
@@ -90,7 +90,7 @@ describe('--demo', () => {
     const tmp = emptyDir();
     const r = runCli(['--demo', '--no-probe', '--json'], { cwd: repoRoot, env: { HOME: emptyDir(), TMPDIR: tmp } });
     expect(r.status).toBe(1);
-    const report = JSON.parse(r.stdout) as import('../src/core/types.js').Report;
+    const report = JSON.parse(r.stdout) as import('../src/core/model/types.js').Report;
     expect(report.findings.map((f) => f.code).sort()).toEqual(
       ['command.toolchain-missing', 'command.unbuilt', 'config.env-unset', 'deps.not-installed', 'venv.link-lost'].sort(),
     );

@@ -82,7 +82,7 @@ describe('start-up cost', () => {
 
   it.each([[['--version']], [['--help']]])('%j loads neither commander nor the engine: only the entry and the package facts', (args) => {
     const sources = loaded(args).modules.filter((m) => m.includes('/dist/')).flatMap(sourcesOf);
-    expect(sources.filter((s) => !s.startsWith('node_modules/')).sort()).toEqual(['src/cli/fast-path.ts', 'src/cli/main.ts', 'src/cli/package-info.ts']);
+    expect(sources.filter((s) => !s.startsWith('node_modules/')).sort()).toEqual(['src/cli/fast-path.ts', 'src/cli/main.ts', 'src/core/util/package-info.ts']);
     expect(sources.filter((s) => s.startsWith('node_modules/'))).toEqual([]);
   });
 

@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCodes } from '../src/core/catalog.js';
+import { allCodes } from '../src/core/model/catalog.js';
 import { valueHints } from '../src/cli/completion/spec.js';
 import { buildProgram } from '../src/cli/program.js';
-import { formats } from '../src/cli/render/index.js';
+import { formats } from '../src/render/index.js';
 import { repoRoot, runCli, TEST_PATH } from './helpers/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mcp-doctor-completion-'));

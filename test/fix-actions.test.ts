@@ -2,7 +2,7 @@
 import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
+import { createContext } from '../src/core/model/context.js';
 import { undoLast } from '../src/core/fix/undo.js';
 import { fixActions } from '../src/cli/fix-actions.js';
 import { fixtureHome, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';

@@ -6,10 +6,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext, type DoctorContext } from '../src/core/context.js';
+import { createContext, type DoctorContext } from '../src/core/model/context.js';
 import { applyPlan } from '../src/core/fix/apply.js';
 import { planFixes, type FixPlanSet } from '../src/core/fix/plan.js';
-import { runDoctor } from '../src/core/run.js';
+import { runDoctor } from '../src/core/engine/run.js';
 import { fixtureHome, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
 import { snapshot, treeDiff } from './helpers/tree.js';
 

@@ -10,7 +10,7 @@ import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import reportSchema from '../schemas/report.schema.json' with { type: 'json' };
 import addFormats from './helpers/formats.js';
-import type { FixSection, Report } from '../src/core/types.js';
+import type { FixSection, Report } from '../src/core/model/types.js';
 import { fixtureHome, repoRoot, runCli, TEST_PATH, type CliResult, type FixtureHome } from './helpers/run-cli.js';
 import { snapshot, treeDiff } from './helpers/tree.js';
 

@@ -6,8 +6,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
-import { runDoctor } from '../src/core/run.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor } from '../src/core/engine/run.js';
 import { runCli } from './helpers/run-cli.js';
 
 const made: string[] = [];
@@ -27,7 +27,7 @@ function runAuthor(dir: string) {
   const r = runCli(['--json', '--no-probe', dir], { cwd: dir, env: { HOME: dir } });
   expect(r.stderr).toBe('');
   expect([0, 1]).toContain(r.status);
-  return JSON.parse(r.stdout) as import('../src/core/types.js').Report;
+  return JSON.parse(r.stdout) as import('../src/core/model/types.js').Report;
 }
 
 const manifest = '.claude-plugin/plugin.json';
@@ -104,14 +104,14 @@ describe('hostile registries in a config dir', () => {
     const r = runCli(['--json', '--no-probe'], { cwd: dir, env: { HOME: dir } });
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.status);
-    const report = JSON.parse(r.stdout) as import('../src/core/types.js').Report;
+    const report = JSON.parse(r.stdout) as import('../src/core/model/types.js').Report;
     for (const f of report.findings) expect(f.code).toMatch(/^(config|registry)\./);
   });
 
   it('v1 records are read and a gone install is reported', () => {
     const dir = pluginWith({ '.claude/plugins/installed_plugins.json': '{"version":1,"plugins":{"old@gone":{"version":"1.0.0","installPath":"/nonexistent/fx-doctor/old"}}}' });
     const r = runCli(['--json', '--no-probe'], { cwd: dir, env: { HOME: dir } });
-    const report = JSON.parse(r.stdout) as import('../src/core/types.js').Report;
+    const report = JSON.parse(r.stdout) as import('../src/core/model/types.js').Report;
     expect(report.findings.map((f) => f.code).sort()).toEqual(['registry.install-missing', 'registry.unknown-marketplace']);
   });
 });

@@ -12,7 +12,7 @@ import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import reportSchema from '../schemas/report.schema.json' with { type: 'json' };
-import type { FixSection, Report } from '../src/core/types.js';
+import type { FixSection, Report } from '../src/core/model/types.js';
 import addFormats from './helpers/formats.js';
 import { startRawServer } from './helpers/mcp-raw.js';
 import { approveProjectServers, cliPath, fixtureHome, repoRoot, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';

@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorLine } from '../src/core/error-line.js';
+import { errorLine } from '../src/core/util/error-line.js';
 import { compareVersions, minimumOf, satisfies } from '../src/core/probe/version-range.js';
-import type { Report } from '../src/core/types.js';
+import type { Report } from '../src/core/model/types.js';
 import { assertReportSchema, codesOf, nodeFixture, probeHome, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync, TEST_PATH } from './helpers/run-cli.js';
 

@@ -5,7 +5,7 @@
  * floods us with ping requests while never reading its stdin does not grow the doctor's write queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/types.js';
+import type { Report } from '../src/core/model/types.js';
 import { assertReportSchema, codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync } from './helpers/run-cli.js';
 

@@ -10,9 +10,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
-import { runDoctor } from '../src/core/run.js';
-import type { Report } from '../src/core/types.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor } from '../src/core/engine/run.js';
+import type { Report } from '../src/core/model/types.js';
 import { assertReportSchema, codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { cliPath, runCli, runCliAsync, TEST_PATH } from './helpers/run-cli.js';
 

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/types.js';
+import type { Report } from '../src/core/model/types.js';
 import { assertReportSchema, codesOf, probeHome, serverNamed, type ProbeHome } from './helpers/probe-home.js';
 import { runCliAsync } from './helpers/run-cli.js';
 // @ts-expect-error a plain ESM fixture shared with the benchmark

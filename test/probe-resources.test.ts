@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/types.js';
+import type { Report } from '../src/core/model/types.js';
 import { codesOf, probeHome, pyFixture, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';
 import { cliPath, runCliAsync, TEST_PATH, type CliResult } from './helpers/run-cli.js';
 

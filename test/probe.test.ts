@@ -9,7 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportServer } from '../src/core/types.js';
+import type { Report, ReportServer } from '../src/core/model/types.js';
 import { parseTimeout } from '../src/core/probe/timeout.js';
 import { probeHome, pyFixture } from './helpers/probe-home.js';
 import { fixtureHome, runCli, runCliAsync, type FixtureHome } from './helpers/run-cli.js';

@@ -1,7 +1,7 @@
 /** Untrusted text made safe for a terminal, and credentials hidden by value: table-driven. */
 import { describe, expect, it } from 'vitest';
-import { Redactor } from '../src/core/redactor.js';
-import { safeBlock, safeLine, stripEscapes } from '../src/core/safe-text.js';
+import { Redactor } from '../src/core/util/redactor.js';
+import { safeBlock, safeLine, stripEscapes } from '../src/core/util/safe-text.js';
 
 describe('safeLine', () => {
   it.each([

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/core/context.js';
-import { runDoctor } from '../src/core/run.js';
-import type { Report } from '../src/core/types.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor } from '../src/core/engine/run.js';
+import type { Report } from '../src/core/model/types.js';
 import { materializeFixture } from '../src/demo/materialize.js';
 import { fixtureHome, repoRoot, runCli, runJson, type FixtureHome } from './helpers/run-cli.js';
 

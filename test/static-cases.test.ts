@@ -209,7 +209,7 @@ describe('launchers', () => {
       writeFileSync(join(dir, 'run.sh'), '#!/usr/bin/env bash\nexec "$(dirname "$0")/.venv/bin/python" server.py\n', { mode: 0o755 });
       symlinkSync(join(dir, 'gone-venv'), join(dir, '.venv'));
       const r = runCli(['--json', '--no-probe', dir], { cwd: dir, env: { HOME: dir } });
-      const report = JSON.parse(r.stdout) as import('../src/core/types.js').Report;
+      const report = JSON.parse(r.stdout) as import('../src/core/model/types.js').Report;
       expect(report.findings.map((f) => [f.code, f.evidence.link, f.evidence.target])).toEqual([['venv.dangling-link', join(dir, '.venv'), join(dir, 'gone-venv')]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** Short helper programs the doctor runs itself end with their whole group, even when a grandchild holds the pipes. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runTracked } from '../src/core/tracked-run.js';
+import { runTracked } from '../src/core/util/tracked-run.js';
 
 /** Running, not merely a zombie waiting for whoever inherited it to reap it. */
 const alive = (pid: number) => {

@@ -4,7 +4,7 @@
  * colour are used, what the progress line says.
  */
 import { describe, expect, it } from 'vitest';
-import type { DoctorEvent, Report, ReportFinding, ReportServer } from '../src/core/types.js';
+import type { DoctorEvent, Report, ReportFinding, ReportServer } from '../src/core/model/types.js';
 import { colorMode, wantsColor } from '../src/cli/color.js';
 import { wantsInteractive } from '../src/cli/commands/interactive.js';
 import { createEventFeed } from '../src/cli/event-feed.js';

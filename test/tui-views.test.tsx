@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportServer } from '../src/core/types.js';
+import type { Report, ReportServer } from '../src/core/model/types.js';
 import { detailLines } from '../src/cli/tui/detail-lines.js';
 import { DetailView } from '../src/cli/tui/detail-view.js';
 import { Header } from '../src/cli/tui/header.js';

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveCommand } from '../src/core/command/resolve-command.js';
-import { createContext } from '../src/core/context.js';
-import { runDoctor } from '../src/core/run.js';
+import { createContext } from '../src/core/model/context.js';
+import { runDoctor } from '../src/core/engine/run.js';
 import { approveProjectServers } from './helpers/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mcp-doctor-win-'));

@@ -4,7 +4,7 @@
  * the same applier, confirmation, journal and undo as `mcp-doctor --fix`. Every string here is already
  * redacted and terminal-safe.
  */
-import type { ReportServer, ServerStatus } from '../core/types.js';
+import type { ReportServer, ServerStatus } from '../core/model/types.js';
 
 export interface FixPlanView {
   serverId: string;

@@ -5,11 +5,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { IgnoreRule } from '../core/ignore.js';
-import { UsageError } from '../core/usage-error.js';
+import type { IgnoreRule } from '../core/engine/ignore.js';
+import { UsageError } from '../core/util/usage-error.js';
 import type { FailOn } from './exit-code.js';
 import type { DiagnoseOptions } from './options.js';
-import { isFormat, type Format } from './render/formats.js';
+import { isFormat, type Format } from '../render/formats.js';
 import { loadSettings, unknownCodeMessage } from './settings.js';
 import { checkWritable } from './write-file.js';
 

@@ -8,9 +8,9 @@ import { ExitCode } from './exit-code.js';
 import { UsageError } from './options.js';
 import { say, write } from './output.js';
 import { buildProgram } from './program.js';
-import { version } from './package-info.js';
+import { version } from '../core/util/package-info.js';
 import { exitNow, installSignalHandlers } from './signals.js';
-import { safeBlock, safeLine } from '../core/safe-text.js';
+import { safeBlock, safeLine } from '../core/util/safe-text.js';
 import { writeSync } from 'node:fs';
 
 export async function main(argv: string[]): Promise<number> {

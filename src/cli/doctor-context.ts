@@ -2,15 +2,15 @@
  * The context a run works in: the user's own setup, or the built-in demo home materialized in a temporary
  * folder (removed afterwards, and on an interrupt).
  */
-import { existsSync, lstatSync } from 'node:fs';
+import { hasAnyConfig } from '../core/discover/has-any-config.js';
 import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createContext, type DoctorContext } from '../core/context.js';
+import { createContext, type DoctorContext } from '../core/model/context.js';
 import { materializeFixture } from '../demo/materialize.js';
 import { UsageError, type DiagnoseOptions } from './options.js';
 import { removeOnInterrupt } from './signals.js';
 
-import { fixturesDir } from './package-info.js';
+import { fixturesDir } from '../core/util/package-info.js';
 
 export interface PreparedContext {
   ctx: DoctorContext;
@@ -72,16 +72,5 @@ async function existingFolder(option: string, path: string): Promise<string> {
   return abs;
 }
 
-/** Anything there counts, even a broken link or a loop: that is a finding to report, not "no configuration". */
-const present = (path: string) => {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
-export function hasAnyConfig(ctx: DoctorContext): boolean {
-  return existsSync(ctx.configDir) || present(ctx.userStateFile) || present(join(ctx.cwd, '.mcp.json'));
-}
+export { hasAnyConfig };

@@ -3,7 +3,7 @@
  * first events arrive before the view exists. Each event carries the time it arrived, so elapsed times
  * are measured from when things happened, not from when the view caught up.
  */
-import type { DoctorEvent } from '../core/types.js';
+import type { DoctorEvent } from '../core/model/types.js';
 
 export type FeedListener = (event: DoctorEvent, at: number) => void;
 

@@ -2,13 +2,13 @@
  * Exit codes are part of the contract: 0 nothing at or above the threshold, 1 findings at or above it,
  * 2 usage or unreadable input, 3 internal failure.
  */
-import type { Report } from '../core/types.js';
+import type { Report } from '../core/model/types.js';
 
 export const ExitCode = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 
-/** `--fail-on`: the least severe finding that makes the exit code 1. */
-export const failOnLevels = ['error', 'warning', 'none'] as const;
-export type FailOn = (typeof failOnLevels)[number];
+import { failOnLevels, type FailOn } from '../render/fail-on.js';
+
+export { failOnLevels, type FailOn };
 
 /**
  * 1 when there are findings at or above the threshold, or (unless --fail-on none) a server will not load: a

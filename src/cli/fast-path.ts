@@ -6,7 +6,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { version } from './package-info.js';
+import { version } from '../core/util/package-info.js';
 
 /** Set at build time to produce help.txt from the full command line. */
 export const fullCliVariable = 'MCP_DOCTOR_FULL_CLI';

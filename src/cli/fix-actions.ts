@@ -3,11 +3,11 @@
  * fixes come from static findings), the confirmation being the TUI's; after applying, the server is
  * re-checked and re-probed. Same plan, applier, journal and undo as `mcp-doctor --fix`.
  */
-import type { DoctorContext } from '../core/context.js';
+import type { DoctorContext } from '../core/model/context.js';
 import type { FixGates } from '../core/fix/gates.js';
-import { runFixSession } from '../core/fix/session.js';
-import { runDoctor, type RunOptions } from '../core/run.js';
-import type { FixSection } from '../core/types.js';
+import { runFixSession } from '../core/engine/fix-session.js';
+import { runDoctor, type RunOptions } from '../core/engine/run.js';
+import type { FixSection } from '../core/model/types.js';
 import type { FixPlanView, FixResultView, ServerActions } from './actions.js';
 
 export function fixActions(ctx: DoctorContext, runOptions: RunOptions, gates: FixGates): NonNullable<ServerActions['fix']> {

@@ -1,6 +1,6 @@
 /** The root command's options as commander hands them over, and the small parsers they need. */
 import type { FailOn } from './exit-code.js';
-import type { Format } from './render/formats.js';
+import type { Format } from '../render/formats.js';
 
 export interface DiagnoseOptions {
   json?: boolean;
@@ -46,4 +46,4 @@ export function repeatable(value: string, previous: string[] = []): string[] {
 }
 
 /** A thrown usage problem: printed as one line, exit 2. */
-export { UsageError } from '../core/usage-error.js';
+export { UsageError } from '../core/util/usage-error.js';

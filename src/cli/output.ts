@@ -1,4 +1,4 @@
-import { safeLine } from '../core/safe-text.js';
+import { safeLine } from '../core/util/safe-text.js';
 
 /** Writing to stdout/stderr and waiting for the bytes to leave, so a large report is not cut off by the exit. */
 export function write(text: string, stream: NodeJS.WriteStream = process.stdout): Promise<void> {

@@ -7,7 +7,7 @@ import { colorModes } from './color.js';
 import { ExitCode, failOnLevels } from './exit-code.js';
 import { commaList, repeatable, type DiagnoseOptions } from './options.js';
 import { write } from './output.js';
-import { formats } from './render/formats.js';
+import { formats } from '../render/formats.js';
 
 export const bugsUrl = 'https://github.com/mcp-doctor/mcp-doctor/issues';
 
@@ -94,7 +94,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .description('print the catalog entry of a finding code (e.g. venv.link-lost)')
     .argument('[code]', 'finding code; omit to list them all')
     .action(async (c: string | undefined) => {
-      const { explainCode } = await import('./commands/explain.js');
+      const { explainCode } = await import('../render/explain.js');
       const r = explainCode(c);
       await write(r.text, r.ok ? process.stdout : process.stderr);
       setCode(r.ok ? ExitCode.ok : ExitCode.usage);

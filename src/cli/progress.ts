@@ -4,7 +4,7 @@
  * is drawn from the same events as the live view and erased before the doctor exits, so the terminal is
  * left as it was. No Ink: a carriage return and spaces are enough, even on a dumb terminal.
  */
-import type { DoctorEvent } from '../core/types.js';
+import type { DoctorEvent } from '../core/model/types.js';
 import { onInterrupt } from './signals.js';
 
 export interface ProgressLine {

@@ -3,8 +3,8 @@
  * never touches the core's machinery. A re-probe is a run of the core narrowed to that server: discovery
  * stays whole (so precedence and duplicates are judged as before), only that server is checked and started.
  */
-import type { DoctorContext } from '../core/context.js';
-import { runDoctor, type RunOptions } from '../core/run.js';
+import type { DoctorContext } from '../core/model/context.js';
+import { runDoctor, type RunOptions } from '../core/engine/run.js';
 import type { ServerActions } from './actions.js';
 
 export function createServerActions(ctx: DoctorContext, run: RunOptions, fix?: ServerActions['fix']): ServerActions {

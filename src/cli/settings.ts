@@ -4,16 +4,17 @@
  * mode). Read strictly and validated against `schemas/doctor-settings.schema.json`; anything wrong is a usage
  * error naming file:line:column and what was expected.
  */
+import { unknownCodeMessage } from '../core/engine/unknown-code.js';
 import { join, resolve } from 'node:path';
-import { allCodes, catalog, isCode } from '../core/catalog.js';
-import type { IgnoreRule } from '../core/ignore.js';
+import { allCodes, catalog, isCode } from '../core/model/catalog.js';
+import type { IgnoreRule } from '../core/engine/ignore.js';
 import { readJsonDocument } from '../core/json/read-json.js';
 import { validateAgainst } from '../core/json/schema.js';
-import { closeNames } from '../core/select.js';
-import type { FindingInput, JsonDocument } from '../core/types.js';
-import { UsageError } from '../core/usage-error.js';
+import { closeNames } from '../core/engine/select.js';
+import type { FindingInput, JsonDocument } from '../core/model/types.js';
+import { UsageError } from '../core/util/usage-error.js';
 import type { FailOn } from './exit-code.js';
-import { relativePath } from './render/paths.js';
+import { relativePath } from '../render/paths.js';
 
 export const SETTINGS_FILE = '.mcp-doctor.json';
 
@@ -31,15 +32,6 @@ interface SettingsValue {
   plugins?: Record<string, { ignore: string[] }>;
   servers?: Record<string, { ignore: string[] }>;
   knownVariables?: string[];
-}
-
-/** `'venv.nope' is not a finding code (did you mean 'venv.missing'?)`, or null for a known code. */
-export function unknownCodeMessage(code: string): string | null {
-  if (isCode(code)) return null;
-  let close = closeNames(code, allCodes);
-  // No look-alike: offer the codes of the same family (venv.nope → venv.*).
-  if (close.length === 0) close = allCodes.filter((c) => c.split('.')[0] === code.split('.')[0]);
-  return `'${code}' is not a finding code${close.length ? ` (did you mean ${close.map((c) => `'${c}'`).join(', ')}?)` : ''}; mcp-doctor explain lists them`;
 }
 
 function locatedError(file: string, lines: { line?: number; column?: number; text: string }[]): UsageError {
@@ -85,3 +77,5 @@ export async function loadSettings(baseDir: string, explicit?: string): Promise<
   for (const [server, s] of Object.entries(value.servers ?? {})) for (const code of s.ignore) ignore.push({ code, server });
   return { file, failOn: value.failOn, ignore, knownVariables: value.knownVariables ?? [] };
 }
+
+export { unknownCodeMessage };

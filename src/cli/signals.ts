@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { constants } from 'node:os';
-import { killAllGroups } from '../core/live-processes.js';
+import { killAllGroups } from '../core/util/live-processes.js';
 
 const cleanups = new Set<() => void>();
 let shuttingDown = false;

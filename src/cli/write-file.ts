@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs';
 import { realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { replaceAtomically, siblingTemp } from '../core/atomic-replace.js';
-import { UsageError } from '../core/usage-error.js';
+import { replaceAtomically, siblingTemp } from '../core/util/atomic-replace.js';
+import { UsageError } from '../core/util/usage-error.js';
 import { onInterrupt } from './signals.js';
 
 const reasons: Record<string, string> = {

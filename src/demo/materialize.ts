@@ -6,7 +6,7 @@
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { runTracked } from '../core/tracked-run.js';
+import { runTracked } from '../core/util/tracked-run.js';
 
 /** A setup command (`python3 -m venv`), tracked like a server so an interrupted `--demo` kills it first. */
 async function run(command: string, args: string[]): Promise<void> {

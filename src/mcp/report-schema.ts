@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../cli/package-info.js';
+import { packageRoot } from '../core/util/package-info.js';
 
 let schema: Record<string, unknown> | null = null;
 

@@ -3,8 +3,8 @@
  * answers out. It ends when stdin closes: answers already under way get a short grace, then every server
  * a probe started is killed, so nothing outlives it.
  */
-import { killAllGroups } from '../core/live-processes.js';
-import type { DoctorContext } from '../core/context.js';
+import { killAllGroups } from '../core/util/live-processes.js';
+import type { DoctorContext } from '../core/model/context.js';
 import { createDispatcher } from './dispatcher.js';
 import type { McpTool } from './tools/define-tool.js';
 import { openStdioTransport } from './transport.js';

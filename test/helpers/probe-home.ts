@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Report, ReportServer } from '../../src/core/types.js';
+import type { Report, ReportServer } from '../../src/core/model/types.js';
 import { repoRoot } from './run-cli.js';
 
 export const pyFixture = join(repoRoot, 'fixtures', 'servers', 'mcp_fixture.py');

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { materializeFixture } from '../../src/demo/materialize.js';
-import type { Report } from '../../src/core/types.js';
+import type { Report } from '../../src/core/model/types.js';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const cliPath = join(repoRoot, 'dist', 'cli', 'main.js');

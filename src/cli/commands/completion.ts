@@ -1,7 +1,7 @@
 /** `mcp-doctor completion bash|zsh|fish`: the completion script for that shell, generated from this program. */
 import type { Command } from 'commander';
-import { allCodes, catalog } from '../../core/catalog.js';
-import { UsageError } from '../../core/usage-error.js';
+import { allCodes, catalog } from '../../core/model/catalog.js';
+import { UsageError } from '../../core/util/usage-error.js';
 import { bashScript } from '../completion/bash.js';
 import { fishScript } from '../completion/fish.js';
 import { completionSpec, shells, type Shell } from '../completion/spec.js';

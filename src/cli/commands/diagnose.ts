@@ -2,7 +2,7 @@
  * The default command: diagnose the installed setup (or the source trees given), then show the report
  * with the renderer asked for. On a terminal with no format asked for, the live TUI takes over.
  */
-import { runDoctor, type RunOptions } from '../../core/run.js';
+import { runDoctor, type RunOptions } from '../../core/engine/run.js';
 import { parseTimeout } from '../../core/probe/timeout.js';
 import { colorMode, wantsColor } from '../color.js';
 import { hasAnyConfig, prepareContext } from '../doctor-context.js';
@@ -12,8 +12,8 @@ import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { fixActions } from '../fix-actions.js';
 import { startProgress } from '../progress.js';
-import { asPlainLog, plainLogMarkers } from '../render/github.js';
-import { renderers } from '../render/index.js';
+import { asPlainLog, plainLogMarkers } from '../../render/github.js';
+import { renderers } from '../../render/index.js';
 import { createServerActions } from '../server-actions.js';
 import { writeFileAtomic } from '../write-file.js';
 import { fixAfterDiagnosis } from './fix.js';

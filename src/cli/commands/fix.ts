@@ -3,17 +3,17 @@
  * one question (or --yes), each change as it lands, each touched server before → after.
  * `--dry-run` shows the plan and changes nothing. Without a terminal to ask in, --yes is required.
  */
-import type { DoctorContext } from '../../core/context.js';
-import { runFixSession } from '../../core/fix/session.js';
-import type { DoctorRun, RunOptions } from '../../core/run.js';
-import type { Report } from '../../core/types.js';
-import { safeLine } from '../../core/safe-text.js';
+import type { DoctorContext } from '../../core/model/context.js';
+import { runFixSession } from '../../core/engine/fix-session.js';
+import type { DoctorRun, RunOptions } from '../../core/engine/run.js';
+import type { Report } from '../../core/model/types.js';
+import { safeLine } from '../../core/util/safe-text.js';
 import { ExitCode } from '../exit-code.js';
 import type { DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { canAsk, confirm } from '../prompt.js';
-import { renderers, type Format } from '../render/index.js';
-import { renderOutcome, renderPlan, renderRecheck } from '../render/fix-text.js';
+import { renderers, type Format } from '../../render/index.js';
+import { renderOutcome, renderPlan, renderRecheck } from '../../render/fix-text.js';
 
 export interface FixRequest {
   ctx: DoctorContext;

@@ -6,10 +6,10 @@
  * server and exit 130; `q` afterwards exits with the plain run's code (1 when errors were found).
  */
 import { writeSync } from 'node:fs';
-import type { DoctorContext } from '../../core/context.js';
-import { killAllGroups } from '../../core/live-processes.js';
-import { runDoctor, type RunOptions } from '../../core/run.js';
-import type { Report } from '../../core/types.js';
+import type { DoctorContext } from '../../core/model/context.js';
+import { killAllGroups } from '../../core/util/live-processes.js';
+import { runDoctor, type RunOptions } from '../../core/engine/run.js';
+import type { Report } from '../../core/model/types.js';
 import type { ServerActions } from '../actions.js';
 import { createEventFeed } from '../event-feed.js';
 import { exitCodeFor, type FailOn } from '../exit-code.js';

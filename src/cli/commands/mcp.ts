@@ -2,7 +2,7 @@
  * `mcp-doctor mcp`: mcp-doctor as a stdio MCP server, so Claude can diagnose its own broken servers from a
  * session that still works (`claude mcp add mcp-doctor -- npx -y mcp-doctor mcp`). stdout carries JSON-RPC only.
  */
-import { createContext } from '../../core/context.js';
+import { createContext } from '../../core/model/context.js';
 import { serveStdio } from '../../mcp/serve.js';
 import { tools } from '../../mcp/tools/index.js';
 import { ExitCode } from '../exit-code.js';

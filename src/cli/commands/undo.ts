@@ -3,16 +3,16 @@
  * revert and asking (or --yes); run again, it reverts the one before. `undo --list` shows every journal with
  * its state. Holds the fix lock while it changes anything.
  */
-import { createContext } from '../../core/context.js';
+import { createContext } from '../../core/model/context.js';
 import { describeChange } from '../../core/fix/describe.js';
-import { listJournals } from '../../core/fix/journal.js';
+import { listJournals } from '../../core/fix/journal-list.js';
 import { FixLock } from '../../core/fix/lock.js';
 import { undoLast, undoPreview } from '../../core/fix/undo.js';
-import { safeLine } from '../../core/safe-text.js';
+import { safeLine } from '../../core/util/safe-text.js';
 import { ExitCode } from '../exit-code.js';
 import { say, write } from '../output.js';
 import { canAsk, confirm } from '../prompt.js';
-import { homeShortener } from '../render/style.js';
+import { homeShortener } from '../../render/style.js';
 
 export async function undo(opts: { yes?: boolean; list?: boolean; id?: string }): Promise<number> {
   const ctx = createContext();

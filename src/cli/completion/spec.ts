@@ -5,7 +5,7 @@
  * are in `valueHints`, keyed by the option or argument they describe.
  */
 import type { Argument, Command, Option } from 'commander';
-import { allCodes, catalog } from '../../core/catalog.js';
+import { allCodes, catalog } from '../../core/model/catalog.js';
 import { commaList, repeatable } from '../options.js';
 
 export type ValueKind =

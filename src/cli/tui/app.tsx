@@ -5,7 +5,7 @@
  */
 import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Report } from '../../core/types.js';
+import type { Report } from '../../core/model/types.js';
 import type { ServerActions } from '../actions.js';
 import type { EventFeed } from '../event-feed.js';
 import { detailLines } from './detail-lines.js';

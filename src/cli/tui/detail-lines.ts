@@ -4,8 +4,8 @@
  * names the error picked out, stdout noise, exit, timings), the command exactly as it was started (the
  * server's own env, as the report shows it: values redacted), what Claude Code logged, and the fix.
  */
-import { errorLine } from '../../core/error-line.js';
-import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
+import { errorLine } from '../../core/util/error-line.js';
+import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 import { rootCause } from './root-cause.js';
 import { answeredLine, findingsFor, findingLine, seconds } from './row-summary.js';
 import type { ServerRow } from './run-state.js';

@@ -2,8 +2,8 @@
  * What stays in the terminal after the live view closes (it ran on the alternate screen): the verdict and
  * one line per server with a problem, so the answer is still there after `q`. Plain text, no Ink.
  */
-import type { Report } from '../../core/types.js';
-import { painter, summaryLine } from '../render/style.js';
+import type { Report } from '../../core/model/types.js';
+import { painter, summaryLine } from '../../render/style.js';
 import { looseFindings } from './list-layout.js';
 import { findingLine, rowSummary } from './row-summary.js';
 

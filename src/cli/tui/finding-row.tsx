@@ -1,6 +1,6 @@
 /** A finding in the list that belongs to no server: severity mark, code, where, and its message on one line. */
 import { Text } from 'ink';
-import type { ReportFinding } from '../../core/types.js';
+import type { ReportFinding } from '../../core/model/types.js';
 import { findingLine } from './row-summary.js';
 import { shortenPath } from './shorten.js';
 import { toneStyle } from './theme.js';

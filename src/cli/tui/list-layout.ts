@@ -3,7 +3,7 @@
  * report's order (scope, marketplace, plugin, name). "Problems only" keeps failing and degraded servers,
  * and those still running (they may turn out to fail), and the headers they need.
  */
-import type { Report, ReportFinding } from '../../core/types.js';
+import type { Report, ReportFinding } from '../../core/model/types.js';
 import type { ServerRow } from './run-state.js';
 
 export type ListLine =

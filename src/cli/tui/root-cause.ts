@@ -4,7 +4,7 @@
  * and is evidence, not the cause. Findings arrive sorted (errors first, then by file and line), so "first"
  * is the report's own order. Without such an error: the first symptom error, then the first warning.
  */
-import type { ReportFinding } from '../../core/types.js';
+import type { ReportFinding } from '../../core/model/types.js';
 
 export function rootCause(findings: readonly ReportFinding[]): ReportFinding | undefined {
   const causes = findings.filter((f) => !f.causedBy);

@@ -3,8 +3,8 @@
  * what answered for a healthy one, why it was left alone for a disabled one. A crash or a timeout is told
  * by the stderr line that names the error (not the footer a runtime prints last).
  */
-import { errorLine } from '../../core/error-line.js';
-import type { Report, ReportFinding, ReportServer } from '../../core/types.js';
+import { errorLine } from '../../core/util/error-line.js';
+import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 import { rootCause } from './root-cause.js';
 import { compactPaths, tildeHome } from './shorten.js';
 

@@ -4,7 +4,7 @@
  * server or fixing it makes its row pending again until the new row arrives. Pure, so it is tested
  * without a terminal; `use-run-state.ts` feeds it.
  */
-import type { DoctorEvent, Report, ReportFinding, ReportServer } from '../../core/types.js';
+import type { DoctorEvent, Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 
 export type RowPhase = 'checking' | 'probing' | 'reprobing' | 'fixing';
 

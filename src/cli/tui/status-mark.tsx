@@ -1,6 +1,6 @@
 /** The mark in front of a server: a spinner while it runs, then ✔ ⚠ ✘ ○ (or - for a server not checked). */
 import { Text } from 'ink';
-import type { ServerStatus } from '../../core/types.js';
+import type { ServerStatus } from '../../core/model/types.js';
 import { toneStyle, type Tone } from './theme.js';
 import { spinnerFrame } from './spinner.js';
 

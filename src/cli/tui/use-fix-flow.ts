@@ -4,7 +4,7 @@
  * confirmation rules, journal and undo as `mcp-doctor --fix`; the view only holds the steps.
  */
 import { useCallback, useState, type Dispatch } from 'react';
-import { safeLine } from '../../core/safe-text.js';
+import { safeLine } from '../../core/util/safe-text.js';
 import type { FixPlanView, FixResultView, ServerActions } from '../actions.js';
 import type { Screen } from './keymap.js';
 import type { RunAction } from './run-state.js';

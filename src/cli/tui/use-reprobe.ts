@@ -3,7 +3,7 @@
  * core for that one server); its row spins meanwhile and then shows the new verdict.
  */
 import { useCallback, type Dispatch } from 'react';
-import { safeLine } from '../../core/safe-text.js';
+import { safeLine } from '../../core/util/safe-text.js';
 import type { ServerActions } from '../actions.js';
 import type { RunAction } from './run-state.js';
 

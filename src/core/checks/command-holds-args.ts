@@ -5,7 +5,7 @@
  */
 import { splitWords } from '../command/split-words.js';
 import { resolveCommand } from '../command/resolve-command.js';
-import { exists } from '../fs-facts.js';
+import { exists } from '../util/fs-facts.js';
 import { at, defineCheck, stdioCommand } from './define-check.js';
 
 export default defineCheck({

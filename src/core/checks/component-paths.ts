@@ -4,8 +4,8 @@
  * (mcpServers paths are checked while discovering servers, where the file is read.)
  */
 import { join } from 'node:path';
-import { exists } from '../fs-facts.js';
-import type { FindingInput } from '../types.js';
+import { exists } from '../util/fs-facts.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 const componentKeys = ['commands', 'agents', 'skills', 'hooks', 'outputStyles', 'themes', 'workflows', 'lspServers'];

@@ -2,24 +2,11 @@
  * A check is a small typed object in the explicit list in `checks/index.ts`. It reads one subject and
  * returns findings as data; it never prints, never fixes, never throws for a fact it cannot decide.
  */
-import type { Code } from '../catalog.js';
-import type { DoctorContext } from '../context.js';
-import type { FindingInput, Inventory, JsonDocument, MarketplaceEntry, PluginEntry, ServerEntry } from '../types.js';
+import type { Code } from '../model/catalog.js';
+import type { CheckContext, CheckSubjects } from '../model/check-context.js';
+import type { FindingInput, JsonDocument, ServerEntry } from '../model/types.js';
 
-export interface CheckSubjects {
-  document: JsonDocument;
-  marketplace: MarketplaceEntry;
-  plugin: PluginEntry;
-  server: ServerEntry;
-}
-
-export interface CheckContext {
-  ctx: DoctorContext;
-  inventory: Inventory;
-  document(file: string): JsonDocument | undefined;
-  plugin(id: string | null): PluginEntry | undefined;
-  marketplace(name: string | null): MarketplaceEntry | undefined;
-}
+export type { CheckContext, CheckSubjects } from '../model/check-context.js';
 
 export interface Check<K extends keyof CheckSubjects = keyof CheckSubjects> {
   /** kebab-case, stable; the file name. */

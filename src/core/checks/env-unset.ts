@@ -5,7 +5,7 @@
  * `${user_config.KEY}` with no value: Claude Code does not start the server (FACTS §6).
  */
 import { objectEntries, userConfigRefs } from '../expand/expand-vars.js';
-import type { FindingInput } from '../types.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 export default defineCheck({

@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
 import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
-import { exists, pathFacts, readText } from '../fs-facts.js';
-import type { FindingInput, Location } from '../types.js';
+import { exists, pathFacts, readText } from '../util/fs-facts.js';
+import type { FindingInput, Location } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 const lockfiles: [string, string, boolean][] = [

@@ -1,7 +1,7 @@
 /**
  * The keys Claude Code 2.1.330 reads, per object kind (reference §2–4). Anything else is stripped at load.
  */
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../util/edit-distance.js';
 export const pluginKeys = [
   '$schema', 'name', 'displayName', 'version', 'description', 'homepage', 'repository', 'license', 'author',
   'keywords', 'defaultEnabled', 'dependencies', 'metadata', 'engines', 'network', 'hooks', 'commands', 'agents',

@@ -7,8 +7,8 @@ import { commandTarget } from '../command/command-target.js';
 import { installHints, scanLauncher } from '../command/launcher-scan.js';
 import { findOnPath } from '../command/resolve-command.js';
 import { isShellScript } from '../command/shebang.js';
-import { readText } from '../fs-facts.js';
-import type { FindingInput } from '../types.js';
+import { readText } from '../util/fs-facts.js';
+import type { FindingInput } from '../model/types.js';
 import { defineCheck } from './define-check.js';
 
 

@@ -6,8 +6,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { scriptArgIndex } from '../command/interpreter.js';
-import { exists } from '../fs-facts.js';
-import type { FindingInput } from '../types.js';
+import { exists } from '../util/fs-facts.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 const dotted = (v: string) => v.startsWith('./') || v.startsWith('../');

@@ -3,7 +3,7 @@
  * Only applied to source trees (author mode): installed plugins were already accepted by Claude Code.
  * Plugins listed by Anthropic's own marketplaces may use these names.
  */
-import type { FindingInput, JsonDocument } from '../types.js';
+import type { FindingInput, JsonDocument } from '../model/types.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 /** Marketplaces published by Anthropic (seen in its repositories); their plugins may be named claude-…. */

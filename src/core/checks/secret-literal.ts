@@ -1,7 +1,7 @@
 /** A literal credential in a server's env or headers (the raw config, before expansion). */
 import { objectEntries } from '../expand/expand-vars.js';
-import { secretShape } from '../secrets.js';
-import type { FindingInput } from '../types.js';
+import { secretShape } from '../util/secrets.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 const variableFor = (key: string) => key.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '') || 'SECRET';

@@ -3,8 +3,8 @@
  * message ("Invalid MCP server config for <name>"), so each failure here is a server that silently vanishes.
  */
 import { validateAgainst } from '../json/schema.js';
-import type { FindingInput } from '../types.js';
-import type { ServerEntry } from '../types.js';
+import type { FindingInput } from '../model/types.js';
+import type { ServerEntry } from '../model/types.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 const hostOnlyTypes = ['sse-ide', 'ws-ide', 'sdk', 'claudeai-proxy'];

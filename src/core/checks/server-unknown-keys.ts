@@ -1,6 +1,6 @@
 /** Keys on an MCP server entry that Claude Code strips; `cwd` above all, which users expect to work. */
 import { objectEntries } from '../expand/expand-vars.js';
-import type { FindingInput } from '../types.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 import { remoteServerKeys, stdioServerKeys, suggestKey } from './known-keys.js';
 

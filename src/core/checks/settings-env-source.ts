@@ -4,7 +4,7 @@
  * server that works in the session. Said once per variable, so the two verdicts do not look contradictory.
  */
 import { envRefs } from '../expand/expand-vars.js';
-import type { FindingInput } from '../types.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 export default defineCheck({

@@ -4,9 +4,9 @@
  * list, `"true"` in quotes, an install record that is a number. Claude Code then ignores what is there (a plugin
  * stays off, a registry reads as empty) without a word; each of these is a located finding instead.
  */
-import type { Evidence } from '../evidence.js';
+import type { Evidence } from '../model/evidence.js';
 import { objectEntries } from '../expand/expand-vars.js';
-import type { FindingInput, JsonDocument } from '../types.js';
+import type { FindingInput, JsonDocument } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

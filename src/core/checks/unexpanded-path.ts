@@ -5,8 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import { scriptArgIndex } from '../command/interpreter.js';
-import { exists } from '../fs-facts.js';
-import type { FindingInput } from '../types.js';
+import { exists } from '../util/fs-facts.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck, stdioCommand } from './define-check.js';
 
 const unexpanded = /^(?:~(?=\/|$)|\$([A-Za-z_][A-Za-z0-9_]*)(?=\/|$))/;

@@ -1,6 +1,6 @@
 /** Keys in plugin.json and marketplace.json that Claude Code ignores, with the key most likely intended. */
 import { objectEntries } from '../expand/expand-vars.js';
-import type { FindingInput, JsonDocument } from '../types.js';
+import type { FindingInput, JsonDocument } from '../model/types.js';
 import { at, defineCheck } from './define-check.js';
 import { marketplaceEntryOnlyKeys, marketplaceKeys, marketplaceMetadataKeys, pluginKeys, suggestKey } from './known-keys.js';
 

@@ -5,8 +5,8 @@
  */
 import { findOnPath, resolveCommand } from '../command/resolve-command.js';
 import { splitWords } from '../command/split-words.js';
-import { exists } from '../fs-facts.js';
-import type { FindingInput } from '../types.js';
+import { exists } from '../util/fs-facts.js';
+import type { FindingInput } from '../model/types.js';
 import { at, defineCheck, stdioCommand, type CheckContext } from './define-check.js';
 
 const winBase = (p: string) => (p.split(/[\\/]/).pop() ?? p).toLowerCase();

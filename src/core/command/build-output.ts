@@ -4,8 +4,8 @@
  * or CMakeLists.txt. Then `claude plugin install` (a plain copy) can never have produced it.
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { exists, readText } from '../fs-facts.js';
-import type { FixPlan } from '../types.js';
+import { exists, readText } from '../util/fs-facts.js';
+import type { FixPlan } from '../model/types.js';
 
 const buildDirs = new Set(['bin', 'dist', 'build', 'target', 'out', 'release', 'lib']);
 const markers = ['go.mod', 'Cargo.toml', 'package.json', 'Makefile', 'makefile', 'CMakeLists.txt'] as const;

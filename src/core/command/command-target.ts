@@ -3,9 +3,9 @@
  * interpreters) the script file. Computed once per server and shared by the command checks.
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { CheckContext } from '../checks/define-check.js';
-import { pathFacts, type PathFacts } from '../fs-facts.js';
-import type { ServerEntry } from '../types.js';
+import type { CheckContext } from '../model/check-context.js';
+import { pathFacts, type PathFacts } from '../util/fs-facts.js';
+import type { ServerEntry } from '../model/types.js';
 import { interpreterFamily, scriptArgIndex, type InterpreterFamily } from './interpreter.js';
 import { resolveCommand, type Resolution } from './resolve-command.js';
 

@@ -5,7 +5,7 @@
  * PATHEXT extension (`npx` → `npx.cmd`), as cross-spawn does for Claude Code, and there is no execute bit.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { isExecutableFile, pathFacts } from '../fs-facts.js';
+import { isExecutableFile, pathFacts } from '../util/fs-facts.js';
 
 export interface Resolution {
   /** Absolute path of the program, or null when a bare name is on no PATH folder. */

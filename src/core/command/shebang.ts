@@ -1,6 +1,6 @@
 /** The #! line of a script: which interpreter the kernel will look for, and whether it ends in a CR. */
 import { basename } from 'node:path';
-import { readHead } from '../fs-facts.js';
+import { readHead } from '../util/fs-facts.js';
 
 export interface Shebang {
   raw: string;

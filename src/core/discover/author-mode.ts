@@ -5,17 +5,17 @@
  * own `${CLAUDE_PLUGIN_ROOT}`.
  */
 import { basename, dirname, join, resolve } from 'node:path';
-import type { DoctorContext } from '../context.js';
-import { exists, isDirectory } from '../fs-facts.js';
-import type { MarketplaceEntry, PluginEntry, ServerEntry } from '../types.js';
+import type { DoctorContext } from '../model/context.js';
+import { exists, isDirectory } from '../util/fs-facts.js';
+import type { MarketplaceEntry, PluginEntry, ServerEntry } from '../model/types.js';
 import { catalogEntry, entryLocation, missingSourceFinding, relativeSourceDir } from './installed-plugins.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { loadPluginManifest, manifestPath } from './plugin-manifest.js';
 import { collectPluginServers } from './plugin-servers.js';
 import { collectProjectServers } from './config-scopes.js';
 
-export { UsageError } from '../usage-error.js';
-import { UsageError } from '../usage-error.js';
+export { UsageError } from '../util/usage-error.js';
+import { UsageError } from '../util/usage-error.js';
 
 export interface AuthorDiscovery {
   marketplaces: MarketplaceEntry[];

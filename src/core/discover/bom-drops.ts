@@ -7,7 +7,7 @@
  * on the server (or plugin) that loses it, so the report says why each one is missing.
  */
 import { isBomFatal } from '../json/read-json.js';
-import type { Inventory, JsonDocument, PluginEntry, ServerEntry } from '../types.js';
+import type { Inventory, JsonDocument, PluginEntry, ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
 const start = (doc: JsonDocument) => ({ file: doc.file, line: 1, column: 1 });

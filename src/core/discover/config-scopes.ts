@@ -4,9 +4,9 @@
  * A project `.mcp.json` must use the `{"mcpServers": …}` shape: Claude Code ignores a flat one there.
  */
 import { dirname, join } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { objectEntries } from '../expand/expand-vars.js';
-import type { ServerEntry } from '../types.js';
+import type { ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { makeServerEntry } from './server-entries.js';
 

@@ -2,10 +2,10 @@
  * Discovery: everything Claude Code would load, as data. Installed mode reads the user's config dir and
  * project; author mode reads source trees given on the command line.
  */
-import type { DoctorContext } from '../context.js';
-import { isDirectory } from '../fs-facts.js';
+import type { DoctorContext } from '../model/context.js';
+import { isDirectory } from '../util/fs-facts.js';
 import { locationOf } from '../json/location.js';
-import type { Inventory, MarketplaceEntry, ServerEntry, SessionEnv } from '../types.js';
+import type { Inventory, MarketplaceEntry, ServerEntry, SessionEnv } from '../model/types.js';
 import { discoverAuthorTrees } from './author-mode.js';
 import { applyBomDrops } from './bom-drops.js';
 import { collectProjectServers, collectUserAndLocalServers } from './config-scopes.js';

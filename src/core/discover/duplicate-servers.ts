@@ -9,7 +9,7 @@
  *   `CLAUDE_PLUGIN_ROOT`/`_DATA`). Plugins come in the key order of `enabledPlugins`, a plugin's servers in
  *   file order. Servers Claude Code does not load (disabled, dropped) take no part.
  */
-import type { ServerEntry } from '../types.js';
+import type { ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
 const pluginEnvKeys = new Set(['CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA']);

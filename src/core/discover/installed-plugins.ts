@@ -4,10 +4,10 @@
  * read in place for `directory`/`file` marketplaces with a relative entry source, the cache installPath otherwise.
  */
 import { join, resolve } from 'node:path';
-import type { DoctorContext } from '../context.js';
-import { isDirectory } from '../fs-facts.js';
+import type { DoctorContext } from '../model/context.js';
+import { isDirectory } from '../util/fs-facts.js';
 import { locationOf } from '../json/location.js';
-import type { FindingInput, JsonDocument, MarketplaceEntry, PluginEntry } from '../types.js';
+import type { FindingInput, JsonDocument, MarketplaceEntry, PluginEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { loadPluginManifest, type ManifestView } from './plugin-manifest.js';
 import { readInstalledPlugins, readSettings, splitPluginId, type InstallRecord, type KnownMarketplace, type SettingsView } from './registries.js';

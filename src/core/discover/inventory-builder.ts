@@ -1,9 +1,9 @@
 /**
  * Collects what discovery reads: each JSON document once, and the findings raised while reading.
  */
-import { catalog } from '../catalog.js';
+import { catalog } from '../model/catalog.js';
 import { readJsonDocument } from '../json/read-json.js';
-import type { DocumentKind, Finding, FindingInput, JsonDocument } from '../types.js';
+import type { DocumentKind, Finding, FindingInput, JsonDocument } from '../model/types.js';
 
 export interface FindingRefs {
   server?: string | null;

@@ -3,7 +3,7 @@
  * `strict: false` and no plugin.json, the entry itself (which then acts as the manifest).
  */
 import { join } from 'node:path';
-import type { JsonDocument, PluginEntry } from '../types.js';
+import type { JsonDocument, PluginEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
 export interface ManifestView {

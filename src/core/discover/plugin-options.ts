@@ -8,7 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { objectEntries } from '../expand/expand-vars.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

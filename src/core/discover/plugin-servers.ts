@@ -4,9 +4,9 @@
  * a later definition of the same name replaces an earlier one. Each server's id is `plugin:<plugin>:<server>`.
  */
 import { basename, join } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { objectEntries } from '../expand/expand-vars.js';
-import type { JsonDocument, PluginEntry, ServerEntry } from '../types.js';
+import type { JsonDocument, PluginEntry, ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { ManifestView } from './plugin-manifest.js';
 import { resolveOptions } from './plugin-options.js';

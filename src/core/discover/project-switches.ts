@@ -10,9 +10,9 @@
  *   `hasTrustDialogAccepted` (a parent's trust does not count). Without it: "⏸ Pending approval", not started,
  *   and `disabledMcpServers` does not apply to it.
  */
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { locationOf } from '../json/location.js';
-import type { JsonDocument, Location, ServerEntry } from '../types.js';
+import type { JsonDocument, Location, ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { settingsLayers } from './registries.js';
 

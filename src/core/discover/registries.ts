@@ -3,9 +3,9 @@
  * and `enabledPlugins` from user < project < local < managed settings (reference §1).
  */
 import { join, resolve } from 'node:path';
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { objectEntries } from '../expand/expand-vars.js';
-import type { JsonDocument } from '../types.js';
+import type { JsonDocument } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
 export interface KnownMarketplace {

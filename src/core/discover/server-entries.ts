@@ -4,7 +4,7 @@
  */
 import { expandServer, type ExpansionInput } from '../expand/expand-vars.js';
 import { locationOf } from '../json/location.js';
-import type { JsonDocument, Scope, ServerConfig, ServerEntry, Transport } from '../types.js';
+import type { JsonDocument, Scope, ServerConfig, ServerEntry, Transport } from '../model/types.js';
 
 export function transportOf(config: ServerConfig): Transport {
   const t = config.type;

@@ -6,10 +6,10 @@
  * interactive session applies them once the folder is trusted), so a value only those layers supply is set in
  * the session the user runs but "missing" in `mcp list`; the origin is kept so a finding can say so.
  */
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { objectEntries } from '../expand/expand-vars.js';
 import { locationOf } from '../json/location.js';
-import type { EnvOrigin, SessionEnv } from '../types.js';
+import type { EnvOrigin, SessionEnv } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { settingsLayers } from './registries.js';
 

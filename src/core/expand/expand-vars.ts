@@ -6,7 +6,8 @@
  *      (an empty VAR stays empty), an unset VAR without default stays literal. `$VAR` and `~` are never expanded.
  * Expanded fields: stdio command, args[i], env values; remote url, header values, headersHelper.
  */
-import type { ExpandedServer, ServerConfig } from '../types.js';
+import { objectEntries } from '../util/object-entries.js';
+import type { ExpandedServer, ServerConfig } from '../model/types.js';
 
 export interface ExpansionInput {
   env: Record<string, string | undefined>;
@@ -118,8 +119,4 @@ function tokenRefs(config: ServerConfig, base: (string | number)[], token: RegEx
   return out;
 }
 
-/** Own entries of a plain object (never walks a prototype, tolerates `__proto__` keys). */
-export function objectEntries(value: unknown): [string, unknown][] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
-}
+export { objectEntries };

@@ -7,9 +7,9 @@
  * or a change takes back everything this run made and ends it as a usage-level failure.
  */
 import { rm } from 'node:fs/promises';
-import { siblingTemp } from '../atomic-replace.js';
-import type { DoctorContext } from '../context.js';
-import { UsageError } from '../usage-error.js';
+import { siblingTemp } from '../util/atomic-replace.js';
+import type { DoctorContext } from '../model/context.js';
+import { UsageError } from '../util/usage-error.js';
 import { applierFor } from './appliers/index.js';
 import type { ApplyContext } from './define-applier.js';
 import { describeChange } from './describe.js';

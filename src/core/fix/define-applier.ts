@@ -3,10 +3,12 @@
  * (`appliers/index.ts`): `check` says whether the change is still needed and safe (it never writes), `apply`
  * makes it and returns the state it left, `undo` reverts it only if the path is still as the fix left it.
  */
-import type { DoctorContext } from '../context.js';
-import type { FixPlan } from '../types.js';
-import type { Gate } from './gates.js';
+import type { DoctorContext } from '../model/context.js';
+import type { FixPlan } from '../model/types.js';
 import type { Journal, JournalEntry, PathState } from './journal.js';
+
+/** The option a kind of fix needs beyond --fix, or 'always' (see gates.ts). */
+export type Gate = 'always' | 'rebuild-venvs' | 'install-deps' | 'build';
 
 export interface ApplyContext {
   ctx: DoctorContext;

@@ -1,5 +1,5 @@
 /** The words for a planned change: one line saying what it does and where; each applier words its own kind. */
-import type { FixPlan } from '../types.js';
+import type { FixPlan } from '../model/types.js';
 import { applierFor } from './appliers/index.js';
 
 export function describeChange(fix: FixPlan): string {

@@ -1,8 +1,8 @@
 /** The `fixes` section of the report (JSON and every renderer read it), protected like every other string. */
-import { catalog } from '../catalog.js';
-import type { Redactor } from '../redactor.js';
-import { protect } from '../report.js';
-import type { FixSection, Report } from '../types.js';
+import { catalog } from '../model/catalog.js';
+import type { Redactor } from '../util/redactor.js';
+import { protect } from '../report/report.js';
+import type { FixSection, Report } from '../model/types.js';
 import type { ChangeOutcome } from './apply.js';
 import { describeChange } from './describe.js';
 import { gateOption } from './gates.js';

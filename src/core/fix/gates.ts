@@ -4,10 +4,12 @@
  * take minutes, so each waits for its own option. Each applier declares its gate (appliers/*.ts); there is
  * no default, so a new kind cannot run ungated.
  */
-import type { FixPlan } from '../types.js';
+import type { FixPlan } from '../model/types.js';
 import { applierFor } from './appliers/index.js';
 
-export type Gate = 'always' | 'rebuild-venvs' | 'install-deps' | 'build';
+import type { Gate } from './define-applier.js';
+
+export type { Gate };
 
 export interface FixGates {
   rebuildVenvs?: boolean;

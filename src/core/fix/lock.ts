@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { cacheHome, type DoctorContext } from '../context.js';
-import { UsageError } from '../usage-error.js';
+import { cacheHome, type DoctorContext } from '../model/context.js';
+import { UsageError } from '../util/usage-error.js';
 import { journalDir, unwritableJournal } from './journal.js';
 
 interface LockData {

@@ -3,10 +3,10 @@
  * many servers asked for it), ordered as each applier declares (venv links first); every other problem that is not a mere
  * symptom becomes a manual step the doctor will not take itself (install go, export a variable, …).
  */
-import type { Code } from '../catalog.js';
-import type { DoctorContext } from '../context.js';
-import type { DoctorRun } from '../run.js';
-import type { Finding, FixPlan } from '../types.js';
+import type { Code } from '../model/catalog.js';
+import type { DoctorContext } from '../model/context.js';
+import type { DoctorRun } from '../report/doctor-run.js';
+import type { Finding, FixPlan } from '../model/types.js';
 import { applierFor } from './appliers/index.js';
 import { gateOf, gateOpen, type FixGates, type Gate } from './gates.js';
 import { rootsFor } from './roots.js';

@@ -3,8 +3,8 @@
  * report with those servers (and their plugins' findings) replaced by the new run's, so the exit code comes
  * from the state after the fix.
  */
-import { compareFindings, summarize } from '../report.js';
-import type { Report } from '../types.js';
+import { compareFindings, summarize } from '../report/report.js';
+import type { Report } from '../model/types.js';
 
 export function mergeRecheck(before: Report, after: Report): Report {
   const rechecked = new Set(after.servers.map((s) => s.id));

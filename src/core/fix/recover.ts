@@ -4,9 +4,9 @@
  * the temporaries it recorded (a half-made link, a staging venv); a damaged journal is named, not skipped.
  * Returns one line per thing done or found, for the caller to show.
  */
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { describeChange } from './describe.js';
-import { listJournals } from './journal.js';
+import { listJournals } from './journal-list.js';
 import { FixLock } from './lock.js';
 import { revertJournal } from './undo.js';
 

@@ -5,9 +5,8 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { cacheHome, type DoctorContext } from '../context.js';
-import { applierFor } from './appliers/index.js';
-import type { Finding, FixPlan, Inventory, ServerEntry } from '../types.js';
+import { cacheHome, type DoctorContext } from '../model/context.js';
+import type { Inventory, ServerEntry } from '../model/types.js';
 
 export function venvCacheDir(ctx: DoctorContext): string {
   return join(cacheHome(ctx), 'claude-mcp-venvs');
@@ -59,22 +58,4 @@ export async function rootOf(path: string, roots: string[]): Promise<string | nu
     if (within(real, where)) return root;
   }
   return null;
-}
-
-/**
- * Drops the fix of a finding that `--fix` would refuse to make because it writes outside the folders it may
- * change (a user's own script behind a user-scope server): the report must not offer what the applier
- * will not do. The finding's hint still says how to do it by hand.
- */
-export async function dropUnreachableFixes(findings: Finding[], server: ServerEntry, inventory: Inventory, ctx: DoctorContext): Promise<void> {
-  const roots = rootsFor(server, inventory, ctx);
-  for (const f of findings) {
-    if (f.server !== server.id || !f.fix) continue;
-    for (const target of await applierFor(f.fix.kind).writeTargets(f.fix as never)) {
-      if (!(await rootOf(target, roots))) {
-        delete f.fix;
-        break;
-      }
-    }
-  }
 }

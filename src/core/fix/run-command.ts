@@ -4,9 +4,9 @@
  * wrapper that kills that group when the doctor itself is killed (die-with-parent.ts).
  */
 import { execa } from 'execa';
-import { errorLine } from '../error-line.js';
-import { trackGroup, untrackGroup } from '../live-processes.js';
-import { stripEscapes } from '../safe-text.js';
+import { errorLine } from '../util/error-line.js';
+import { trackGroup, untrackGroup } from '../util/live-processes.js';
+import { stripEscapes } from '../util/safe-text.js';
 import { dieWithParent } from './die-with-parent.js';
 
 export interface CommandResult {

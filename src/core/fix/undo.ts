@@ -6,11 +6,12 @@
  * error naming the file and what undo can still do.
  */
 import { rm } from 'node:fs/promises';
-import { siblingTemp } from '../atomic-replace.js';
-import type { DoctorContext } from '../context.js';
-import { UsageError } from '../usage-error.js';
+import { siblingTemp } from '../util/atomic-replace.js';
+import type { DoctorContext } from '../model/context.js';
+import { UsageError } from '../util/usage-error.js';
 import { applierFor } from './appliers/index.js';
-import { listJournals, mayRevert, type Journal, type JournalEntry, type JournalListing } from './journal.js';
+import type { Journal, JournalEntry } from './journal.js';
+import { listJournals, mayRevert, type JournalListing } from './journal-list.js';
 
 export interface UndoOutcome {
   entry: JournalEntry;

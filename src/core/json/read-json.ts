@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { DocumentKind, FindingInput, JsonDocument } from '../types.js';
+import type { DocumentKind, FindingInput, JsonDocument } from '../model/types.js';
 
 /** Manifests are kilobytes; beyond this the file is not a manifest and is not read (hostile input). */
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * offending value, with a JSON pointer, the expected shape and what was found.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { FindingInput, JsonDocument } from '../types.js';
+import type { FindingInput, JsonDocument } from '../model/types.js';
 
 export type SchemaName = 'plugin' | 'marketplace' | 'mcp-server' | 'doctor-settings';
 

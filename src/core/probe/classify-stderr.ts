@@ -3,7 +3,7 @@
  * Python or Node module, a shell launcher's "command not found", a missing shared library, a #! line
  * with a carriage return, a script the interpreter cannot open.
  */
-import type { FindingInput } from '../types.js';
+import type { FindingInput } from '../model/types.js';
 
 export type Classified = Omit<FindingInput, 'location'>;
 

@@ -5,7 +5,7 @@
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheHome, type DoctorContext } from '../context.js';
+import { cacheHome, type DoctorContext } from '../model/context.js';
 
 export interface ClaudeLogEntry {
   file: string;

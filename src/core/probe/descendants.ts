@@ -11,7 +11,7 @@
  *
  * Not found: a helper that both drops the marker from its environment and detaches between two refreshes.
  */
-import { onKillAll } from '../live-processes.js';
+import { onKillAll } from '../util/live-processes.js';
 import { isSameLiveProcess, listPids, procAvailable, readStat, environValue, type ProcStat } from './proc-stat.js';
 
 export const MARKER_VARIABLE = 'MCP_DOCTOR_PROBE';

@@ -4,11 +4,11 @@
  * metadata), a refused connection, a DNS failure, a TLS failure, 404/405 (an old HTTP+SSE server?), a
  * timeout, and an "sse" entry that is really a Streamable HTTP server.
  */
-import type { ServerEntry } from '../types.js';
+import type { ServerEntry } from '../model/types.js';
 import { httpRequest, readBody, readSseMessage, type HttpResponse } from './http-request.js';
 import { MAX_MESSAGE_BYTES } from './line-splitter.js';
 import { loadMcpSchemas } from './mcp-schemas.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 import { megabytes } from './stdio-connection.js';
 import { initializeParams } from './stdio-session.js';
 

@@ -3,13 +3,14 @@
  * failure (a dangling venv, a missing binary) or stderr names it (ModuleNotFoundError), the probe's
  * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
  */
-import type { Code } from '../catalog.js';
-import type { Finding, FindingInput, Location, ServerEntry } from '../types.js';
-import { stripEscapes } from '../safe-text.js';
-import { shellLine } from '../shell-quote.js';
-import { errorLine } from '../error-line.js';
+import type { Code } from '../model/catalog.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
+import type { Finding, FindingInput, Location, ServerEntry } from '../model/types.js';
+import { stripEscapes } from '../util/safe-text.js';
+import { shellLine } from '../util/shell-quote.js';
+import { errorLine } from '../util/error-line.js';
 import { classifyStderr } from './classify-stderr.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 
 const errnoWords: Record<string, string> = {
   ENOENT: 'no such file: the program, or the interpreter on its #! line, does not exist',
@@ -94,7 +95,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       out.push({
         code: 'probe.version-mismatch',
         location,
-        args: { serverVersions: (r.supportedVersions ?? (r.protocolVersion ? [r.protocolVersion] : [])).join(', '), requested: '2025-11-25', accepted: '2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05, 2024-10-07', detail: r.protocolError },
+        args: { serverVersions: (r.supportedVersions ?? (r.protocolVersion ? [r.protocolVersion] : [])).join(', '), requested: INITIALIZE_PROTOCOL_VERSION, accepted: ACCEPTED_PROTOCOL_VERSIONS.join(', '), detail: r.protocolError },
       });
       break;
     case 'needs-auth':

@@ -1,17 +1,18 @@
 /**
  * Probes one server by its transport and collects Claude Code's own last recorded error for it.
- * Stdio servers also get the optional server/discover check Claude Code 2.1.330 sends first.
+ * Stdio servers also get the optional server/discover check Claude Code sends first.
  */
-import type { DoctorContext } from '../context.js';
+import { CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION } from '../model/claude-code.js';
+import type { DoctorContext } from '../model/context.js';
 import { resolveCommand } from '../command/resolve-command.js';
-import type { ServerEntry } from '../types.js';
+import type { ServerEntry } from '../model/types.js';
 import { probeRemote } from './http-session.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
 import { LineSplitter } from './line-splitter.js';
 import { reap, spawnServer, type ServerProcess } from './server-process.js';
 import { runtimeTooOld } from './runtime-age.js';
 import { probeStdio } from './stdio-session.js';
-import { stripEscapes } from '../safe-text.js';
+import { stripEscapes } from '../util/safe-text.js';
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -88,7 +89,7 @@ async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeout
           jsonrpc: '2.0',
           id: 'server-discover-probe-1',
           method: 'server/discover',
-          params: { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'claude-code', version: '2.1.330' } } },
+          params: { _meta: { 'io.modelcontextprotocol/protocolVersion': DISCOVER_PROTOCOL_VERSION, 'io.modelcontextprotocol/clientInfo': { name: 'claude-code', version: CLAUDE_CODE_VERSION } } },
         }) + '\n',
       );
     });

@@ -5,10 +5,10 @@
  * a newer Python. Both versions are named: the one that ran, and the one needed.
  */
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { runTracked } from '../tracked-run.js';
-import type { DoctorContext } from '../context.js';
-import { readText } from '../fs-facts.js';
-import type { ServerEntry } from '../types.js';
+import { runTracked } from '../util/tracked-run.js';
+import type { DoctorContext } from '../model/context.js';
+import { readText } from '../util/fs-facts.js';
+import type { ServerEntry } from '../model/types.js';
 import { compareVersions, minimumOf, satisfies } from './version-range.js';
 
 export interface RuntimeTooOld {

@@ -1,8 +1,8 @@
 /** The environment Claude Code gives a server it spawns, and the one folder it creates first. */
 import { mkdirSync } from 'node:fs';
-import type { DoctorContext } from '../context.js';
+import type { DoctorContext } from '../model/context.js';
 import { pluginDataDir } from '../discover/registries.js';
-import type { ServerEntry } from '../types.js';
+import type { ServerEntry } from '../model/types.js';
 
 /**
  * Claude Code's spawn environment for this server (reference §6): `ctx.env` is the session environment (the

@@ -7,9 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
-import type { DoctorContext } from '../context.js';
-import { trackGroup, untrackGroup } from '../live-processes.js';
-import type { ServerEntry } from '../types.js';
+import type { DoctorContext } from '../model/context.js';
+import { trackGroup, untrackGroup } from '../util/live-processes.js';
+import type { ServerEntry } from '../model/types.js';
 import { DescendantWatch, MARKER_VARIABLE, newMarker, type Stray } from './descendants.js';
 import { serverEnvironment } from './server-environment.js';
 

@@ -12,23 +12,24 @@
  * that left the group, and destroys the pipes, so neither a slow server nor a grandchild holding stdout
  * open can keep the doctor waiting. Every timer is cleared: nothing of a server outlives its probe.
  */
-import type { DoctorContext } from '../context.js';
-import type { ServerEntry } from '../types.js';
+import type { DoctorContext } from '../model/context.js';
+import type { ServerEntry } from '../model/types.js';
 import { MAX_MESSAGE_BYTES } from './line-splitter.js';
 import { loadMcpSchemas, type McpSchemas } from './mcp-schemas.js';
-import type { ProbeResult } from './probe-types.js';
+import type { ProbeResult } from '../model/probe-types.js';
+import { claudeClientInfo, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
 import { isResourceErrno, ResourceExhausted } from './resource-error.js';
 import { reap, signalGroup, spawnServer, type ServerProcess } from './server-process.js';
 import { megabytes, StdioConnection, type ExitInfo, type Reply } from './stdio-connection.js';
 
-export const PROTOCOL_VERSION = '2025-11-25';
+export const PROTOCOL_VERSION = INITIALIZE_PROTOCOL_VERSION;
 
-/** What Claude Code 2.1.330 sends (reference §6), so servers see the same client. */
+/** What Claude Code sends (docs/claude-code-facts.md, the probe), so servers see the same client. */
 export function initializeParams(version: string) {
   return {
     protocolVersion: PROTOCOL_VERSION,
     capabilities: { roots: { listChanged: true }, elicitation: { form: {}, url: {} } },
-    clientInfo: { name: 'claude-code', title: 'Claude Code (mcp-doctor probe)', version: `2.1.330+mcp-doctor.${version}` },
+    clientInfo: claudeClientInfo(version),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Startup timeouts: `--timeout 30`, `4s`, `500ms`; else MCP_TIMEOUT (ms, as Claude Code reads it); else 30 s. */
-export const CLAUDE_CODE_DEFAULT_TIMEOUT_MS = 30_000;
+import { DEFAULT_STARTUP_TIMEOUT_MS } from '../model/claude-code.js';
+export const CLAUDE_CODE_DEFAULT_TIMEOUT_MS = DEFAULT_STARTUP_TIMEOUT_MS;
 
 export function parseTimeout(text: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/i.exec(text);

@@ -3,11 +3,11 @@
  * to where, whether its python still resolves (pyvenv.cfg `home`), and whether a healthy venv exists that a
  * lost link could point to again.
  */
-import { cacheHome } from '../context.js';
-import { runTracked } from '../tracked-run.js';
+import { cacheHome } from '../model/context.js';
+import { runTracked } from '../util/tracked-run.js';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { exists, finalLinkTarget, isExecutableFile, pathFacts, readText, type PathFacts } from '../fs-facts.js';
+import { exists, finalLinkTarget, isExecutableFile, pathFacts, readText, type PathFacts } from '../util/fs-facts.js';
 
 const venvDirName = /^(\.?venv|\.?env|virtualenv|\.virtualenv)$/i;
 

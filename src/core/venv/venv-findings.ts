@@ -3,9 +3,9 @@
  * its target), a link the install lost while a healthy venv exists (fixable), a missing venv, or a venv
  * whose base interpreter was removed. Null when the venv is healthy.
  */
-import type { CheckContext } from '../checks/define-check.js';
+import type { CheckContext } from '../model/check-context.js';
 import { realpath } from 'node:fs/promises';
-import type { FindingInput, FixPlan, Location, ServerEntry } from '../types.js';
+import type { FindingInput, FixPlan, Location, ServerEntry } from '../model/types.js';
 import { findHealthyVenv, venvCreateCommand, venvHealth, venvRequirements } from './venv-facts.js';
 
 /** A new venv where the command expects one (at the link's target when the venv is a dangling link). */

@@ -2,8 +2,8 @@
  * What an MCP tool is here: its name, words and schemas as tools/list shows them, and `run`, which turns
  * checked arguments into a result. A tool never prints: its text and data are the result.
  */
-import type { DoctorContext } from '../../core/context.js';
-import { UsageError } from '../../core/usage-error.js';
+import type { DoctorContext } from '../../core/model/context.js';
+import { UsageError } from '../../core/util/usage-error.js';
 import { checkArguments, type Arguments, type InputSchema } from '../arguments.js';
 
 export interface ToolResult {

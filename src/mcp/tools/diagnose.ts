@@ -2,9 +2,9 @@
  * `diagnose`: the doctor's report on the Claude Code setup this server runs in, as the text a person reads
  * (the text renderer, no colour) and as the `--json` report (schemas/report.schema.json) for a program.
  */
-import { runDoctor } from '../../core/run.js';
-import { hasAnyConfig } from '../../cli/doctor-context.js';
-import { renderText } from '../../cli/render/text.js';
+import { runDoctor } from '../../core/engine/run.js';
+import { hasAnyConfig } from '../../core/discover/has-any-config.js';
+import { renderText } from '../../render/text.js';
 import { reportSchema } from '../report-schema.js';
 import { defineTool, textResult } from './define-tool.js';
 import { selectionArguments, selectionOf } from './selection.js';

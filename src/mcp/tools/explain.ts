@@ -1,7 +1,7 @@
 /** `explain`: a finding code's catalog entry, the text `mcp-doctor explain <code>` prints. */
-import { catalog, isCode } from '../../core/catalog.js';
-import { explainCode } from '../../cli/commands/explain.js';
-import { unknownCodeMessage } from '../../cli/settings.js';
+import { catalog, isCode } from '../../core/model/catalog.js';
+import { explainCode } from '../../render/explain.js';
+import { unknownCodeMessage } from '../../core/engine/unknown-code.js';
 import { defineTool, errorResult, textResult } from './define-tool.js';
 
 export const explainTool = defineTool({

@@ -2,11 +2,11 @@
  * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
  * changing anything: the core's fix session as a dry run (its plan and `fixes` section), never the applier.
  */
-import { shellLine } from '../../core/shell-quote.js';
+import { shellLine } from '../../core/util/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
-import { runFixSession } from '../../core/fix/session.js';
-import { runDoctor } from '../../core/run.js';
-import { renderPlan } from '../../cli/render/fix-text.js';
+import { runFixSession } from '../../core/engine/fix-session.js';
+import { runDoctor } from '../../core/engine/run.js';
+import { renderPlan } from '../../render/fix-text.js';
 import { fixesSchema } from '../report-schema.js';
 import { defineTool, textResult } from './define-tool.js';
 import { selectionArguments, selectionOf } from './selection.js';

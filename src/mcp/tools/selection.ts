@@ -1,7 +1,7 @@
 /** The arguments that narrow a run to some plugins or servers, shared by the tools that run the doctor. */
 import type { ArgumentSchema, Arguments } from '../arguments.js';
 import { nameList } from '../arguments.js';
-import type { SelectionInput } from '../../core/select.js';
+import type { SelectionInput } from '../../core/engine/select.js';
 
 const oneOrMany = (description: string): ArgumentSchema => ({
   anyOf: [

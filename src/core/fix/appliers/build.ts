@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findOnPath } from '../../command/resolve-command.js';
-import { exists } from '../../fs-facts.js';
+import { exists } from '../../util/fs-facts.js';
 import { firstMissingAncestor, removeCreatedDirs } from '../created-dirs.js';
 import { asBefore, changedSince, defineApplier } from '../define-applier.js';
 import { rootOf } from '../roots.js';

@@ -1,7 +1,7 @@
 /** Adds the execute bit to one file, for exactly the classes that can already read it (0644 → 0755). */
 import { createHash } from 'node:crypto';
 import { chmod, lstat, readFile, realpath, stat } from 'node:fs/promises';
-import { executableForReaders } from '../../fs-facts.js';
+import { executableForReaders } from '../../util/fs-facts.js';
 import { asBefore, changedSince, defineApplier, leftBy } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 

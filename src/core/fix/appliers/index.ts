@@ -1,5 +1,5 @@
 /** Every applier, by the fix kind it carries out. Explicit, like the check list. */
-import type { FixPlan } from '../../types.js';
+import type { FixPlan } from '../../model/types.js';
 import type { Applier } from '../define-applier.js';
 import build from './build.js';
 import chmod from './chmod.js';

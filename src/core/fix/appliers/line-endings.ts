@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { replaceAtomically } from '../../atomic-replace.js';
+import { replaceAtomically } from '../../util/atomic-replace.js';
 import { asBefore, changedSince, defineApplier, leftBy } from '../define-applier.js';
 import { syncDir } from '../journal.js';
 import { rootOf } from '../roots.js';

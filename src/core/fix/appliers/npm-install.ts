@@ -6,7 +6,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findOnPath } from '../../command/resolve-command.js';
-import { exists } from '../../fs-facts.js';
+import { exists } from '../../util/fs-facts.js';
 import { asBefore, changedSince, defineApplier } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 import { FixFailure, runCommand } from '../run-command.js';

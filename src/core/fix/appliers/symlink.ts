@@ -5,8 +5,8 @@
  * its python.
  */
 import { lstat, readlink, symlink, unlink } from 'node:fs/promises';
-import { replaceAtomically } from '../../atomic-replace.js';
-import { pathFacts } from '../../fs-facts.js';
+import { replaceAtomically } from '../../util/atomic-replace.js';
+import { pathFacts } from '../../util/fs-facts.js';
 import { pythonRuns, venvHealth } from '../../venv/venv-facts.js';
 import { asBefore, changedSince, defineApplier, leftBy, type Precheck } from '../define-applier.js';
 import { rootOf } from '../roots.js';

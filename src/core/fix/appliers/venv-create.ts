@@ -11,7 +11,7 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { findOnPath } from '../../command/resolve-command.js';
-import { pathFacts } from '../../fs-facts.js';
+import { pathFacts } from '../../util/fs-facts.js';
 import { firstMissingAncestor, removeCreatedDirs } from '../created-dirs.js';
 import { asBefore, defineApplier, type ApplyContext } from '../define-applier.js';
 import { holds, takeBack, treeManifest } from '../manifest.js';
