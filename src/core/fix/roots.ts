@@ -7,21 +7,35 @@ import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { cacheHome, type DoctorContext } from '../model/context.js';
 import type { Inventory, ServerEntry } from '../model/types.js';
+import { installPathProblem, realLocationSync } from '../discover/install-root.js';
 
 export function venvCacheDir(ctx: DoctorContext): string {
   return join(cacheHome(ctx), 'claude-mcp-venvs');
 }
 
-/** The folders a fix for this server may write in. */
+/**
+ * The folders a fix for this server may write in, as real locations taken now: the venv cache; a cached
+ * plugin's installed copy only when its record points inside Claude Code's plugin cache (never HOME, never
+ * through `..` or a link that leads out: registry.install-outside reports those); a directory marketplace's
+ * folder (not HOME); an author's source tree. Judged against these real paths, a folder swapped for a link
+ * after the plan was made no longer counts as inside.
+ */
 export function rootsFor(server: ServerEntry | undefined, inventory: Inventory, ctx: DoctorContext): string[] {
-  const roots = [venvCacheDir(ctx)];
+  const roots = [realLocationSync(venvCacheDir(ctx))];
   const plugin = server?.plugin ? inventory.plugins.find((p) => p.id === server.plugin) : undefined;
   if (!plugin?.root) return roots;
+  const home = realLocationSync(ctx.homedir);
+  const add = (dir: string) => {
+    const real = realLocationSync(dir);
+    if (real !== home && real !== realLocationSync(dirname(real)) && !dir.split(/[\\/]/).includes('..')) roots.push(real);
+  };
   if (plugin.rootKind === 'in-place') {
     const mkt = inventory.marketplaces.find((m) => m.name === plugin.marketplace);
-    roots.push(mkt?.installLocation ?? plugin.root);
+    add(mkt?.installLocation ?? plugin.root);
+  } else if (plugin.rootKind === 'cache') {
+    if (!installPathProblem(plugin.root, plugin.installRecord?.rawInstallPath, ctx)) add(plugin.root);
   } else {
-    roots.push(plugin.root);
+    add(plugin.root);
   }
   return roots;
 }
