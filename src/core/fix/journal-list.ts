@@ -2,7 +2,7 @@
  * Every journal, newest first, each read or named as damaged (unreadable, not a journal, or holding a fix kind
  * this version does not know), with its state: what `undo --list` shows and what undo picks from.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DoctorContext } from '../model/context.js';
 import { UsageError } from '../util/usage-error.js';
@@ -60,4 +60,32 @@ export async function listJournals(ctx: DoctorContext): Promise<JournalListing[]
 /** The state a listing has when it still has something to revert (or is damaged, and might). */
 export function mayRevert(l: JournalListing): boolean {
   return l.state === 'applied' || l.state === 'interrupted' || l.state === 'partly undone' || l.state === 'damaged';
+}
+
+/**
+ * Temporaries a killed run left beside the journals and the lock (`<journal>.json.<pid>-<hex>.tmp`,
+ * `fix.lock.<pid>.tmp`): removed when the run that made them is gone. Returns how many.
+ */
+export async function sweepStrayTemps(ctx: DoctorContext): Promise<number> {
+  const dir = journalDir(ctx);
+  let removed = 0;
+  for (const folder of [dir, join(dir, '..')]) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = /\.(?:json|lock)\.(\d+)(?:-[0-9a-f]+)?\.tmp$/.exec(name);
+      if (!m || pidAlive(Number(m[1]))) continue;
+      await rm(join(folder, name), { force: true }).catch(() => undefined);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -5,7 +5,7 @@
  * over, unless programs that process started still run: then undo must not race them.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cacheHome, type DoctorContext } from '../model/context.js';
@@ -37,13 +37,50 @@ export function startTime(pid: number): string | null {
   }
 }
 
-function alive(p: { pid: number; start: string | null }, group = false): boolean {
+/** A process's state letter and group from /proc (Linux), or null where /proc does not tell. */
+function procStat(pid: number | string): { state: string; pgrp: number } | null {
   try {
-    process.kill(group ? -p.pid : p.pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state = '', , pgrp = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state, pgrp: Number(pgrp) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether any process of a group still runs. A zombie does not count: where nothing reaps orphans (a
+ * container whose init does not), a killed run's programs stay as zombies, and they hold nothing open.
+ */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  if (group || p.start === null) return true;
+  if (process.platform !== 'linux') return true;
+  let names: string[];
+  try {
+    names = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return true;
+  }
+  return names.some((n) => {
+    const st = procStat(n);
+    return st !== null && st.pgrp === pgid && st.state !== 'Z' && st.state !== 'X';
+  });
+}
+
+function alive(p: { pid: number; start: string | null }, group = false): boolean {
+  if (group) return groupAlive(p.pid);
+  try {
+    process.kill(p.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const st = procStat(p.pid);
+  if (st && (st.state === 'Z' || st.state === 'X')) return false;
+  if (p.start === null) return true;
   const now = startTime(p.pid);
   return now === null || now === p.start;
 }

@@ -6,13 +6,15 @@
  */
 import type { DoctorContext } from '../model/context.js';
 import { describeChange } from './describe.js';
-import { listJournals } from './journal-list.js';
+import { listJournals, sweepStrayTemps } from './journal-list.js';
 import { FixLock } from './lock.js';
 import { revertJournal } from './undo.js';
 
 export async function recoverInterrupted(ctx: DoctorContext): Promise<{ lines: string[]; changed: boolean }> {
   const all = await listJournals(ctx);
   const lines: string[] = [];
+  const swept = await sweepStrayTemps(ctx);
+  if (swept > 0) lines.push(`removed ${swept} temporary file${swept === 1 ? '' : 's'} an interrupted run left beside the undo journals`);
   let changed = false;
   for (const l of all.filter((j) => j.state === 'damaged')) {
     lines.push(`the undo journal ${l.file} is damaged (${l.damage}); \`mcp-doctor undo --list\` shows it`);

@@ -11,7 +11,7 @@ import type { DoctorContext } from '../model/context.js';
 import { UsageError } from '../util/usage-error.js';
 import { applierFor } from './appliers/index.js';
 import type { Journal, JournalEntry } from './journal.js';
-import { listJournals, mayRevert, type JournalListing } from './journal-list.js';
+import { listJournals, mayRevert, sweepStrayTemps, type JournalListing } from './journal-list.js';
 
 export interface UndoOutcome {
   entry: JournalEntry;
@@ -61,6 +61,8 @@ async function target(ctx: DoctorContext, id?: string): Promise<Journal | null> 
 
 /** What undo would revert, without changing anything (for the confirmation question). */
 export async function undoPreview(ctx: DoctorContext, id?: string): Promise<UndoTarget | null> {
+  // Its own leftovers only (temporaries of runs that are gone): undo's first look tidies them.
+  await sweepStrayTemps(ctx);
   const journal = await target(ctx, id);
   if (!journal) return null;
   return { id: journal.id, journal: journal.file, createdAt: journal.data.createdAt, entries: journal.data.entries.filter(revertible) };
@@ -93,6 +95,7 @@ export async function revertJournal(ctx: DoctorContext, journal: Journal, only: 
 }
 
 export async function undoLast(ctx: DoctorContext, id?: string): Promise<UndoResult> {
+  await sweepStrayTemps(ctx);
   const journal = await target(ctx, id);
   if (!journal) return { journal: null, id: null, createdAt: null, outcomes: [] };
   const outcomes = await revertJournal(ctx, journal);
