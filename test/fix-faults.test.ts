@@ -221,6 +221,49 @@ describe.each(kinds)('SIGKILL during --fix --yes: $name', (kind) => {
   }, 600_000);
 });
 
+describe('programs --fix runs die with the doctor', () => {
+  /** A parent that starts `argv` in a process group of its own (as runCommand does) and is then SIGKILLed. */
+  async function orphans(argv: string[], watchFd: boolean): Promise<number> {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-doctor-orphans-'));
+    const parent = join(dir, 'parent.mjs');
+    writeFileSync(parent, `import { spawn } from 'node:child_process';\nconst c = spawn(${JSON.stringify(argv[0])}, ${JSON.stringify(argv.slice(1))}, { detached: true, stdio: ['ignore', 'ignore', 'ignore', ${watchFd ? "'pipe'" : "'ignore'"}] });\nprocess.stdout.write(String(c.pid) + '\\n');\n`);
+    const p = spawn(process.execPath, [parent], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const group = await new Promise<number>((resolve) => p.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+    await new Promise((r) => setTimeout(r, 600));
+    p.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 600));
+    // The group this test started (its leader's pid is the group id): how many of it still run, zombies aside.
+    const running = readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .filter((n) => {
+        try {
+          const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return Number(fields[2]) === group && fields[0] !== 'Z';
+        } catch {
+          return false;
+        }
+      }).length;
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    rmSync(dir, { recursive: true, force: true });
+    return running;
+  }
+  const program = ['sh', '-c', 'sleep 30 & sleep 31'];
+
+  it.skipIf(process.platform !== 'linux')('under the wrapper, the whole group ends with a SIGKILLed doctor; started plainly, it outlives it', async () => {
+    const { dieWithParent } = await import('../src/core/fix/die-with-parent.js');
+    const guarded = await dieWithParent(program, { PATH: TEST_PATH });
+    expect(guarded.guard).toBe('pipe+pdeathsig');
+    expect(await orphans(guarded.argv, guarded.watchFd)).toBe(0);
+    // The check can fail: without the wrapper, sh and both sleeps keep running.
+    expect(await orphans(program, false)).toBe(3);
+  });
+});
+
 describe('two --fix runs at once', () => {
   it('one waits for the other: after undo until nothing is left, the tree is as before', async () => {
     const fx = await home('not-executable');
