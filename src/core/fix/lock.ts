@@ -139,9 +139,13 @@ export class FixLock {
       const handle = await open(this.file, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify(this.data));
-      } finally {
+      } catch (error) {
+        // A full disk: no half-written lock is left for the next run to wait on.
         await handle.close();
+        await rm(this.file, { force: true });
+        throw error;
       }
+      await handle.close();
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
