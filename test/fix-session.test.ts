@@ -204,6 +204,7 @@ describe('where --fix may write is decided by real paths', () => {
   };
   it.each([
     ['written with ..', (fx: FixtureHome) => rewrite(fx, (p) => `${p}/../${p.split('/').at(-1)}`), 'dotdot'],
+    ['equal to HOME', (fx: FixtureHome) => rewrite(fx, () => fx.home), 'home'],
     ['a link that leads out of the cache', (fx: FixtureHome) => {
       const outside = mkdtempSync(join(tmpdir(), 'mcp-doctor-outside-'));
       dirs.push(outside);
