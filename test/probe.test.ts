@@ -121,7 +121,8 @@ const rows: Row[] = [
   ['banner', 'answered', 'degraded', ['warning:probe.stdout-noise']],
   ['slow', 'answered', 'ok', []],
   ['die-on-discover', 'answered', 'degraded', ['warning:probe.discover-crash']],
-  ['tools-fail', 'answered', 'failed', ['error:probe.tools-failed']],
+  // Connected (initialize answered), so never "failed": its tools are what fails (the probe is the judge).
+  ['tools-fail', 'answered', 'degraded', ['error:probe.tools-failed']],
   ['hang', 'timeout', 'failed', ['error:probe.timeout']],
   ['stubborn', 'timeout', 'failed', ['error:probe.timeout']],
   ['exit', 'crashed', 'failed', ['error:probe.crashed']],

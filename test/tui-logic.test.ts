@@ -12,7 +12,7 @@ import { progressText } from '../src/cli/progress.js';
 import { exitSummary } from '../src/cli/tui/exit-summary.js';
 import { commandFor, commandsFor } from '../src/cli/tui/keymap.js';
 import { listLines } from '../src/cli/tui/list-layout.js';
-import { rootCause } from '../src/cli/tui/root-cause.js';
+import { rootCause } from '../src/core/model/root-cause.js';
 import { findingLine } from '../src/cli/tui/row-summary.js';
 import { countRows, firstFailing, initialRunState, runReducer, withServer } from '../src/cli/tui/run-state.js';
 import { followWindow } from '../src/cli/tui/scroll.js';

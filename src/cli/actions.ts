@@ -4,7 +4,7 @@
  * the same applier, confirmation, journal and undo as `mcp-doctor --fix`. Every string here is already
  * redacted and terminal-safe.
  */
-import type { ReportServer, ServerStatus } from '../core/model/types.js';
+import type { Report, ReportServer, ServerStatus } from '../core/model/types.js';
 
 export interface FixPlanView {
   serverId: string;
@@ -26,6 +26,8 @@ export interface FixResultView {
 export interface ServerActions {
   /** Re-checks and re-probes one server; resolves with its new row. */
   reprobe(id: string): Promise<ReportServer>;
+  /** The same, resolving with the narrowed report (its row, its findings, its plugin's), to merge whole. */
+  recheck?(id: string): Promise<Report>;
   /** Absent when the fix applier is not available. */
   fix?: {
     plan(id: string): Promise<FixPlanView>;

@@ -8,12 +8,15 @@ import { runDoctor, type RunOptions } from '../core/engine/run.js';
 import type { ServerActions } from './actions.js';
 
 export function createServerActions(ctx: DoctorContext, run: RunOptions, fix?: ServerActions['fix']): ServerActions {
+  const recheck = async (id: string) => {
+    const { report } = await runDoctor(ctx, { ...run, select: { ids: [id] }, onEvent: undefined });
+    if (!report.servers.some((s) => s.id === id)) throw new Error(`${id} is no longer in the configuration`);
+    return report;
+  };
   return {
+    recheck,
     async reprobe(id) {
-      const { report } = await runDoctor(ctx, { ...run, select: { ids: [id] }, onEvent: undefined });
-      const server = report.servers.find((s) => s.id === id);
-      if (!server) throw new Error(`${id} is no longer in the configuration`);
-      return server;
+      return (await recheck(id)).servers.find((s) => s.id === id)!;
     },
     ...(fix ? { fix } : {}),
   };

@@ -8,6 +8,10 @@ import type { Report, ReportFinding, ReportServer } from '../core/model/types.js
 import type { RenderOptions } from './options.js';
 import { findingWhere, relativePath, relativeText } from './paths.js';
 import { ownFindings, serverFindings, type OwnFindings } from './subjects.js';
+import { rootCause } from '../core/model/root-cause.js';
+import { reportView } from '../core/view/report-view.js';
+import { statusWords } from '../core/view/status-words.js';
+import { findingCounts, statusParts, subjectLine } from '../core/view/summary.js';
 
 /**
  * Plain text as inline Markdown on one line: the characters that start inline markup (emphasis, code,
@@ -38,15 +42,12 @@ function oneLine(value: string): string {
   return value.replace(/[\x00-\x1F\x7F-\x9F]+/g, ' ').trim();
 }
 
-const statusWords: Record<ReportServer['status'], string> = {
-  ok: '✔ ok',
-  degraded: '! warnings',
-  failed: '✘ failed',
-  disabled: '○ disabled',
-  skipped: '- not checked',
-};
+const statusCell = (status: ReportServer['status']) => `${statusWords[status].mark} ${statusWords[status].word}`;
+
 
 interface Row {
+  /** The view's root cause, for a server with a problem. */
+  cause?: ReportFinding;
   status: string;
   subject: string;
   findings: ReportFinding[];
@@ -54,20 +55,17 @@ interface Row {
   fallbackWhere: string;
 }
 
-/** The finding that explains the rest: the first error that is not itself a symptom, else the first one. */
-function rootCause(findings: ReportFinding[]): ReportFinding | undefined {
-  return findings.find((f) => f.severity === 'error' && !f.causedBy) ?? findings.find((f) => !f.causedBy) ?? findings[0];
-}
-
 function groupStatus(findings: ReportFinding[]): string {
-  return findings.some((f) => f.severity === 'error') ? statusWords.failed : findings.some((f) => f.severity === 'warning') ? statusWords.degraded : 'info';
+  return findings.some((f) => f.severity === 'error') ? statusCell('failed') : findings.some((f) => f.severity === 'warning') ? statusCell('degraded') : 'info';
 }
 
 export function renderMarkdown(report: Report, options: RenderOptions): string {
   const base = options.baseDir;
   const where = (f: ReportFinding) => findingWhere(f, base);
+  const view = reportView(report);
   const rows: Row[] = report.servers.map((s) => ({
-    status: statusWords[s.status],
+    cause: view.server(s.id)?.cause,
+    status: statusCell(s.status),
     subject: `${code(s.name, true)}${s.plugin ? ` (${text(s.plugin)})` : ` (${text(s.scope)} scope)`}`,
     findings: serverFindings(report, s),
     fallbackWhere: s.source.line ? `${relativePath(s.source.file, base)}:${s.source.line}:${s.source.column ?? 1}` : relativePath(s.source.file, base),
@@ -77,19 +75,18 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
   for (const g of groups) rows.push({ status: groupStatus(g.findings), subject: groupTitle(g, true), findings: g.findings, fallbackWhere: '' });
 
   const s = report.summary;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const verdict = s.errors > 0 ? `✘ ${plural(s.errors, 'error')}` : '✔ no errors';
+  const { errors, warnings } = findingCounts(s);
   const out: string[] = [];
-  out.push(`## mcp-doctor: ${verdict}, ${plural(s.warnings, 'warning')}`, '');
-  const counts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''];
+  out.push(`## mcp-doctor: ${errors.count > 0 ? statusWords.failed.mark : statusWords.ok.mark} ${errors.text}, ${warnings.text}`, '');
   out.push(
-    `${plural(s.servers, 'MCP server')} in ${plural(s.plugins, 'plugin')}: ${counts.filter(Boolean).join(', ')} · ${report.mode === 'author' ? 'source trees' : 'installed setup'} · ${report.probe ? 'servers started' : 'static checks only'} · mcp-doctor ${text(report.tool.version)}`,
+    `${subjectLine(s)}: ${statusParts(s).map((p) => p.text).join(', ')} · ${report.mode === 'author' ? 'source trees' : 'installed setup'} · ${report.probe ? 'servers started' : 'static checks only'} · mcp-doctor ${text(report.tool.version)}`,
     '',
   );
   if (rows.length > 0) {
     out.push('| status | server | root cause | where | fix |', '| --- | --- | --- | --- | --- |');
     for (const r of rows) {
-      const cause = rootCause(r.findings);
+      // A row with notes only shows its first note where the cause would be.
+      const cause = r.cause ?? rootCause(r.findings) ?? r.findings.find((f) => !f.causedBy) ?? r.findings[0];
       const causeText = cause ? `${code(cause.code, true)} ${text(relativeText(cause.message, base))}` : '';
       const at = cause ? where(cause) : r.fallbackWhere;
       out.push(`| ${r.status} | ${r.subject} | ${causeText} | ${at ? code(at, true) : ''} | ${cause ? text(relativeText(cause.hint, base)) : ''} |`);
@@ -98,7 +95,7 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
   }
 
   const detailed = [
-    ...report.servers.filter((x) => x.findings.length > 0).map((x) => ({ title: `${statusWords[x.status]} · server ${code(x.name)}${x.plugin ? ` (${text(x.plugin)})` : ''}`, findings: x.findings })),
+    ...report.servers.filter((x) => x.findings.length > 0).map((x) => ({ title: `${statusCell(x.status)} · server ${code(x.name)}${x.plugin ? ` (${text(x.plugin)})` : ''}`, findings: x.findings })),
     ...groups.map((g) => ({ title: `${groupStatus(g.findings)} · ${groupTitle(g, false)}`, findings: g.findings })),
   ];
   if (detailed.length > 0) {

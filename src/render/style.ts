@@ -1,5 +1,7 @@
 /** What every plain-text output shares: the doctor's own colours, `~` for the home folder, the summary line. */
 import type { Report } from '../core/model/types.js';
+import { shortenHome } from '../core/model/shell-quote.js';
+import { summarySentence } from '../core/view/summary.js';
 
 export const colorCodes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
 export type Color = keyof typeof colorCodes;
@@ -11,16 +13,12 @@ export function painter(color: boolean): Paint {
 
 /** Replaces the home folder with `~` wherever a path to something inside it appears in `text`. */
 export function homeShortener(home: string | undefined): (text: string) => string {
-  const h = home && home !== '/' ? home : null;
-  return (text) => (h ? text.split(h + '/').join('~/') : text);
+  return (text) => shortenHome(text, home);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const toneColor = { ok: 'green', warn: 'yellow', fail: 'red', muted: 'gray' } as const;
 
-/** "9 MCP servers in 7 plugins: 1 ok, 7 failing, 1 disabled · 7 errors, 1 warning". */
+/** "9 MCP servers in 7 plugins: 1 ok, 7 failing, 1 disabled · 7 errors, 1 warning" (worded by the core's view). */
 export function summaryLine(report: Report, paint: Paint, o: { plugins?: boolean } = {}): string {
-  const s = report.summary;
-  const parts = [`${s.ok} ok`, s.degraded ? `${s.degraded} with warnings` : '', s.failed ? `${s.failed} failing` : '', s.disabled ? `${s.disabled} disabled` : '', s.skipped ? `${s.skipped} not checked` : ''].filter(Boolean);
-  const verdict = s.errors > 0 ? paint('red', plural(s.errors, 'error')) : paint('green', 'no errors');
-  return `${plural(s.servers, 'MCP server')}${o.plugins === false ? '' : ` in ${plural(s.plugins, 'plugin')}`}: ${parts.join(', ')} · ${verdict}, ${plural(s.warnings, 'warning')}`;
+  return summarySentence(report.summary, { plugins: o.plugins, paint: (tone, text) => paint(toneColor[tone], text) });
 }

@@ -1,14 +1,15 @@
 /**
- * What the CI formats list one by one: every server with the findings that decide its status, then each
- * plugin and each file with findings of its own (a manifest error, a marketplace.json problem, a project
- * .mcp.json of the wrong shape). JUnit makes them test cases, markdown table rows.
+ * What the CI formats list one by one, read from the core's report view: every server with the findings it
+ * shows, then each plugin and each file with findings of its own (a manifest error, a marketplace.json
+ * problem, a project .mcp.json of the wrong shape). JUnit makes them test cases, Markdown table rows.
  */
 import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
+import { reportView } from '../core/view/report-view.js';
 import { relativePath } from './paths.js';
 
-/** As the server's status counts them: its own findings, then its plugin's (a manifest that fails drops it). */
+/** Its own findings, then its plugin's own ones (the view's `shown`). */
 export function serverFindings(report: Report, s: ReportServer): ReportFinding[] {
-  return [...s.findings, ...report.findings.filter((f) => f.server === null && f.plugin !== null && f.plugin === s.plugin)];
+  return reportView(report).server(s.id)?.shown ?? s.findings;
 }
 
 export interface OwnFindings {
@@ -21,18 +22,13 @@ export interface OwnFindings {
 }
 
 export function ownFindings(report: Report, baseDir: string | undefined): OwnFindings[] {
-  const out: OwnFindings[] = [];
-  for (const p of report.plugins) {
-    const own = report.findings.filter((f) => f.server === null && f.plugin === p.id);
-    if (own.length > 0) out.push({ kind: 'plugin', label: p.id, name: p.name, findings: own });
-  }
-  const pluginIds = new Set(report.plugins.map((p) => p.id));
+  const view = reportView(report);
+  const plugins = view.plugins.filter((p) => p.own.length > 0).map((p): OwnFindings => ({ kind: 'plugin', label: p.plugin.id, name: p.plugin.name, findings: p.own }));
+  // Files are grouped by their path as shown (relative to the base folder).
   const byFile = new Map<string, ReportFinding[]>();
-  for (const f of report.findings) {
-    if (f.server !== null || (f.plugin !== null && pluginIds.has(f.plugin))) continue;
-    const key = f.file ? relativePath(f.file, baseDir) : '';
-    byFile.set(key, [...(byFile.get(key) ?? []), f]);
+  for (const g of view.files) {
+    const key = g.file ? relativePath(g.file, baseDir) : '';
+    byFile.set(key, [...(byFile.get(key) ?? []), ...g.findings]);
   }
-  for (const [file, findings] of byFile) out.push({ kind: file ? 'file' : 'other', label: file, name: file, findings });
-  return out;
+  return [...plugins, ...[...byFile].map(([file, findings]): OwnFindings => ({ kind: file ? 'file' : 'other', label: file, name: file, findings }))];
 }

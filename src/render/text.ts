@@ -3,8 +3,9 @@
  * and for each problem its cause, where it is (file:line:col) and the fix.
  */
 import { fixCommand } from '../core/fix/gates.js';
-import { shellLine } from '../core/util/shell-quote.js';
-import { homeShortener, painter, summaryLine } from './style.js';
+import { shellLine } from '../core/model/shell-quote.js';
+import { homeShortener, painter, summaryLine, toneColor } from './style.js';
+import { statusWords } from '../core/view/status-words.js';
 import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 
 export interface TextOptions {
@@ -38,13 +39,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const short = (p: string | null | undefined) => (p && home && home !== '/' && p.startsWith(home + '/') ? '~' + p.slice(home.length) : (p ?? ''));
   const shortAll = homeShortener(home);
   const lines: string[] = [];
-  const statusMark: Record<ReportServer['status'], string> = {
-    ok: paint('green', '✔'),
-    degraded: paint('yellow', '!'),
-    failed: paint('red', '✘'),
-    disabled: paint('gray', '○'),
-    skipped: paint('gray', '-'),
-  };
+  const statusMark = (status: ReportServer['status']) => paint(toneColor[statusWords[status].tone], statusWords[status].mark);
   const where = (f: ReportFinding) => (f.file ? `${short(f.file)}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '');
   const severityWord = (f: ReportFinding) =>
     f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info');
@@ -63,7 +58,7 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push(`${indent}  ${paint('green', 'fix:')} ${shortAll(f.hint)}${f.fixable && f.fix ? paint('gray', `  [${fixCommand(f.fix)}]`) : ''}`);
   };
   const commandLine = (s: ReportServer) => {
-    if (s.transport === 'stdio') return shellLine([s.command ?? '', ...s.args]);
+    if (s.transport === 'stdio') return shellLine([s.command ?? '', ...s.args], home);
     if (s.transport === 'mcpb') return 'MCP bundle';
     return `${s.transport} ${s.url ?? ''}`.trim();
   };
@@ -85,7 +80,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const printServer = (s: ReportServer, indent: string) => {
     if (options.quiet && !problem(s)) return;
     const label = s.status === 'disabled' || s.status === 'skipped' ? paint('gray', inactiveLabel[s.skipReason ?? ''] ?? (s.status === 'disabled' ? 'disabled' : 'not checked')) : '';
-    lines.push(`${indent}${statusMark[s.status]} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
+    lines.push(`${indent}${statusMark(s.status)} ${paint('bold', s.name)}  ${paint('gray', shortAll(commandLine(s)))}${label ? '  ' + label : ''}`);
     const p = s.probe;
     if (p?.outcome === 'answered') {
       const who = p.serverInfo ? `${p.serverInfo.name} ${p.serverInfo.version}`.trim() : '';

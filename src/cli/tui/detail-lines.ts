@@ -4,10 +4,13 @@
  * names the error picked out, stdout noise, exit, timings), the command exactly as it was started (the
  * server's own env, as the report shows it: values redacted), what Claude Code logged, and the fix.
  */
-import { errorLine } from '../../core/util/error-line.js';
+import { errorLine } from '../../core/model/error-line.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
-import { rootCause } from './root-cause.js';
-import { answeredLine, findingsFor, findingLine, seconds } from './row-summary.js';
+import { rootCause } from '../../core/model/root-cause.js';
+import { serverView } from '../../core/view/report-view.js';
+import { statusWords } from '../../core/view/status-words.js';
+import { shellLine } from '../../core/model/shell-quote.js';
+import { answeredLine, findingLine, seconds } from './row-summary.js';
 import type { ServerRow } from './run-state.js';
 import { shortenPath, tildeHome } from './shorten.js';
 import type { StyledLine, Tone } from './theme.js';
@@ -21,18 +24,7 @@ export interface DetailOptions {
   canFix: boolean;
 }
 
-const statusWord: Record<ReportServer['status'], [string, Tone]> = {
-  ok: ['✔ ok', 'ok'],
-  degraded: ['⚠ works, with warnings', 'warn'],
-  failed: ['✘ fails to load', 'fail'],
-  disabled: ['○ disabled', 'muted'],
-  skipped: ['- not checked', 'muted'],
-};
 
-/** Shell-style quoting, so the command line can be pasted into a terminal as it is. */
-export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 export function where(f: Pick<ReportFinding, 'file' | 'line' | 'column'>, home?: string): string {
   if (!f.file) return '';
@@ -63,7 +55,7 @@ export function detailLines(row: ServerRow, report: Report | null, o: DetailOpti
   };
 
   // Title: name, verdict, where it comes from.
-  const [word, tone] = row.phase ? [`… ${row.phase} for ${seconds(o.now - row.since)}`, 'accent' as Tone] : statusWord[s.status];
+  const [word, tone] = row.phase ? [`… ${row.phase} for ${seconds(o.now - row.since)}`, 'accent' as Tone] : [statusWords[s.status].mark + ' ' + statusWords[s.status].phrase, statusWords[s.status].tone as Tone];
   out.push([
     { text: s.name, tone: 'strong' },
     { text: '  ' },
@@ -72,8 +64,9 @@ export function detailLines(row: ServerRow, report: Report | null, o: DetailOpti
   text(`${s.plugin ? `plugin ${s.plugin}` : `${s.scope} scope`} · ${s.transport}`, 'muted');
   text(`defined in ${shortWhere({ file: s.source.file, line: s.source.line ?? null, column: s.source.column ?? null }, o.width - 11, home)}`, 'muted');
 
-  const findings = findingsFor(s, report);
-  const cause = row.phase ? undefined : rootCause(findings);
+  const view = serverView(s, report);
+  const findings = view.shown;
+  const cause = row.phase ? undefined : (view.cause ?? rootCause(findings));
   if (cause) {
     heading('Root cause');
     text(findingLine(cause, home, 1000), cause.severity === 'error' ? 'fail' : 'warn', 2);
@@ -140,7 +133,7 @@ export function detailLines(row: ServerRow, report: Report | null, o: DetailOpti
   heading(p ? 'Command, as started' : 'Command (not started)');
   if (s.transport === 'stdio') {
     const command = p?.command ?? s.command ?? '';
-    text([command, ...s.args].map(shellQuote).join(' '), undefined, 2);
+    text(shellLine([command, ...s.args], home), undefined, 2);
     if (report) labelled('cwd', report.projectDir);
     const env = Object.entries(s.env);
     if (env.length > 0) env.forEach(([k, v], i) => labelled(i === 0 ? 'env' : '   ', `${k}=${v}`));

@@ -1,7 +1,7 @@
 /** The fix panel's lines for each step of the flow (see use-fix-flow.ts): plan, question, outcome. */
 import type { ServerStatus } from '../../core/model/types.js';
 import type { FixResultView } from '../actions.js';
-import { rootCause } from './root-cause.js';
+import { rootCause } from '../../core/model/root-cause.js';
 import { findingLine } from './row-summary.js';
 import { tildeHome } from './shorten.js';
 import type { StyledLine, Tone } from './theme.js';

@@ -5,6 +5,7 @@
  * without a terminal; `use-run-state.ts` feeds it.
  */
 import type { DoctorEvent, Report, ReportFinding, ReportServer } from '../../core/model/types.js';
+import { replaceServers } from '../../core/view/replace-servers.js';
 
 export type RowPhase = 'checking' | 'probing' | 'reprobing' | 'fixing';
 
@@ -30,7 +31,7 @@ export interface RunState {
 export type RunAction =
   | { type: 'event'; event: DoctorEvent; at: number }
   | { type: 'refresh-start'; id: string; phase: 'reprobing' | 'fixing'; at: number }
-  | { type: 'refresh-done'; server: ReportServer; at: number }
+  | { type: 'refresh-done'; server: ReportServer; rechecked?: Report; at: number }
   | { type: 'refresh-failed'; id: string; at: number };
 
 export function initialRunState(at: number): RunState {
@@ -40,27 +41,9 @@ export function initialRunState(at: number): RunState {
 const updateRow = (rows: ServerRow[], id: string, change: (row: ServerRow) => ServerRow): ServerRow[] =>
   rows.map((row) => (row.server.id === id ? change(row) : row));
 
-const countStatus = (servers: ReportServer[], status: ReportServer['status']) => servers.filter((s) => s.status === status).length;
-
-/** The report with one server's row (and its own findings) replaced; the summary recounted. */
-export function withServer(report: Report, server: ReportServer): Report {
-  const servers = report.servers.map((s) => (s.id === server.id ? server : s));
-  const findings: ReportFinding[] = [...report.findings.filter((f) => f.server !== server.id), ...server.findings];
-  return {
-    ...report,
-    servers,
-    findings,
-    summary: {
-      ...report.summary,
-      ok: countStatus(servers, 'ok'),
-      degraded: countStatus(servers, 'degraded'),
-      failed: countStatus(servers, 'failed'),
-      disabled: countStatus(servers, 'disabled'),
-      skipped: countStatus(servers, 'skipped'),
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-    },
-  };
+/** The report with one server's row replaced: with its whole re-check (plugin findings included) when there is one. */
+export function withServer(report: Report, server: ReportServer, rechecked?: Report): Report {
+  return replaceServers(report, rechecked ?? { servers: [server], findings: server.findings, plugins: [] });
 }
 
 function onEvent(state: RunState, event: DoctorEvent, at: number): RunState {
@@ -105,7 +88,7 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case 'refresh-done':
       return {
         ...state,
-        report: state.report ? withServer(state.report, action.server) : state.report,
+        report: state.report ? withServer(state.report, action.server, action.rechecked) : state.report,
         rows: updateRow(state.rows, action.server.id, (row) => ({ ...row, server: action.server, phase: null, tookMs: action.at - row.since })),
       };
     case 'refresh-failed':

@@ -4,20 +4,14 @@
  * Widths are counted in code points; the views also cut each line to the terminal width, so a wide
  * character can never wrap a line.
  */
+import { shortenHome } from '../../core/model/shell-quote.js';
+
 const ellipsis = '…';
 
 const width = (text: string) => [...text].length;
 
-/** `/home/me/x` → `~/x`; every occurrence in a longer text. */
-export function tildeHome(text: string, home: string | undefined): string {
-  if (!home || home === '/') return text;
-  const bare = home.replace(/\/+$/, '');
-  return text.split(bare + '/').join('~/').replace(new RegExp(`${escapeRegExp(bare)}(?=$|[\\s'"),:])`, 'g'), '~');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** `/home/me/x` → `~/x` (quote-aware: the one home shortener, in core/util/shell-quote). */
+export const tildeHome = (text: string, home: string | undefined): string => shortenHome(text, home);
 
 /** Cuts characters out of the middle: `plugin:very-long…name`. */
 export function shortenMiddle(text: string, max: number): string {

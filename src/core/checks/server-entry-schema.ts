@@ -18,7 +18,7 @@ export default defineCheck({
     // Outside plugins, Claude Code itself prints "[Warning] … Skipped — invalid MCP server config" and goes
     // on; inside a plugin the entry vanishes without a word. Either way the server does not load.
     const severity = server.scope === 'plugin' || server.scope === 'author' ? undefined : ('warning' as const);
-    return found.map((f) => ({ ...f, severity, args: { ...f.args, dropped: true } }));
+    return found.map((f) => ({ ...f, severity, effect: 'drops-server' as const }));
   },
 });
 

@@ -3,6 +3,7 @@
  * when it sits under bin/ dist/ build/ target/ out/ next to a go.mod, Cargo.toml, package.json, Makefile
  * or CMakeLists.txt. Then `claude plugin install` (a plain copy) can never have produced it.
  */
+import { shellLine } from '../model/shell-quote.js';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { exists, readText } from '../util/fs-facts.js';
 import type { FixPlan } from '../model/types.js';
@@ -89,7 +90,7 @@ async function buildFor(marker: string, dir: string, file: string): Promise<Buil
 
 /** How the build reads when a user types it: `cd dir && step && step`. */
 function commandLine(dir: string, steps: string[][]): string {
-  const show = (argv: string[]) => argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  const show = (argv: string[]) => shellLine(argv);
   const first = steps[0]?.[0];
   return first === 'make' || first === 'cmake' ? steps.map(show).join(' && ') : `cd ${show([dir])} && ${steps.map(show).join(' && ')}`;
 }

@@ -5,6 +5,7 @@
 import { documentChecks, pluginChecks, serverChecks } from '../checks/index.js';
 import type { Check, CheckContext, CheckSubjects } from '../checks/define-check.js';
 import type { DoctorContext } from '../model/context.js';
+import { checkContextFor } from '../model/check-context.js';
 import { discover } from '../discover/discover.js';
 import { findingFilter, type IgnoreRule } from './ignore.js';
 import { toFinding } from '../discover/inventory-builder.js';
@@ -19,6 +20,8 @@ import { dropUnreachableFixes } from '../fix/reachable.js';
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
+import { judgeByProbe } from '../report/probe-judge.js';
+import { decidesServer } from '../model/effect.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from '../model/types.js';
@@ -54,17 +57,6 @@ async function runCheck<K extends keyof CheckSubjects>(check: Check<K>, subject:
     e.cause = error;
     throw e;
   }
-}
-
-function checkContext(ctx: DoctorContext, inventory: Inventory): CheckContext {
-  const docs = new Map(inventory.documents.map((d) => [d.file, d]));
-  return {
-    ctx,
-    inventory,
-    document: (file) => docs.get(file),
-    plugin: (id) => (id === null ? undefined : inventory.plugins.find((p) => p.id === id)),
-    marketplace: (name) => (name === null ? undefined : inventory.marketplaces.find((m) => m.name === name)),
-  };
 }
 
 /** Which plugin a document belongs to, so document findings count against that plugin's servers. */
@@ -104,7 +96,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   };
   inventory.findings.forEach(record);
 
-  const c = checkContext(session, whole);
+  const c = checkContextFor(session, whole);
   const owners = documentOwners(whole);
   const checkedPlugins = inventory.plugins.filter((p) => p.enabled || options.all);
   const checkedPluginIds = new Set(checkedPlugins.map((p) => p.id));
@@ -168,9 +160,10 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+            judgeByProbe(findings.filter((f) => f.server === server.id), probed.result);
           }
           if (inventory.mode === 'installed') {
-            const own = findings.filter((f) => f.server === server.id || (f.server === null && f.plugin !== null && f.plugin === server.plugin));
+            const own = findings.filter((f) => decidesServer(f, server));
             const note = await updateNote(server, c.plugin(server.plugin), c.marketplace(server.marketplace), own);
             if (note) record(toFinding(note, { server: server.id, plugin: server.plugin }));
           }

@@ -52,9 +52,10 @@ export type Guard = 'pipe+pdeathsig' | 'pdeathsig-child-only' | 'none';
 /** How argv is started so that it dies with the doctor; `watchFd` says fd 3 must be a pipe the doctor keeps. */
 export async function dieWithParent(argv: string[], env: Record<string, string | undefined>): Promise<{ argv: string[]; watchFd: boolean; guard: Guard }> {
   if (process.platform === 'win32') return { argv, watchFd: false, guard: 'none' };
-  const python = (await findOnPath('python3', env)) ?? (await findOnPath('python3', process.env));
+  // The wrapper runs here, on this system: its platform, not a modelled one.
+  const python = (await findOnPath('python3', env, process.platform)) ?? (await findOnPath('python3', process.env, process.platform));
   if (python) return { argv: [python, '-c', wrapper, ...argv], watchFd: true, guard: 'pipe+pdeathsig' };
-  const setpriv = process.platform === 'linux' ? await findOnPath('setpriv', { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' }) : null;
+  const setpriv = process.platform === 'linux' ? await findOnPath('setpriv', { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' }, process.platform) : null;
   if (setpriv) return { argv: [setpriv, '--pdeathsig', 'KILL', '--', ...argv], watchFd: false, guard: 'pdeathsig-child-only' };
   return { argv, watchFd: false, guard: 'none' };
 }

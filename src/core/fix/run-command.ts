@@ -4,7 +4,7 @@
  * wrapper that kills that group when the doctor itself is killed (die-with-parent.ts).
  */
 import { execa } from 'execa';
-import { errorLine } from '../util/error-line.js';
+import { errorLine } from '../model/error-line.js';
 import { trackGroup, untrackGroup } from '../util/live-processes.js';
 import { stripEscapes } from '../util/safe-text.js';
 import { dieWithParent } from './die-with-parent.js';

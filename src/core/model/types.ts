@@ -2,10 +2,10 @@
  * The data model shared by every stage (discover → check → probe → plan fixes) and every renderer.
  * Nothing here prints or decides wording: prose lives in `catalog.ts`, keyed by `Code`.
  */
-import type { Code } from './catalog.js';
-import type { Evidence, Severity } from './evidence.js';
+import type { ArgsOf, Code } from './catalog.js';
+import type { Effect, Evidence, Severity } from './evidence.js';
 
-export type { Evidence, Severity } from './evidence.js';
+export type { Effect, Evidence, Severity } from './evidence.js';
 
 /** Where a finding points: a file and, when it is JSON, a path into it resolved to line:column. */
 export interface Location {
@@ -57,25 +57,38 @@ export type FixPlan =
       output: string;
     };
 
-/** What a check returns: the code, the facts, where; severity and wording come from the catalog. */
-export interface FindingInput {
-  code: Code;
+/** What a check returns for code C: the facts its catalog entry declares, where; wording comes from the catalog. */
+export interface FindingInputOf<C extends Code> {
+  code: C;
   /** Overrides the catalog's default severity (e.g. a toolchain that a guarded branch may not need). */
   severity?: Severity;
   location?: Location;
   /** Facts the catalog turns into words; also printed as evidence. Never holds a secret. */
-  args?: Evidence;
+  args?: ArgsOf<C>;
   fix?: FixPlan;
+  /** What Claude Code does because of it, when that is more than the catalog's default (see `Effect`). */
+  effect?: Effect;
 }
 
-export interface Finding extends FindingInput {
+/** Any code's finding input: a union by code, so a literal's `args` are checked against its code's entry. */
+export type FindingInput = { [C in Code]: FindingInputOf<C> }[Code];
+
+/** A finding once it is recorded: which server and plugin it concerns; its args are no longer narrowed by code. */
+export interface Finding {
+  code: Code;
   severity: Severity;
+  location?: Location;
+  args?: Evidence;
+  fix?: FixPlan;
+  effect?: Effect;
   /** `plugin:<p>:<s>` (or the scope-specific id) of the server it concerns, else null. */
   server: string | null;
   /** `name@marketplace` of the plugin it concerns, else null. */
   plugin: string | null;
   /** Set when the probe's symptom was explained by a static root cause (e.g. a dangling venv). */
   causedBy?: Code;
+  /** A static error the probe did not confirm (the server answered): kept as a warning, see report/probe-judge.ts. */
+  contradictedByProbe?: boolean;
 }
 
 export type Scope = 'plugin' | 'user' | 'local' | 'project' | 'author';
@@ -287,6 +300,10 @@ export interface ReportFinding {
   fixable: boolean;
   fix: FixPlan | null;
   causedBy: Code | null;
+  /** Set when the finding changes what Claude Code loads (see `Effect`); absent otherwise. */
+  effect?: Effect;
+  /** A static error the server's probe did not confirm (it answered), kept as a warning. */
+  contradictedByProbe?: true;
 }
 
 export interface Report {
@@ -319,11 +336,21 @@ export interface Report {
     enabled: boolean;
     enabledBy: string;
     version: string | null;
+    /** Whether Claude Code loads it (installed or not), from the findings about it: see report/plugin-load.ts. */
+    load: PluginLoad;
   }[];
   servers: ReportServer[];
   findings: ReportFinding[];
   /** Present with --fix: what was planned, what happened to each change, and each touched server before → after. */
   fixes?: FixSection;
+}
+
+/** A plugin's load verdict as Claude Code decides it; `reason` is the code of the finding that decides it. */
+export interface PluginLoad {
+  verdict: 'loads' | 'loads-with-errors' | 'refused';
+  reason: Code | null;
+  /** How many findings `/plugin` counts as this plugin's errors. */
+  errors: number;
 }
 
 export type FixStatus = 'planned' | 'applied' | 'skipped' | 'failed';

@@ -9,6 +9,8 @@ import type { DoctorContext } from '../model/context.js';
 import { Redactor } from '../util/redactor.js';
 import { safeBlock, safeLine } from '../util/safe-text.js';
 import { serverStatus } from './status.js';
+import { pluginLoad } from './plugin-load.js';
+import { effectOf } from '../model/effect.js';
 import type { Finding, Inventory, Report, ReportFinding, ReportProbe, ReportServer, ServerEntry } from '../model/types.js';
 
 export function jsonPointer(pointer: (string | number)[] | undefined): string | null {
@@ -52,6 +54,7 @@ export function redactorFor(ctx: DoctorContext, inventory: Inventory): Redactor 
 
 function reportFinding(f: Finding): ReportFinding {
   const entry = catalog[f.code];
+  const effect = effectOf(f);
   const args = f.args ?? {};
   const evidence: ReportFinding['evidence'] = {};
   for (const [k, v] of Object.entries(args)) if (v !== undefined) evidence[k] = v;
@@ -70,6 +73,8 @@ function reportFinding(f: Finding): ReportFinding {
     fixable: entry.fixable && !!f.fix,
     fix: f.fix ?? null,
     causedBy: f.causedBy ?? null,
+    ...(effect ? { effect } : {}),
+    ...(f.contradictedByProbe ? { contradictedByProbe: true } : {}),
   };
 }
 
@@ -123,7 +128,7 @@ export function reportServer(s: ServerEntry, findings: Finding[], checked: boole
     envKeys: Object.keys(s.expanded.env),
     env,
     source: s.source,
-    status: serverStatus(s, findings, checked),
+    status: serverStatus(s, findings, checked, extras.probes.get(s.id) ?? null),
     skipReason: s.skipReason ?? (!checked && !s.enabled ? (s.inactive ?? 'plugin-disabled') : null),
     probe: extras.probes.get(s.id) ?? null,
     claudeLog: extras.claudeLogs.get(s.id) ?? null,
@@ -178,6 +183,7 @@ export function buildReport(
       enabled: p.enabled,
       enabledBy: p.enabledBy,
       version: p.version,
+      load: pluginLoad(p.id, findings, p.enabled),
     })),
     servers: [],
     findings: all,

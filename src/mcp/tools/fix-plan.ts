@@ -2,7 +2,7 @@
  * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
  * changing anything: the core's fix session as a dry run (its plan and `fixes` section), never the applier.
  */
-import { shellLine } from '../../core/util/shell-quote.js';
+import { shellLine } from '../../core/model/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
 import { runFixSession } from '../../core/engine/fix-session.js';
 import { runDoctor } from '../../core/engine/run.js';

@@ -1,8 +1,10 @@
 /** Catalog codes deps.*: Packages a server imports: node_modules, Python modules. */
-import { entry, s, q, type CatalogEntry } from './words.js';
+import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const depsCodes = {
   'deps.not-installed': entry({
+    args: ['count', 'dir', 'hasLockfile', 'imports', 'installCommand', 'lockfile', 'nodeModules', 'packageJson'],
+    fixes: ['npm-install'],
     title: 'Node dependencies are not installed',
     severity: 'error',
     fixable: true,
@@ -18,6 +20,7 @@ export const depsCodes = {
         : `Run npm install in ${s(a.dir)}; plugin authors: commit a package-lock.json so Claude Code installs them, or bundle the server.`,
   }),
   'deps.python-module': entry({
+    args: ['interpreter', 'line', 'module', 'name'],
     title: 'Python module is not installed',
     severity: 'error',
     fixable: false,
@@ -26,9 +29,10 @@ export const depsCodes = {
       'the package. Usually the server runs with a Python other than the venv its dependencies went into, or the venv ' +
       'was made before a dependency was added (or an unpinned dependency moved, e.g. mcp 2.0 removed mcp.server.fastmcp).',
     message: (a) => `${q(a.interpreter)} cannot import ${q(a.module)}${a.name ? ` (name ${q(a.name)})` : ''}: ${s(a.line)}`,
-    hint: (a) => `Install it into that interpreter: ${s(a.interpreter)} -m pip install ${s(a.module).split('.')[0]} (or run the server with the venv that has it).`,
+    hint: (a) => `Install it into that interpreter: ${sh(a.interpreter)} -m pip install ${s(a.module).split('.')[0]} (or run the server with the venv that has it).`,
   }),
   'deps.node-module': entry({
+    args: ['line', 'module'],
     title: 'Node module is not installed',
     severity: 'error',
     fixable: false,

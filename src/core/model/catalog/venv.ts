@@ -1,8 +1,10 @@
 /** Catalog codes venv.*: Python virtual environments a command runs from. */
-import { entry, s, q, type CatalogEntry } from './words.js';
+import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const venvCodes = {
   'venv.missing': entry({
+    args: ['createCommand', 'venv'],
+    fixes: ['venv-create'],
     title: 'Python virtual environment is missing',
     severity: 'error',
     fixable: true,
@@ -14,6 +16,8 @@ export const venvCodes = {
     hint: (a) => `Create it: ${s(a.createCommand)}.`,
   }),
   'venv.dangling-link': entry({
+    args: ['fixHint', 'link', 'loop', 'target'],
+    fixes: ['venv-create'],
     title: 'Venv link points to a folder that is gone',
     severity: 'error',
     fixable: true,
@@ -25,6 +29,8 @@ export const venvCodes = {
     hint: (a) => s(a.fixHint) || `Recreate the venv at ${s(a.target)}, or point the link at a venv that exists.`,
   }),
   'venv.link-lost': entry({
+    args: ['target', 'venv', 'via', 'was'],
+    fixes: ['symlink'],
     title: 'Installed copy lost its venv link',
     severity: 'error',
     fixable: true,
@@ -33,9 +39,11 @@ export const venvCodes = {
       'marketplace clone still has the link, or the conventional ~/.cache/claude-mcp-venvs/<marketplace>/<server>/.venv ' +
       'exists. Marketplace updates and installs drop symlinks, so this comes back after every update.',
     message: (a) => `${q(a.venv)} is missing, but a healthy venv exists at ${q(a.target)}${a.via ? ` (${s(a.via)})` : ''}.`,
-    hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${s(a.target)} ${s(a.venv)}).`,
+    hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${sh(a.target)} ${sh(a.venv)}).`,
   }),
   'venv.broken-interpreter': entry({
+    args: ['createCommand', 'home', 'python', 'reason', 'venv'],
+    fixes: ['venv-create'],
     title: 'Venv\'s base interpreter was removed',
     severity: 'error',
     fixable: true,
