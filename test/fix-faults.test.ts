@@ -69,19 +69,34 @@ async function home(fixture: string): Promise<FixtureHome & { pids: string }> {
   return { ...fx, pids };
 }
 
-/** Recorded processes (and their groups) still running after a short grace. */
+/** Processes of this group that are running (a zombie, left unreaped by an init that does not reap, is not). */
+function runningInGroup(pgid: number): number {
+  let n = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') n++;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return n;
+}
+
+/**
+ * Recorded processes still running after a short grace: each python3 the doctor started (recorded by the shim)
+ * and the process group it leads (the wrapper leads the group of the program it runs, pip included).
+ */
 async function leftovers(pids: string): Promise<number[]> {
   const alive = (pid: number) => {
-    for (const target of [pid, -pid]) {
-      try {
-        process.kill(target, 0);
-        if (target > 0 && /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) continue;
-        return true;
-      } catch {
-        /* gone */
-      }
+    try {
+      if (!/^\d+ \(.*\) [ZX] /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    } catch {
+      /* gone */
     }
-    return false;
+    return runningInGroup(pid) > 0;
   };
   const all = readdirSync(pids).map(Number);
   let left = all.filter(alive);
@@ -96,6 +111,8 @@ async function leftovers(pids: string): Promise<number[]> {
       /* gone */
     }
   }
+  // Each run counts its own: the pids examined are forgotten.
+  for (const p of all) rmSync(join(pids, String(p)), { force: true });
   return left;
 }
 
