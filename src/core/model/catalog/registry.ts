@@ -14,6 +14,7 @@ export const registryCodes = {
     hint: (a) => `Reinstall it: claude plugin install ${s(a.plugin)} (or open /plugin to refresh).`,
   }),
   'registry.install-outside': entry({
+    args: ['cache', 'installPath', 'plugin', 'why'],
     title: 'Installed plugin folder is not in the plugin cache',
     severity: 'warning',
     fixable: false,
