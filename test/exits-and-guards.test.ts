@@ -67,8 +67,9 @@ describe('usage messages quote input safely', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/\u001b|\u0007/);
     expect(r.stderr.split('\n').some((l) => l.startsWith('::'))).toBe(false);
-    // The complete escape sequence is dropped; the line break is shown, so the command stays inside the line.
-    expect(r.stderr).toContain("'x\\n::error::injected'");
+    // Every control character is shown, none dropped (the name printed is the name written); the line break
+    // too, so the command stays inside the line.
+    expect(r.stderr).toContain("'x\\e]0;PWNED\\x07\\n::error::injected'");
   });
 });
 

@@ -1,28 +1,32 @@
 /** Untrusted text made safe for a terminal, and credentials hidden by value: table-driven. */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../src/core/util/redactor.js';
-import { safeBlock, safeLine } from '../src/core/util/safe-text.js';
+import { safeBlock, safeLine, stripEscapes } from '../src/core/util/safe-text.js';
 
 describe('safeLine', () => {
   it.each([
     ['plain text', 'plain text'],
-    ['title \u001b]0;pwned title\u0007after', 'title after'],
-    ['clip \u001b]52;c;cHduZWQ=\u001b\\done', 'clip done'],
-    ['link \u001b]8;;http://127.0.0.1:2/\u001b\\text\u001b]8;;\u001b\\', 'link text'],
-    ['\u001b[31mred\u001b[0m', 'red'],
-    ['clear\u001b[2J\u001bc', 'clear'],
+    // Nothing printable is dropped: without its ESC a sequence is plain text, and a path keeps every character.
+    ['title \u001b]0;pwned title\u0007after', 'title \\e]0;pwned title\\x07after'],
+    ['clip \u001b]52;c;cHduZWQ=\u001b\\done', 'clip \\e]52;c;cHduZWQ=\\e\\done'],
+    ['dir\u001b]52;c;x\u0007x/server.sh', 'dir\\e]52;c;x\\x07x/server.sh'],
+    ['\u001b[31mred\u001b[0m', '\\e[31mred\\e[0m'],
+    ['clear\u001b[2J\u001bc', 'clear\\e[2J\\ec'],
     ['over\rwrite', 'over\\rwrite'],
     ['bell\u0007', 'bell\\x07'],
     ['lone \u001b escape', 'lone \\e escape'],
     ['unfinished \u001b]0;title', 'unfinished \\e]0;title'],
-    ['c1 csi \u009b2J', 'c1 csi '],
+    ['c1 csi \u009b2J', 'c1 csi \\x9b2J'],
     ['bidi \u202eevil', 'bidi \\u202eevil'],
     ['two\nlines', 'two\\nlines'],
   ])('%j → %j', (input, expected) => {
     expect(safeLine(input)).toBe(expected);
   });
+  it('strips a program’s colours only where its output is read, not shown', () => {
+    expect(stripEscapes('\u001b[31mERROR\u001b[0m: x')).toBe('ERROR: x');
+  });
   it('keeps line breaks in a block', () => {
-    expect(safeBlock('a\u001b[1m\r\nb\u0007')).toBe('a\nb\\x07');
+    expect(safeBlock('a\u001b[1m\r\nb\u0007')).toBe('a\\e[1m\nb\\x07');
   });
 });
 

@@ -16,7 +16,7 @@ Examples:
   mcp-doctor                      check your installed plugins and servers, starting each server
   mcp-doctor --no-probe           static checks only (no server is started)
   mcp-doctor --fix                repair what is safe (venv links, exec bits), after showing the plan
-  mcp-doctor undo                 revert the last --fix
+  mcp-doctor undo                 revert the last --fix (again: the one before; --list shows them)
   mcp-doctor ./my-marketplace     check a marketplace or plugin you are writing (author mode)
   mcp-doctor --json > report.json one JSON report (schemas/report.schema.json)
   mcp-doctor --demo               see a report on a built-in sample setup
@@ -102,11 +102,13 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     });
   program
     .command('undo')
-    .description('revert the last fix mcp-doctor applied (asks first; --yes to skip the question)')
+    .description('revert the last fix mcp-doctor applied, again and again (asks first; --yes to skip the question)')
+    .argument('[id]', 'the fix to revert, as undo --list shows it (default: the most recent not yet reverted)')
     .option('-y, --yes', 'revert without asking')
-    .action(async (o: { yes?: boolean }) => {
+    .option('--list', 'list every applied fix: id, when, what, state')
+    .action(async (id: string | undefined, o: { yes?: boolean; list?: boolean }) => {
       const { undo } = await import('./commands/undo.js');
-      setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes }));
+      setCode(await undo({ yes: o.yes || program.opts<{ yes?: boolean }>().yes, list: o.list, id }));
     });
   program
     .command('mcp')

@@ -89,7 +89,9 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       report = fixed.report;
     }
     const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn, sarifAutomation: ci.sarifAutomation, quiet: opts.quiet, verbose: opts.verbose };
-    for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
+    // A file that cannot be written (a full disk) does not lose the diagnosis: stdout still gets it, then exit 2.
+    let unwritten: unknown = null;
+    for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false })).catch((e: unknown) => (unwritten ??= e));
     // With --fix, the text (diagnosis, plan, outcomes) was written as it happened; the annotations follow it.
     if (opts.fix && format === 'text') {
       if (ci.annotations) await write(renderers.github(report, renderOptions));
@@ -98,6 +100,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       await write(ci.annotations ? asPlainLog(shown) + renderers.github(report, renderOptions) : shown);
     }
     await write(demoNote);
+    if (unwritten) throw unwritten;
     return exitCodeFor(report, ci.failOn);
   } finally {
     await prepared.cleanup();

@@ -1,15 +1,13 @@
 /**
- * `--fix`: after the diagnosis, plan the repairs, show them, ask once (or take --yes), apply them through
- * the one applier, re-check and re-probe the servers they touched, and exit from the state after.
+ * `--fix`: the core's fix session (plan, confirm, apply, re-check) with this command's printing: the plan,
+ * one question (or --yes), each change as it lands, each touched server before → after.
  * `--dry-run` shows the plan and changes nothing. Without a terminal to ask in, --yes is required.
  */
 import type { DoctorContext } from '../../core/model/context.js';
-import { applyPlan, plannedOutcomes, type ChangeOutcome } from '../../core/fix/apply.js';
-import { fixSection } from '../../core/fix/fix-report.js';
-import { planFixes } from '../../core/fix/plan.js';
-import { mergeRecheck } from '../../core/fix/recheck.js';
-import { runDoctor, type DoctorRun, type RunOptions } from '../../core/engine/run.js';
+import { runFixSession } from '../../core/engine/fix-session.js';
+import type { DoctorRun, RunOptions } from '../../core/engine/run.js';
 import type { Report } from '../../core/model/types.js';
+import { safeLine } from '../../core/util/safe-text.js';
 import { ExitCode } from '../exit-code.js';
 import type { DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
@@ -34,44 +32,41 @@ export type FixOutcome = { report: Report } | { exitCode: number };
 export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, color, demo }: FixRequest): Promise<FixOutcome> {
   const text = format === 'text';
   const style = { color, homedir: ctx.homedir, undoable: !demo, quiet: opts.quiet, verbose: opts.verbose };
-  const { redactor } = run;
-  const plan = planFixes(run, ctx, { rebuildVenvs: opts.rebuildVenvs, installDeps: opts.installDeps, build: opts.build });
-  const preview = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor });
-  if (text) await write(renderers.text(run.report, style) + '\n' + renderPlan(preview, run.report, style));
-  const enabled = plan.changes.filter((c) => c.enabled);
-  if (opts.dryRun || enabled.length === 0) {
-    if (text) await write(opts.dryRun ? '\nDry run: nothing was changed.\n' : '\nNothing was changed.\n');
-    return { report: { ...run.report, fixes: preview } };
-  }
-
-  const question = `Apply ${enabled.length} change${enabled.length === 1 ? '' : 's'}?`;
-  if (!opts.yes) {
-    if (!canAsk()) {
-      await say(`--fix would make ${enabled.length} change${enabled.length === 1 ? '' : 's'}; add --yes to apply ${enabled.length === 1 ? 'it' : 'them'} without a terminal (nothing was changed)`);
-      return { exitCode: ExitCode.usage };
-    }
-    if (!text) await write(renderPlan(preview, run.report, style), process.stderr);
-    if (!(await confirm(question))) {
+  const gates = { rebuildVenvs: opts.rebuildVenvs, installDeps: opts.installDeps, build: opts.build };
+  let stopWith: number | null = null;
+  const result = await runFixSession(run, ctx, runOptions, {
+    gates,
+    dryRun: opts.dryRun,
+    async confirm(preview, enabled, diagnosis, recovered) {
+      // What finishing an interrupted earlier fix did, before the plan.
+      for (const line of recovered) await say(safeLine(line));
+      if (text) await write(renderers.text(diagnosis, style) + '\n' + renderPlan(preview, diagnosis, style));
+      const n = enabled.length;
+      const applying = async () => {
+        if (text) await write(`\nApplying ${n} change${n === 1 ? '' : 's'}\n`);
+        return true;
+      };
+      if (opts.yes) return applying();
+      if (!canAsk()) {
+        await say(`--fix would make ${n} change${n === 1 ? '' : 's'}; add --yes to apply ${n === 1 ? 'it' : 'them'} without a terminal (nothing was changed)`);
+        stopWith = ExitCode.usage;
+        return false;
+      }
+      if (!text) await write(renderPlan(preview, diagnosis, style), process.stderr);
+      if (await confirm(`Apply ${n} change${n === 1 ? '' : 's'}?`)) return applying();
       await say('nothing was changed');
-      return { report: { ...run.report, fixes: preview } };
-    }
+      return false;
+    },
+    onOutcome(change) {
+      if (text) void write(renderOutcome(change, style));
+    },
+  });
+  if (stopWith !== null) return { exitCode: stopWith };
+  if (result.state === 'dry-run' || result.state === 'nothing-to-do') {
+    for (const line of result.recovered) await say(safeLine(line));
+    if (text) await write(renderers.text(result.diagnosis, style) + '\n' + renderPlan(result.section, result.diagnosis, style) + (result.state === 'dry-run' ? '\nDry run: nothing was changed.\n' : '\nNothing was changed.\n'));
+    return { report: result.report };
   }
-
-  if (text) await write(`\nApplying ${enabled.length} change${enabled.length === 1 ? '' : 's'}\n`);
-  const live = async (o: ChangeOutcome) => {
-    if (text) await write(renderOutcome(fixSection(plan, [o], { dryRun: false, journal: null, before: run.report, redactor }).changes[0]!, style));
-  };
-  const applied = await applyPlan(plan, ctx, { onOutcome: (o) => void live(o) });
-
-  let after: Report | undefined;
-  let final = run.report;
-  // A fix about a plugin as a whole (a hook script) names no server: its plugin is checked again.
-  const plugins = [...new Set(applied.outcomes.filter((o) => o.status === 'applied' && o.change.servers.length === 0 && o.change.finding.plugin).map((o) => o.change.finding.plugin as string))];
-  if (applied.touched.length > 0 || plugins.length > 0) {
-    after = (await runDoctor(ctx, { ...runOptions, select: { ids: applied.touched, plugins } })).report;
-    final = mergeRecheck(run.report, after);
-  }
-  const section = fixSection(plan, applied.outcomes, { dryRun: false, journal: applied.journal, before: run.report, after, redactor });
-  if (text) await write(renderRecheck(section, final, style));
-  return { report: { ...final, fixes: section } };
+  if (result.state === 'applied' && text) await write(renderRecheck(result.section, result.report, style));
+  return { report: result.report };
 }

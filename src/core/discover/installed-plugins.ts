@@ -9,6 +9,7 @@ import { isDirectory } from '../util/fs-facts.js';
 import { locationOf } from '../json/location.js';
 import type { FindingInput, JsonDocument, MarketplaceEntry, PluginEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
+import { installPathProblem, pluginCacheDir } from './install-root.js';
 import { loadPluginManifest, type ManifestView } from './plugin-manifest.js';
 import { readInstalledPlugins, readSettings, splitPluginId, type InstallRecord, type KnownMarketplace, type SettingsView } from './registries.js';
 
@@ -106,7 +107,7 @@ export async function discoverInstalledPlugins(
       manifest: null,
       cloneRoot,
     };
-    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath, lastUpdated: record.lastUpdated };
+    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath, lastUpdated: record.lastUpdated, rawInstallPath: record.rawInstallPath };
     if (entry) plugin.marketplaceEntry = entryLocation(entry);
 
     const manifest: ManifestView = rootExists ? await loadPluginManifest(b, plugin, entry) : { manifestValue: null, manifestDoc: null, manifestBase: [] };
@@ -134,6 +135,11 @@ export async function discoverInstalledPlugins(
         b.add({ code: 'registry.install-missing', location: plugin.installRecord, args: { plugin: id, installPath: record.installPath } }, { plugin: id });
       } else if (!rootExists && rootKind === 'in-place' && plugin.marketplaceEntry && mkt?.exists) {
         b.add(missingSourceFinding(plugin.marketplaceEntry, 'Fix the plugin source in marketplace.json.'), { plugin: id });
+      }
+      // A copy recorded outside Claude Code's plugin cache (or at HOME, or through `..`): --fix never writes there.
+      const unowned = rootKind === 'cache' && record && rootExists ? installPathProblem(record.installPath, record.rawInstallPath, ctx) : null;
+      if (unowned && record && rootExists) {
+        b.add({ code: 'registry.install-outside', location: plugin.installRecord, args: { plugin: id, installPath: record.rawInstallPath, why: unowned, cache: pluginCacheDir(ctx) } }, { plugin: id });
       }
     }
     loaded.push({ plugin, manifest });

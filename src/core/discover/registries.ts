@@ -22,6 +22,8 @@ export interface InstallRecord {
   id: string;
   scope: string;
   installPath: string;
+  /** installPath as written (before resolving): a `..` in it is a finding of its own. */
+  rawInstallPath: string;
   version: string | null;
   projectPath: string | null;
   lastUpdated: string | null;
@@ -78,6 +80,7 @@ export async function readInstalledPlugins(ctx: DoctorContext, b: InventoryBuild
         id,
         scope: typeof install.scope === 'string' ? install.scope : 'user',
         installPath: resolve(install.installPath),
+        rawInstallPath: install.installPath,
         version: typeof install.version === 'string' ? install.version : null,
         projectPath: typeof install.projectPath === 'string' ? resolve(install.projectPath) : null,
         lastUpdated: typeof install.lastUpdated === 'string' ? install.lastUpdated : null,

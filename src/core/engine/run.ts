@@ -19,7 +19,7 @@ import { loadMcpSchemas, SCHEMA_IMPORT_FILES } from '../probe/mcp-schemas.js';
 import { isResourceError } from '../probe/resource-error.js';
 import { poolSize, SpawnPool } from '../probe/spawn-pool.js';
 import { claudeCodeTimeout } from '../probe/timeout.js';
-import { dropUnreachableFixes, dropUnreachablePluginFixes } from '../fix/roots.js';
+import { dropUnreachableFixes, dropUnreachablePluginFixes } from '../fix/reachable.js';
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';

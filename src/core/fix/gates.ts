@@ -1,11 +1,15 @@
 /**
  * Which fixes run without asking for more: relinking, an exec bit and line endings are small, exact and
  * reversible. Creating a venv, installing packages and building run other programs that may download or
- * take minutes, so each waits for its own option.
+ * take minutes, so each waits for its own option. Each applier declares its gate (appliers/*.ts); there is
+ * no default, so a new kind cannot run ungated.
  */
 import type { FixPlan } from '../model/types.js';
+import { applierFor } from './appliers/index.js';
 
-export type Gate = 'always' | 'rebuild-venvs' | 'install-deps' | 'build';
+import type { Gate } from './define-applier.js';
+
+export type { Gate };
 
 export interface FixGates {
   rebuildVenvs?: boolean;
@@ -14,16 +18,7 @@ export interface FixGates {
 }
 
 export function gateOf(fix: FixPlan): Gate {
-  switch (fix.kind) {
-    case 'venv-create':
-      return 'rebuild-venvs';
-    case 'npm-install':
-      return 'install-deps';
-    case 'build':
-      return 'build';
-    default:
-      return 'always';
-  }
+  return applierFor(fix.kind).gate;
 }
 
 /** The command-line option that opens a gate. */
@@ -34,10 +29,16 @@ export const gateOption: Record<Exclude<Gate, 'always'>, string> = {
 };
 
 export function gateOpen(gate: Gate, gates: FixGates): boolean {
-  if (gate === 'rebuild-venvs') return !!gates.rebuildVenvs;
-  if (gate === 'install-deps') return !!gates.installDeps;
-  if (gate === 'build') return !!gates.build;
-  return true;
+  switch (gate) {
+    case 'rebuild-venvs':
+      return !!gates.rebuildVenvs;
+    case 'install-deps':
+      return !!gates.installDeps;
+    case 'build':
+      return !!gates.build;
+    case 'always':
+      return true;
+  }
 }
 
 /** How a user asks for this fix: `mcp-doctor --fix`, with the option its gate needs. */

@@ -1,18 +1,22 @@
 /**
- * The fix journal: every change is recorded with the state it replaces *before* it is made, so `undo` can
- * revert an applied plan exactly and complete one that was interrupted. One JSON file per applied plan in
- * `${XDG_CACHE_HOME:-~/.cache}/mcp-doctor/journal/`, rewritten atomically after every step, plus a folder of
- * the same name holding what a change displaced (a script's old bytes, a broken venv moved aside).
+ * The fix journal: every change is recorded with the state it replaces, and the temporaries it is about to
+ * make, *before* it is made, and marked done after its atomic switch, so at every instant either the old
+ * state or the new one is in place and the journal knows which. One JSON file per applied fix (a `--fix`
+ * run, or one fix from the live view) in `${XDG_CACHE_HOME:-~/.cache}/mcp-doctor/journal/`, rewritten
+ * atomically and synced after every step, plus a folder of the same name holding what a change displaced
+ * (a script's old bytes, a broken venv moved aside). The journals form a stack: `undo` reverts the newest
+ * one with something left to revert, again and again.
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../util/usage-error.js';
 import { cacheHome, type DoctorContext } from '../model/context.js';
 import type { FixPlan } from '../model/types.js';
 
 export type EntryStatus = 'pending' | 'applied' | 'failed' | 'undone' | 'left';
+const statuses: readonly EntryStatus[] = ['pending', 'applied', 'failed', 'undone', 'left'];
 
 /** Facts about a path at one moment, as each applier records them (link text, mode, hash, inode …). */
 export type PathState = Record<string, string | number | boolean | null>;
@@ -27,6 +31,10 @@ export interface JournalEntry {
   /** What the change will leave, recorded before it is made (see Applier.expect). */
   expected?: PathState;
   after?: PathState;
+  /** Temporaries (a sibling file, a staging folder) recorded before they are made; recovery removes them. */
+  temps?: string[];
+  /** What the change wrote, path → fingerprint, recorded before its switch: undo takes back exactly this. */
+  manifest?: Record<string, string>;
   /** Why it failed, or why undo left it alone. */
   note?: string;
 }
@@ -42,6 +50,79 @@ export function journalDir(ctx: DoctorContext): string {
   return join(cacheHome(ctx), 'mcp-doctor', 'journal');
 }
 
+/** Out of space (or quota): the caller stops before the next change, or rolls back what it made. */
+export function isNoSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** The refusal before any change when the journal (or the lock beside it) cannot be written. */
+export function unwritableJournal(where: string, error: unknown): UsageError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return new UsageError(`--fix keeps an undo journal in ${where}, which cannot be written (${reason}); nothing was changed. Set XDG_CACHE_HOME to a folder you can write${isNoSpace(error) ? ', or free some space' : ''}.`);
+}
+
+/** A journal that cannot be read or is not one this version understands: named, never skipped silently. */
+export class JournalDamaged extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly why: string,
+  ) {
+    super(`the undo journal ${file} is damaged (${why})`);
+  }
+}
+
+/** Writes a file and its folder entry to the disk before returning: a power loss keeps one or the other. */
+async function writeSynced(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}-${randomBytes(3).toString('hex')}.tmp`;
+  try {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dirname(file));
+}
+
+export async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* not every platform can sync a folder; the rename is still atomic */
+  }
+}
+
+function validate(file: string, data: unknown): JournalData {
+  const fail = (why: string): never => {
+    throw new JournalDamaged(file, why);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('not a JSON object');
+  const d = data as Partial<JournalData>;
+  if (d.tool !== 'mcp-doctor' || d.version !== 1) fail('not an mcp-doctor journal of version 1');
+  if (typeof d.createdAt !== 'string') fail('no createdAt');
+  if (!Array.isArray(d.entries)) fail('"entries" is not a list');
+  d.entries!.forEach((e, i) => {
+    const at = `entry ${i + 1}`;
+    if (typeof e !== 'object' || e === null) fail(`${at} is not an object`);
+    if (typeof e.id !== 'string' || !statuses.includes(e.status)) fail(`${at} has no id or an unknown status`);
+    if (typeof e.before !== 'object' || e.before === null) fail(`${at} has no recorded state`);
+    if (typeof e.fix !== 'object' || e.fix === null) fail(`${at} has no fix`);
+  });
+  return d as JournalData;
+}
+
 export class Journal {
   private constructor(
     readonly file: string,
@@ -50,7 +131,12 @@ export class Journal {
     readonly data: JournalData,
   ) {}
 
-  /** A new journal; nothing is written until the first entry begins. */
+  /** Its name without `.json`: what `undo --list` shows and `undo <id>` takes. */
+  get id(): string {
+    return basename(this.file, '.json');
+  }
+
+  /** A new journal; nothing is written until `ready`. */
   static create(ctx: DoctorContext): Journal {
     const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
     const name = `${stamp}-${randomBytes(3).toString('hex')}`;
@@ -59,8 +145,20 @@ export class Journal {
   }
 
   static async open(file: string): Promise<Journal> {
-    const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
-    return new Journal(file, file.replace(/\.json$/, ''), data);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new JournalDamaged(file, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    if (text.trim() === '') throw new JournalDamaged(file, 'it is empty');
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new JournalDamaged(file, `not valid JSON, truncated? ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return new Journal(file, file.replace(/\.json$/, ''), validate(file, data));
   }
 
   async ensureBackupDir(): Promise<string> {
@@ -71,11 +169,16 @@ export class Journal {
     return this.backupDir;
   }
 
-  /** Records a change as pending, with the state it replaces, before it is made. */
+  /** Records a change as pending, with the state it replaces and the temporaries it will make, before it is made. */
   async begin(entry: Omit<JournalEntry, 'status'>): Promise<JournalEntry> {
     const recorded: JournalEntry = { ...entry, status: 'pending' };
     this.data.entries.push(recorded);
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      this.data.entries.pop();
+      throw error;
+    }
     return recorded;
   }
 
@@ -83,6 +186,14 @@ export class Journal {
     entry.status = status;
     if (fields.after) entry.after = fields.after;
     if (fields.note !== undefined) entry.note = fields.note;
+    await this.save();
+  }
+
+  /** Records more of a pending entry (a temporary about to be made, the manifest before the switch). */
+  async note(entry: JournalEntry, fields: { temps?: string[]; manifest?: Record<string, string>; expected?: PathState }): Promise<void> {
+    if (fields.temps) entry.temps = [...new Set([...(entry.temps ?? []), ...fields.temps])];
+    if (fields.manifest) entry.manifest = fields.manifest;
+    if (fields.expected) entry.expected = { ...entry.expected, ...fields.expected };
     await this.save();
   }
 
@@ -105,25 +216,37 @@ export class Journal {
   }
 
   /**
-   * Before the first change: the journal can be written, or nothing is changed at all (a change without its
-   * record could not be undone).
+   * Before the first change: the journal is written and synced, or nothing is changed at all (a change
+   * without its record could not be undone). A full disk here is the same usage-level refusal.
    */
   async ready(): Promise<void> {
+    const where = join(this.file, '..');
     try {
       await this.makeDir();
-      await access(join(this.file, '..'), constants.W_OK);
+      const st = await stat(where);
+      if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      await access(where, constants.W_OK);
+      await this.save();
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new UsageError(`--fix keeps an undo journal in ${join(this.file, '..')}, which cannot be written (${reason}); nothing was changed. Set XDG_CACHE_HOME to a folder you can write.`);
+      await this.discard();
+      throw unwritableJournal(where, error);
     }
   }
 
-  /** Written to a temporary file and renamed, so a crash never leaves half a journal. */
+  /** Written to a temporary file, synced and renamed, so a crash never leaves half a journal. */
   async save(): Promise<void> {
     await this.makeDir();
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
-    await rename(tmp, this.file);
+    await writeSynced(this.file, JSON.stringify(this.data, null, 2) + '\n');
+  }
+
+  /** Removes a journal that records nothing to undo (every change failed and was taken back). */
+  async discard(): Promise<void> {
+    // Only when its folder is empty: a journal whose folder still holds something displaced stays.
+    const gone = await rmdir(this.backupDir).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
+    if (gone) await rm(this.file, { force: true }).catch(() => undefined);
   }
 
   /** Something that undo could still revert: an applied change, or one interrupted while pending. */
@@ -132,24 +255,3 @@ export class Journal {
   }
 }
 
-/**
- * The journal of the last fix that changed something (one whose changes all failed and were rolled back
- * does not count), or null. Undo is one level deep: once that journal is reverted, undo has nothing to do.
- */
-export async function latestJournal(ctx: DoctorContext): Promise<Journal | null> {
-  let names: string[];
-  try {
-    names = (await readdir(journalDir(ctx))).filter((n) => n.endsWith('.json')).sort().reverse();
-  } catch {
-    return null;
-  }
-  for (const name of names) {
-    try {
-      const journal = await Journal.open(join(journalDir(ctx), name));
-      if (journal.data.entries.some((e) => e.status !== 'failed')) return journal;
-    } catch {
-      /* an unreadable journal is skipped, not fatal */
-    }
-  }
-  return null;
-}

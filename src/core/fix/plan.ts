@@ -1,12 +1,13 @@
 /**
  * From a finished run to a fix plan: every finding that carries a fix becomes a change (one per path, however
- * many servers asked for it), ordered so venv links come first; every other problem that is not a mere
+ * many servers asked for it), ordered as each applier declares (venv links first); every other problem that is not a mere
  * symptom becomes a manual step the doctor will not take itself (install go, export a variable, …).
  */
 import type { Code } from '../model/catalog.js';
 import type { DoctorContext } from '../model/context.js';
 import type { DoctorRun } from '../report/doctor-run.js';
 import type { Finding, FixPlan } from '../model/types.js';
+import { applierFor } from './appliers/index.js';
 import { gateOf, gateOpen, type FixGates, type Gate } from './gates.js';
 import { rootsFor } from './roots.js';
 
@@ -34,27 +35,13 @@ export interface FixPlanSet {
   manual: ManualStep[];
 }
 
-const kindOrder: FixPlan['kind'][] = ['symlink', 'chmod', 'line-endings', 'venv-create', 'npm-install', 'build'];
-
-/** What makes two fixes the same change: its kind and the path it writes. */
-function changeKey(fix: FixPlan): string {
-  switch (fix.kind) {
-    case 'npm-install':
-      return `${fix.kind}:${fix.dir}`;
-    case 'build':
-      return `${fix.kind}:${fix.output}`;
-    default:
-      return `${fix.kind}:${fix.path}`;
-  }
-}
-
 export function planFixes(run: DoctorRun, ctx: DoctorContext, gates: FixGates): FixPlanSet {
   const byKey = new Map<string, Omit<PlannedChange, 'id'>>();
   const manual: ManualStep[] = [];
   const seenManual = new Set<string>();
   for (const finding of run.findings) {
     if (finding.fix) {
-      const key = changeKey(finding.fix);
+      const key = applierFor(finding.fix.kind).key(finding.fix as never);
       const existing = byKey.get(key);
       if (existing) {
         if (finding.server && !existing.servers.includes(finding.server)) existing.servers.push(finding.server);
@@ -71,7 +58,7 @@ export function planFixes(run: DoctorRun, ctx: DoctorContext, gates: FixGates): 
     }
   }
   const changes = [...byKey.values()]
-    .sort((a, b) => kindOrder.indexOf(a.fix.kind) - kindOrder.indexOf(b.fix.kind))
+    .sort((a, b) => applierFor(a.fix.kind).order - applierFor(b.fix.kind).order)
     .map((c, i) => ({ id: `c${i + 1}`, ...c, servers: [...c.servers].sort() }));
   // Plugins first (by id), then the user's own servers; within each, by server.
   const order = (m: ManualStep) => `${m.finding.plugin === null ? 1 : 0}\u0000${m.finding.plugin ?? ''}\u0000${m.finding.server ?? ''}`;

@@ -6,22 +6,36 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { cacheHome, type DoctorContext } from '../model/context.js';
-import type { Finding, FixPlan, Inventory, ServerEntry } from '../model/types.js';
+import type { Inventory, ServerEntry } from '../model/types.js';
+import { installPathProblem, realLocationSync } from '../discover/install-root.js';
 
 export function venvCacheDir(ctx: DoctorContext): string {
   return join(cacheHome(ctx), 'claude-mcp-venvs');
 }
 
-/** The folders a fix for this server may write in. */
+/**
+ * The folders a fix for this server may write in, as real locations taken now: the venv cache; a cached
+ * plugin's installed copy only when its record points inside Claude Code's plugin cache (never HOME, never
+ * through `..` or a link that leads out: registry.install-outside reports those); a directory marketplace's
+ * folder (not HOME); an author's source tree. Judged against these real paths, a folder swapped for a link
+ * after the plan was made no longer counts as inside.
+ */
 export function rootsFor(server: Pick<ServerEntry, 'plugin'> | undefined, inventory: Inventory, ctx: DoctorContext): string[] {
-  const roots = [venvCacheDir(ctx)];
+  const roots = [realLocationSync(venvCacheDir(ctx))];
   const plugin = server?.plugin ? inventory.plugins.find((p) => p.id === server.plugin) : undefined;
   if (!plugin?.root) return roots;
+  const home = realLocationSync(ctx.homedir);
+  const add = (dir: string) => {
+    const real = realLocationSync(dir);
+    if (real !== home && real !== realLocationSync(dirname(real)) && !dir.split(/[\\/]/).includes('..')) roots.push(real);
+  };
   if (plugin.rootKind === 'in-place') {
     const mkt = inventory.marketplaces.find((m) => m.name === plugin.marketplace);
-    roots.push(mkt?.installLocation ?? plugin.root);
+    add(mkt?.installLocation ?? plugin.root);
+  } else if (plugin.rootKind === 'cache') {
+    if (!installPathProblem(plugin.root, plugin.installRecord?.rawInstallPath, ctx)) add(plugin.root);
   } else {
-    roots.push(plugin.root);
+    add(plugin.root);
   }
   return roots;
 }
@@ -58,45 +72,4 @@ export async function rootOf(path: string, roots: string[]): Promise<string | nu
     if (within(real, where)) return root;
   }
   return null;
-}
-
-/** Where a fix would write, for the roots check (the real file for chmod and line endings). */
-async function writeTargets(fix: FixPlan): Promise<string[]> {
-  switch (fix.kind) {
-    case 'chmod':
-    case 'line-endings':
-      return [await realpath(fix.path).catch(() => fix.path)];
-    case 'npm-install':
-      return [join(fix.dir, 'node_modules')];
-    case 'build':
-      return [fix.output, join(fix.dir, '.')];
-    default:
-      return [fix.path];
-  }
-}
-
-/**
- * Drops the fix of a finding that `--fix` would refuse to make because it writes outside the folders it may
- * change (a user's own script behind a user-scope server): the report must not offer what the applier
- * will not do. The finding's hint still says how to do it by hand.
- */
-export async function dropUnreachableFixes(findings: Finding[], server: ServerEntry, inventory: Inventory, ctx: DoctorContext): Promise<void> {
-  await dropOutside(findings.filter((f) => f.server === server.id), rootsFor(server, inventory, ctx));
-}
-
-/** The same for the findings about a plugin as a whole (a hook script's mode or line endings). */
-export async function dropUnreachablePluginFixes(findings: Finding[], pluginId: string, inventory: Inventory, ctx: DoctorContext): Promise<void> {
-  await dropOutside(findings.filter((f) => f.server === null && f.plugin === pluginId), rootsFor({ plugin: pluginId }, inventory, ctx));
-}
-
-async function dropOutside(findings: Finding[], roots: string[]): Promise<void> {
-  for (const f of findings) {
-    if (!f.fix) continue;
-    for (const target of await writeTargets(f.fix)) {
-      if (!(await rootOf(target, roots))) {
-        delete f.fix;
-        break;
-      }
-    }
-  }
 }

@@ -1,11 +1,13 @@
 /**
  * The programs `--fix` runs (python -m venv, pip, npm, go build, make) go through execa: no shell, a
- * timeout, the output kept for the report, and a process group of their own that an interrupt can kill.
+ * timeout, the output kept for the report, a process group of their own that an interrupt can kill, and a
+ * wrapper that kills that group when the doctor itself is killed (die-with-parent.ts).
  */
 import { execa } from 'execa';
 import { errorLine } from '../model/error-line.js';
 import { trackGroup, untrackGroup } from '../util/live-processes.js';
 import { stripEscapes } from '../util/safe-text.js';
+import { dieWithParent } from './die-with-parent.js';
 
 export interface CommandResult {
   ok: boolean;
@@ -27,17 +29,25 @@ export class FixFailure extends Error {
   }
 }
 
-export async function runCommand(
-  argv: string[],
-  opts: { cwd: string; env: Record<string, string | undefined>; timeoutMs: number },
-): Promise<CommandResult> {
-  const [file = '', ...args] = argv;
+export interface CommandOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  timeoutMs: number;
+  /** Told when the program's process group starts and ends (the fix lock records it for a later undo). */
+  onGroup?: (pid: number | undefined, running: boolean) => Promise<void> | void;
+}
+
+export async function runCommand(argv: string[], opts: CommandOptions): Promise<CommandResult> {
+  const [file = ''] = argv;
   const started = performance.now();
-  const child = execa(file, args, {
+  const guarded = await dieWithParent(argv, opts.env);
+  const [run = '', ...args] = guarded.argv;
+  const child = execa(run, args, {
     cwd: opts.cwd,
     env: opts.env,
     extendEnv: false,
-    stdin: 'ignore',
+    // fd 3: the pipe the wrapper watches; the doctor never writes it, its end closes when the doctor dies.
+    stdio: guarded.watchFd ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     all: true,
     reject: false,
     timeout: opts.timeoutMs,
@@ -47,6 +57,7 @@ export async function runCommand(
     windowsHide: true,
   });
   trackGroup(child.pid);
+  await opts.onGroup?.(child.pid, true);
   try {
     const result = await child;
     const output = stripEscapes(String(result.all ?? ''))
@@ -71,11 +82,12 @@ export async function runCommand(
       }
     }
     untrackGroup(child.pid);
+    await opts.onGroup?.(child.pid, false);
   }
 }
 
 /** Runs steps in order; the first that fails stops the rest and becomes the failure. */
-export async function runSteps(steps: string[][], opts: { cwd: string; env: Record<string, string | undefined>; timeoutMs: number }): Promise<string[]> {
+export async function runSteps(steps: string[][], opts: CommandOptions): Promise<string[]> {
   const output: string[] = [];
   for (const argv of steps) {
     const r = await runCommand(argv, opts);

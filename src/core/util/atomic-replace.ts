@@ -12,10 +12,14 @@ export function siblingTemp(path: string): string {
   return join(dirname(path), `.${basename(path)}.mcp-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** `make(tmp)` creates the new file or link at `tmp`; it then takes `path`'s place. */
-export async function replaceAtomically(path: string, make: (tmp: string) => Promise<void>, tmp = siblingTemp(path)): Promise<void> {
+/**
+ * `make(tmp)` creates the new file or link at `tmp`; it then takes `path`'s place. `beforeSwitch` runs right
+ * before the rename (a fix re-checks there that the folder was not swapped for a link meanwhile).
+ */
+export async function replaceAtomically(path: string, make: (tmp: string) => Promise<void>, tmp = siblingTemp(path), beforeSwitch?: () => Promise<void>): Promise<void> {
   try {
     await make(tmp);
+    await beforeSwitch?.();
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -1,8 +1,10 @@
 /**
  * Untrusted text (server output, names, commands, paths from configs) must not drive the terminal: an ESC
  * can clear the screen, set the window title, write the clipboard (OSC 52) or hide a hyperlink, and a CR
- * can overwrite a line. Escape sequences are removed and every remaining control character is shown
- * visibly (`\e`, `\r`, `\x07`), so only the doctor's own colours ever reach a terminal.
+ * can overwrite a line. Every control character is shown visibly (`\e`, `\r`, `\x07`) and nothing is
+ * dropped: without its ESC a sequence is plain text, and a path printed in a command still names the real
+ * file (`dir\e]52;…\x07x`, not `dirx`). Only the doctor's own colours ever reach a terminal.
+ * `stripEscapes` is for reading a program's output (its colours are noise to a classifier), never for display.
  */
 
 const named: Record<string, string> = { '\x1b': '\\e', '\r': '\\r', '\n': '\\n', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
@@ -34,14 +36,14 @@ function visible(ch: string): string {
   return named[ch] ?? (code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`);
 }
 
-/** One line of untrusted text, safe to print: escape sequences stripped, other controls made visible. */
+/** One line of untrusted text, safe to print: every control character made visible, none dropped. */
 export function safeLine(text: string): string {
-  return stripEscapes(text).replace(unsafe, visible);
+  return text.replace(unsafe, visible);
 }
 
 /** Like safeLine, but keeps line breaks (for a multi-line block such as a logged error). */
 export function safeBlock(text: string): string {
-  return stripEscapes(text)
+  return text
     .split(/\r?\n/)
     .map((line) => line.replace(unsafe, visible))
     .join('\n');

@@ -1,12 +1,10 @@
 /**
  * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
- * changing anything: the planner and the report's dry-run `fixes` section, never the applier.
+ * changing anything: the core's fix session as a dry run (its plan and `fixes` section), never the applier.
  */
-import { plannedOutcomes } from '../../core/fix/apply.js';
-import { fixSection } from '../../core/fix/fix-report.js';
 import { shellLine } from '../../core/model/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
-import { planFixes } from '../../core/fix/plan.js';
+import { runFixSession } from '../../core/engine/fix-session.js';
 import { runDoctor } from '../../core/engine/run.js';
 import { renderPlan } from '../../render/fix-text.js';
 import { fixesSchema } from '../report-schema.js';
@@ -40,8 +38,7 @@ export const fixPlanTool = defineTool({
     const select = selectionOf(args);
     const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select });
     const gates = { rebuildVenvs: args.rebuild_venvs === true, installDeps: args.install_deps === true, build: args.build === true };
-    const plan = planFixes(run, ctx, gates);
-    const section = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: run.redactor });
+    const { section } = await runFixSession(run, ctx, { version: env.version, probe: false }, { gates, dryRun: true });
     const options = [
       ...(select.plugins ?? []).flatMap((p) => ['--plugin', p]),
       ...(select.servers ?? []).flatMap((s) => ['--server', s]),

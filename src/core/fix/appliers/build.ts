@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { findOnPath } from '../../command/resolve-command.js';
 import { exists } from '../../util/fs-facts.js';
 import { firstMissingAncestor, removeCreatedDirs } from '../created-dirs.js';
-import { changedSince, defineApplier, notMade } from '../define-applier.js';
+import { asBefore, changedSince, defineApplier } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 import { FixFailure, runSteps } from '../run-command.js';
 
@@ -16,6 +17,15 @@ const sha256 = async (file: string) => createHash('sha256').update(await readFil
 
 export default defineApplier({
   kind: 'build',
+  gate: 'build',
+  order: 6,
+  key: (fix) => `build:${fix.output}`,
+  writeTargets: async (fix) => [fix.output, join(fix.dir, '.')],
+  describe(fix) {
+    const steps = fix.steps.map((s) => s.join(' ')).join(' && ');
+    // make -C and cmake -S name the folder themselves.
+    return `build ${fix.output}: ${steps}${steps.includes(fix.dir) ? '' : ` (in ${fix.dir})`}`;
+  },
   async check(fix, a) {
     if (!(await rootOf(fix.output, a.roots)) || !(await rootOf(fix.dir, a.roots))) {
       return { ok: false, reason: `${fix.dir} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
@@ -28,13 +38,13 @@ export default defineApplier({
     return { state: 'built' };
   },
   async apply(fix, _before, a) {
-    const output = await runSteps(fix.steps, { cwd: fix.dir, env: a.ctx.env, timeoutMs: a.timeoutMs });
+    const output = await runSteps(fix.steps, { cwd: fix.dir, env: a.ctx.env, timeoutMs: a.timeoutMs, onGroup: a.onGroup });
     if (!(await exists(fix.output))) throw new FixFailure(`the build finished, but ${fix.output} still does not exist`, output);
     return { after: { state: 'built', sha256: await sha256(fix.output) }, output: output.slice(-10) };
   },
   async undo(entry) {
     const file = entry.fix.output;
-    if (!(await exists(file))) return entry.status === 'pending' ? notMade : changedSince(file);
+    if (!(await exists(file))) return asBefore(entry);
     if (entry.after && (await sha256(file)) !== entry.after.sha256) return changedSince(file);
     await rm(file, { force: true });
     await removeCreatedDirs(file, entry.before.createdDirs as string | null);

@@ -17,6 +17,13 @@ export const appliers = {
   build,
 } satisfies { [K in FixPlan['kind']]: Applier<K> };
 
+/** Whether a journal's kind is one this version knows (a journal from a newer version may hold others). */
+export function isKnownKind(kind: unknown): kind is FixPlan['kind'] {
+  return typeof kind === 'string' && Object.hasOwn(appliers, kind);
+}
+
 export function applierFor<K extends FixPlan['kind']>(kind: K): Applier<K> {
-  return appliers[kind] as unknown as Applier<K>;
+  const applier = appliers[kind] as unknown as Applier<K> | undefined;
+  if (!applier) throw new Error(`programming error: no applier for fix kind '${String(kind)}'`);
+  return applier;
 }

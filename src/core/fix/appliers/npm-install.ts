@@ -7,7 +7,7 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findOnPath } from '../../command/resolve-command.js';
 import { exists } from '../../util/fs-facts.js';
-import { changedSince, defineApplier, notMade } from '../define-applier.js';
+import { asBefore, changedSince, defineApplier } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 import { FixFailure, runCommand } from '../run-command.js';
 
@@ -19,6 +19,11 @@ export function npmArgv(lockfile: string | null): string[] {
 
 export default defineApplier({
   kind: 'npm-install',
+  gate: 'install-deps',
+  order: 5,
+  key: (fix) => `npm-install:${fix.dir}`,
+  writeTargets: async (fix) => [join(fix.dir, 'node_modules')],
+  describe: (fix) => `run ${npmArgv(fix.lockfile).join(' ')} in ${fix.dir}`,
   async check(fix, a) {
     const nodeModules = join(fix.dir, 'node_modules');
     if (!(await rootOf(nodeModules, a.roots))) return { ok: false, reason: `${fix.dir} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
@@ -32,7 +37,7 @@ export default defineApplier({
   },
   async apply(fix, before, a) {
     const [, ...rest] = npmArgv(fix.lockfile);
-    const r = await runCommand([String(before.npm), ...rest], { cwd: fix.dir, env: a.ctx.env, timeoutMs: a.timeoutMs });
+    const r = await runCommand([String(before.npm), ...rest], { cwd: fix.dir, env: a.ctx.env, timeoutMs: a.timeoutMs, onGroup: a.onGroup });
     const nodeModules = join(fix.dir, 'node_modules');
     if (!r.ok) {
       await rm(nodeModules, { recursive: true, force: true });
@@ -43,7 +48,7 @@ export default defineApplier({
   async undo(entry) {
     const nodeModules = join(entry.fix.dir, 'node_modules');
     const ino = (await stat(nodeModules).catch(() => null))?.ino ?? null;
-    if (ino === null) return entry.status === 'pending' ? notMade : changedSince(nodeModules);
+    if (ino === null) return asBefore(entry);
     // Pending: npm was interrupted; what it left in node_modules (absent before) is ours to remove.
     if (entry.after && ino !== entry.after.ino) return changedSince(nodeModules);
     await rm(nodeModules, { recursive: true, force: true });

@@ -4,19 +4,24 @@
  * real file or folder, and a link that works again is left alone. The target is checked first by running
  * its python.
  */
-import { readlink, symlink, unlink } from 'node:fs/promises';
+import { lstat, readlink, symlink, unlink } from 'node:fs/promises';
 import { replaceAtomically } from '../../util/atomic-replace.js';
 import { pathFacts } from '../../util/fs-facts.js';
 import { pythonRuns, venvHealth } from '../../venv/venv-facts.js';
-import { changedSince, defineApplier, leftBy, notMade, type Precheck } from '../define-applier.js';
+import { asBefore, changedSince, defineApplier, leftBy, type Precheck } from '../define-applier.js';
 import { rootOf } from '../roots.js';
 
-function placeLink(target: string, path: string): Promise<void> {
-  return replaceAtomically(path, (tmp) => symlink(target, tmp));
+async function placeLink(target: string, path: string, temp: (path: string) => Promise<string>, guard?: (path: string) => Promise<void>): Promise<void> {
+  return replaceAtomically(path, (tmp) => symlink(target, tmp), await temp(path), guard && (() => guard(path)));
 }
 
 export default defineApplier({
   kind: 'symlink',
+  gate: 'always',
+  order: 1,
+  key: (fix) => `symlink:${fix.path}`,
+  writeTargets: async (fix) => [fix.path],
+  describe: (fix) => `link ${fix.path} → ${fix.target}`,
   async check(fix, a): Promise<Precheck> {
     if (!(await rootOf(fix.path, a.roots))) return { ok: false, reason: `${fix.path} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
     const facts = await pathFacts(fix.path);
@@ -31,11 +36,11 @@ export default defineApplier({
   expect(fix) {
     return { state: 'link', linkText: fix.target };
   },
-  async apply(fix) {
-    await placeLink(fix.target, fix.path);
+  async apply(fix, _before, a) {
+    await placeLink(fix.target, fix.path, a.temp, a.guard);
     return { after: { state: 'link', linkText: fix.target } };
   },
-  async undo(entry) {
+  async undo(entry, a) {
     const { path } = entry.fix;
     let now: string | null = null;
     try {
@@ -44,10 +49,10 @@ export default defineApplier({
       /* not a link any more */
     }
     if (now !== leftBy(entry).linkText) {
-      const untouched = entry.before.state === 'absent' ? now === null : now === entry.before.linkText;
-      return entry.status === 'pending' && untouched ? notMade : changedSince(path);
+      const untouched = entry.before.state === 'absent' ? now === null && !(await lstat(path).catch(() => null)) : now === entry.before.linkText;
+      return untouched ? asBefore(entry) : changedSince(path);
     }
-    if (entry.before.state === 'dangling-link') await placeLink(String(entry.before.linkText), path);
+    if (entry.before.state === 'dangling-link') await placeLink(String(entry.before.linkText), path, a.temp);
     else await unlink(path);
     return { undone: true };
   },

@@ -13,6 +13,19 @@ export const registryCodes = {
     message: (a) => `${s(a.plugin)} is recorded as installed at ${q(a.installPath)}, which does not exist.`,
     hint: (a) => `Reinstall it: claude plugin install ${s(a.plugin)} (or open /plugin to refresh).`,
   }),
+  'registry.install-outside': entry({
+    args: ['cache', 'installPath', 'plugin', 'why'],
+    title: 'Installed plugin folder is not in the plugin cache',
+    severity: 'warning',
+    fixable: false,
+    explain:
+      'installed_plugins.json records the plugin at a folder outside the plugin cache Claude Code keeps its copies in ' +
+      '(by real location: through a link, written with "..", or HOME itself). mcp-doctor --fix never writes there; a ' +
+      'record like this usually comes from a hand edit or a damaged file.',
+    message: (a) =>
+      `${s(a.plugin)} is recorded as installed at ${q(a.installPath)}, ${a.why === 'dotdot' ? 'a path written with ".."' : a.why === 'home' ? 'which is your home folder' : `which is outside ${q(a.cache)}`}; --fix will not change anything there.`,
+    hint: (a) => `Reinstall it so the record points into the plugin cache: claude plugin install ${s(a.plugin)}.`,
+  }),
   'registry.marketplace-missing': entry({
     args: ['location', 'marketplace'],
     title: 'Known marketplace folder is gone',
