@@ -19,7 +19,7 @@ import { dropUnreachableFixes } from '../fix/roots.js';
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
-import { judgeByProbe } from '../report/probe-judge.js';
+import { judgeByProbe, unconfirm } from '../report/probe-judge.js';
 import { decidesServer } from '../model/effect.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
@@ -169,6 +169,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             const pf = probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
+            for (const f of pf.unconfirmed) unconfirm(f, false);
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
             judgeByProbe(findings.filter((f) => f.server === server.id), probed.result);
           }

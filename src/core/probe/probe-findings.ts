@@ -39,10 +39,20 @@ const sameRootCause: Partial<Record<Code, Code[]>> = {
 /** Symptom codes that a root-cause finding explains. */
 const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout'];
 
+/**
+ * Static predictions the probe confirms only by name: the stderr of a server that did not answer must show
+ * one of these causes, else the prediction was not what stopped it (a bundled server needs no node_modules).
+ */
+const confirmedOnlyBy: Partial<Record<Code, Code[]>> = {
+  'deps.not-installed': ['deps.node-module'],
+};
+
 export interface ProbeFindings {
   findings: FindingInput[];
   /** Static findings the probe confirmed (a guarded toolchain that really was needed): raise to error. */
   confirm: Finding[];
+  /** Static errors whose cause the probe's stderr did not show (the server failed otherwise): keep as warnings. */
+  unconfirmed: Finding[];
 }
 
 export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: string, interpreter: string, existing: Finding[], claudeTimeoutMs: number): ProbeFindings {
@@ -142,23 +152,31 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   // Root causes named by stderr, unless a static check already reported the same thing.
   const confirm: Finding[] = [];
   const own = existing.filter((f) => decidesServer(f, server));
+  const named = new Set<Code>();
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
+      named.add(c.code);
       const equivalent = sameRootCause[c.code] ?? [c.code];
       const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === c.args?.tool));
       if (same) {
         if (same.severity !== 'error') confirm.push(same);
+        // The static finding stays the cause; it names what stderr named (which module, which line).
+        if (same.code !== c.code && c.args?.module) same.args = { ...same.args, missingModule: c.args.module, stderrLine: c.args.line };
         continue;
       }
       out.push({ ...c, location, args: { ...c.args, stderrTail } });
     }
   }
+  const unconfirmed =
+    r.outcome === 'answered'
+      ? []
+      : own.filter((f) => f.severity === 'error' && !f.code.startsWith('probe.') && confirmedOnlyBy[f.code] && !confirmedOnlyBy[f.code]!.some((c) => named.has(c)));
 
   // Link symptoms to the root cause, static or from stderr.
   // The one root-cause rule, over what can explain a symptom: static errors, causes stderr named, and static
   // warnings the probe confirmed (they become errors).
   const explaining = [
-    ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code)),
+    ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code) && !unconfirmed.includes(f)),
     ...out.filter((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.')).map((f) => ({ ...f, severity: f.severity ?? catalog[f.code].severity })),
     ...confirm.map((f) => ({ ...f, severity: 'error' as const })),
   ];
@@ -171,7 +189,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       }
     }
   }
-  return { findings: out, confirm };
+  return { findings: out, confirm, unconfirmed };
 }
 
 /**

@@ -5,6 +5,7 @@
  * output drive the terminal.
  */
 import { catalog } from '../model/catalog.js';
+import { wordsOf } from '../model/catalog/words.js';
 import type { DoctorContext } from '../model/context.js';
 import { Redactor } from '../util/redactor.js';
 import { safeBlock, safeLine } from '../util/safe-text.js';
@@ -58,11 +59,12 @@ function reportFinding(f: Finding): ReportFinding {
   const args = f.args ?? {};
   const evidence: ReportFinding['evidence'] = {};
   for (const [k, v] of Object.entries(args)) if (v !== undefined) evidence[k] = v;
+  const { message, hint } = wordsOf(entry, args, !!f.contradictedByProbe);
   return {
     code: f.code,
     severity: f.severity,
-    message: entry.message(args),
-    hint: entry.hint(args),
+    message,
+    hint,
     server: f.server,
     plugin: f.plugin,
     file: f.location?.file ?? null,
