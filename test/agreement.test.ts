@@ -1,5 +1,5 @@
 /**
- * Agreement with the real Claude Code 2.1.330, server by server. Each folder in fixtures/agreement is a home
+ * Agreement with the real Claude Code (2.1.330, and 2.1.332 for the newer facts), server by server. Each folder in fixtures/agreement is a home
  * rebuilt from a measurement (its VERDICT.md quotes what Claude Code printed); cases.json lists, per case, the
  * files changed on top of it, Claude Code's verdict for every server (connected / failed / disabled / pending /
  * missing) and the status mcp-doctor must give. Every case runs the doctor with the probe, as a user would.
@@ -33,6 +33,8 @@ interface Case {
   neverShown?: string[];
   /** The error that must name each server's cause (the generic "not found" must not stand beside it). */
   rootCause?: Record<string, string>;
+  /** Where each server's plugin is read from (a path under the fixture): which of two same-named plugins it is. */
+  rootOf?: Record<string, string>;
 }
 
 interface FactSpec {
@@ -48,7 +50,7 @@ interface FactSpec {
 }
 
 const agreementDir = join(repoRoot, 'fixtures', 'agreement');
-const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms'];
+const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name'];
 const spec = (fact: string) => JSON.parse(readFileSync(join(agreementDir, fact, 'cases.json'), 'utf8')) as FactSpec;
 
 /** What Claude Code's verdict means in mcp-doctor's terms. */
@@ -93,7 +95,7 @@ const table: { fact: string; servers: number; agree: number }[] = [];
 afterAll(() => {
   const lines = table.map((t) => `  ${t.fact.padEnd(18)} ${String(t.agree).padStart(3)}/${t.servers}`);
   const total = table.reduce((a, t) => ({ agree: a.agree + t.agree, servers: a.servers + t.servers }), { agree: 0, servers: 0 });
-  console.log(`server verdicts that agree with Claude Code 2.1.330 (fact: agree/servers):\n${lines.join('\n')}\n  ${'total'.padEnd(18)} ${total.agree}/${total.servers}`);
+  console.log(`server verdicts that agree with the real Claude Code, as measured (fact: agree/servers):\n${lines.join('\n')}\n  ${'total'.padEnd(18)} ${total.agree}/${total.servers}`);
 });
 
 describe.each(facts)('%s', (fact) => {
@@ -120,6 +122,7 @@ describe.each(facts)('%s', (fact) => {
       const errors = byId.get(id)?.findings.filter((x) => x.severity === 'error').map((x) => x.code);
       expect(errors, id).toEqual([code]);
     }
+    for (const [id, root] of Object.entries(c.rootOf ?? {})) expect(byId.get(id)?.root, id).toBe(`{{ROOT}}/${root}`);
     for (const [id, winner] of Object.entries(c.duplicateOf ?? {})) {
       expect(byId.get(id)?.findings.find((x) => x.code === 'server.duplicate')?.evidence.duplicateOf, id).toBe(winner);
     }

@@ -12,6 +12,42 @@
 import type { ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
+/**
+ * Two plugins of the same name from two marketplaces give their servers the same key `plugin:<name>:<server>`
+ * (Claude Code 2.1.332, fixtures/agreement/same-name): for a key both define, the plugin that comes **later**
+ * in enabledPlugins (for plugins it does not list, the marketplace added later) keeps it, and the other's
+ * server is not loaded, without a log line. Servers only one of them defines load under the shared prefix.
+ * The loser is marked `inactive: 'duplicate'` (never started) with a finding naming the winner, and gets an
+ * id of its own (`…@<marketplace>`), so nothing about it is shown on the server that runs.
+ */
+export function suppressNameCollisions(b: InventoryBuilder, servers: ServerEntry[], pluginOrder: string[], marketplaceOrder: string[]): void {
+  const rank = (s: ServerEntry) => {
+    const i = s.plugin === null ? -1 : pluginOrder.indexOf(s.plugin);
+    return i !== -1 ? i : pluginOrder.length + Math.max(0, marketplaceOrder.indexOf(s.marketplace ?? ''));
+  };
+  const byId = new Map<string, ServerEntry[]>();
+  for (const s of servers) {
+    if (s.scope !== 'plugin' || !s.enabled) continue;
+    byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  }
+  for (const [id, same] of byId) {
+    if (new Set(same.map((s) => s.plugin)).size < 2) continue;
+    const winner = same.reduce((w, s) => (rank(s) >= rank(w) ? s : w));
+    for (const loser of same) {
+      if (loser === winner || loser.plugin === winner.plugin) continue;
+      loser.id = `${id}@${loser.marketplace ?? ''}`;
+      // Findings discovery already raised about the loser follow it to its own id.
+      for (const f of b.findings) if (f.server === id && f.plugin === loser.plugin) f.server = loser.id;
+      loser.enabled = false;
+      loser.inactive = 'duplicate';
+      b.add(
+        { code: 'server.duplicate', location: loser.source, args: { duplicateOf: winner.id, duplicateOfPlugin: winner.plugin, duplicateOfScope: 'plugin', duplicateFile: winner.source.file, by: 'name', manual: false } },
+        { server: loser.id, plugin: loser.plugin },
+      );
+    }
+  }
+}
+
 const pluginEnvKeys = new Set(['CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA']);
 
 /** Claude Code's URL normalisation for duplicate detection (`Sdt`). */
