@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/model/context.js';
 import { runDoctor } from '../src/core/engine/run.js';
 import type { Report, ReportServer } from '../src/core/model/types.js';
@@ -50,7 +52,38 @@ interface FactSpec {
 }
 
 const agreementDir = join(repoRoot, 'fixtures', 'agreement');
-const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name'];
+const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name', 'auth-header'];
+
+/**
+ * A remote MCP server on loopback for the auth-header fact ({{AUTH_PORT}}): it answers initialize only to
+ * `Authorization: Bearer fixture-good-token`, and 401 (with an OAuth challenge) to anything else, recording
+ * the header it got.
+ */
+const authSeen: string[] = [];
+let authServer: Server | undefined;
+let authPort = 0;
+beforeAll(async () => {
+  authServer = createServer((req, res) => {
+    const auth = String(req.headers.authorization ?? '');
+    authSeen.push(auth);
+    req.resume();
+    if (auth !== 'Bearer fixture-good-token') {
+      res.writeHead(401, { 'www-authenticate': 'Bearer resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource"' });
+      res.end();
+      return;
+    }
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'fixture-auth', version: '1' } } }));
+    });
+  });
+  await new Promise<void>((r) => authServer!.listen(0, '127.0.0.1', r));
+  authPort = (authServer.address() as AddressInfo).port;
+});
+afterAll(() => {
+  authServer?.closeAllConnections();
+  authServer?.close();
+});
 const spec = (fact: string) => JSON.parse(readFileSync(join(agreementDir, fact, 'cases.json'), 'utf8')) as FactSpec;
 
 /** What Claude Code's verdict means in mcp-doctor's terms. */
@@ -80,7 +113,8 @@ async function runCase(fact: string, f: FactSpec, c: Case): Promise<Report> {
     }
     for (const rel of c.bom ?? []) await writeFile(join(root, rel), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(join(root, rel))]));
     const home = join(root, 'home');
-    const env = { PATH: TEST_PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...f.shellEnv };
+    const shellEnv = Object.fromEntries(Object.entries(f.shellEnv).map(([k, v]) => [k, v.replaceAll('{{AUTH_PORT}}', String(authPort))]));
+    const env = { PATH: TEST_PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...shellEnv };
     const ctx = createContext({ env, cwd: join(root, 'project'), homedir: home, managedDir: join(root, 'managed'), platform: 'linux' });
     const probe = c.probe ?? f.probe ?? true;
     const { report } = await runDoctor(ctx, { version: 'test', probe, timeoutMs: f.timeoutMs ?? 20_000 });
@@ -126,6 +160,19 @@ describe.each(facts)('%s', (fact) => {
     for (const [id, winner] of Object.entries(c.duplicateOf ?? {})) {
       expect(byId.get(id)?.findings.find((x) => x.code === 'server.duplicate')?.evidence.duplicateOf, id).toBe(winner);
     }
+  });
+});
+
+describe('Authorization header with an unset variable', () => {
+  it('sends the literal text, as Claude Code does, and names the variable as the cause', async () => {
+    const f = spec('auth-header');
+    authSeen.length = 0;
+    const report = await runCase('auth-header', f, f.cases[0]!);
+    expect(authSeen).toContain('Bearer ${FX_UNSET_TOKEN}');
+    const s = report.servers.find((x) => x.id === 'plugin:bearer:unset-token');
+    const cause = s?.findings.find((x) => x.severity === 'error');
+    expect(cause?.message).toContain("Claude Code sends the literal text '${FX_UNSET_TOKEN}' in the Authorization header");
+    expect(s?.findings.find((x) => x.code === 'probe.auth-rejected')).toMatchObject({ severity: 'info', causedBy: 'config.env-unset' });
   });
 });
 

@@ -55,6 +55,8 @@ export interface ProbeResult {
     sseFallback?: boolean;
     /** Declared "sse", but the endpoint refuses the SSE GET and answers a Streamable HTTP initialize. */
     streamableHttp?: boolean;
+    /** 401 to a request that carried the entry's own Authorization header: no OAuth fallback, a failure. */
+    authRejected?: boolean;
   };
   /** The crash shows a runtime older than the server needs (both versions named). */
   runtimeTooOld?: { runtime: 'node' | 'python'; interpreter: string; have: string; need: string; because: string; line?: string };

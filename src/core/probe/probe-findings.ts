@@ -37,7 +37,7 @@ const sameRootCause: Partial<Record<Code, Code[]>> = {
 };
 
 /** Symptom codes that a root-cause finding explains. */
-const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout'];
+const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout', 'probe.auth-rejected'];
 
 /**
  * Static predictions the probe confirms only by name: the stderr of a server that did not answer must show
@@ -127,6 +127,10 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
                 : h?.status
                   ? `HTTP ${h.status}`
                   : 'the request failed';
+      if (h?.authRejected) {
+        out.push({ code: 'probe.auth-rejected', location, args: { url: h.url, status: h.status ?? 401, challenge: h.error } });
+        break;
+      }
       if (h?.streamableHttp) {
         out.push({ code: 'probe.wrong-transport', location, args: { url: h.url, status: h.status, declared: 'sse', actual: 'http' } });
         break;

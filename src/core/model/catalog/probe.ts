@@ -148,6 +148,18 @@ export const probeCodes = {
     message: (a) => `${s(a.url)} needs sign-in (HTTP 401${a.resourceMetadata ? `; resource metadata at ${s(a.resourceMetadata)}` : ''}).`,
     hint: () => 'Open /mcp in Claude Code and authenticate this server.',
   }),
+  'probe.auth-rejected': entry({
+    title: 'Server rejected the configured Authorization header',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The entry sets headers.Authorization and the server answered 401. Claude Code then fails the server ("Server ' +
+      'rejected the configured Authorization header (HTTP 401)") and does not offer a sign-in: OAuth fallback is ' +
+      'disabled when headers.Authorization is set. An unset ${VAR} in the header is the usual cause: Claude Code ' +
+      'sends the literal text "Bearer ${VAR}".',
+    message: (a) => `${s(a.url)} rejected the configured Authorization header (HTTP ${s(a.status)}); Claude Code does not fall back to OAuth when headers.Authorization is set.`,
+    hint: () => 'Check the token the header sends (is its variable set?), or remove headers.Authorization to sign in with OAuth from /mcp.',
+  }),
   'probe.http-error': entry({
     title: 'Remote server unreachable or refusing',
     severity: 'error',
