@@ -42,7 +42,7 @@ export interface RunOptions {
   probe?: boolean;
   /** Startup timeout for the probe, in ms. */
   timeoutMs?: number;
-  /** Also send Claude Code's first request, server/discover, and report servers that die on it. */
+  /** Accepted for compatibility: server/discover is now always sent first, as Claude Code does. */
   discover?: boolean;
   onEvent?: (event: DoctorEvent) => void;
 }
@@ -118,14 +118,14 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   const probes = new Map<string, Promise<PooledProbe>>();
   let pool: SpawnPool | null = null;
   if (options.probe) {
-    const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
+    const size = poolSize({ discover: false, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
     pool = new SpawnPool(size.slots);
     // Until the schemas are in, leave room for the files their import opens at once.
     if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
       const started = pool.run(
-        () => probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover }),
+        () => probeServer(server, session, { timeoutMs, version: options.version }),
         () => emit({ type: 'probe-start', id: server.id }),
       );
       // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.

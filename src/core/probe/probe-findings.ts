@@ -3,6 +3,7 @@
  * failure (a dangling venv, a missing binary) or stderr names it (ModuleNotFoundError), the probe's
  * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
  */
+import { basename } from 'node:path';
 import { catalog, type Code } from '../model/catalog.js';
 import { decidesServer } from '../model/effect.js';
 import { rootCause as pickRootCause } from '../model/root-cause.js';
@@ -35,6 +36,15 @@ const sameRootCause: Partial<Record<Code, Code[]>> = {
   'command.bad-interpreter': ['command.bad-interpreter'],
   'deps.python-module': ['deps.python-module', 'venv.broken-interpreter'],
 };
+
+/** Commands that fetch or build before the server runs: started twice, they do it twice. */
+const launcherCommand = /^(?:npx|uvx|bunx|pnpx|pnpm|yarn|npm|uv|go|cargo|docker|podman|deno|sh|bash|zsh)$|\.(?:sh|bash)$/;
+
+/** Says that Claude Code starts it twice, where that matters: a launcher (npx, uvx, a run.sh) runs its steps twice. */
+function twice(server: ServerEntry, r: ProbeResult): { launcherRunsTwice?: boolean; launcher?: string } {
+  const command = basename(server.expanded.command ?? '');
+  return r.startedTwice && launcherCommand.test(command) ? { launcherRunsTwice: true, launcher: command } : {};
+}
 
 /** Symptom codes that a root-cause finding explains. */
 const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout', 'probe.auth-rejected'];
@@ -77,7 +87,11 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
         out.push({ code: 'probe.backgrounded', location, args: { exitCode: r.exit?.code ?? 0, background: r.background.join(', ') || undefined, stderrLast, stderrTail, durationMs: r.durationMs, commandLine } });
         break;
       }
-      out.push({ code: 'probe.crashed', location, args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail, stderrBytes: r.stderrBytes, ...stdout, commandLine, durationMs: r.durationMs } });
+      out.push({
+        code: 'probe.crashed',
+        location,
+        args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail, stderrBytes: r.stderrBytes, ...stdout, commandLine, durationMs: r.durationMs, ...twice(server, r) },
+      });
       break;
     case 'timeout': {
       const stalled = r.stdinStalled;
@@ -151,7 +165,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   if (old) out.push({ code: old.runtime === 'node' ? 'runtime.node-too-old' : 'runtime.python-too-old', location, args: { ...old, stderrTail } });
   if (r.outcome === 'answered' && r.toolsError) out.push({ code: 'probe.tools-failed', location, args: { error: r.toolsError } });
   // Only worth saying for a server that otherwise works: one that crashes anyway crashes on discover too.
-  if (r.discover === 'died' && r.outcome === 'answered') out.push({ code: 'probe.discover-crash', location, args: {} });
+  if (r.discover === 'died' && r.outcome === 'answered') out.push({ code: 'probe.discover-crash', location, args: { ...twice(server, r) } });
 
   // Root causes named by stderr, unless a static check already reported the same thing.
   const confirm: Finding[] = [];

@@ -1,5 +1,6 @@
 /** Catalog codes probe.*: What starting the server and speaking MCP to it showed. */
 import { entry, s, q, printedOnStdout, type CatalogEntry } from './words.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 
 export const probeCodes = {
   'probe.spawn-failed': entry({
@@ -19,11 +20,13 @@ export const probeCodes = {
     explain:
       'The server started but exited before it answered initialize. Claude Code shows "CONNECTION_CLOSED: Connection ' +
       'closed" and keeps the stderr in a log file; mcp-doctor shows the exit code or signal and the stderr line that ' +
-      'names the error (not the footer, such as "Node.js v20…").',
+      'names the error (not the footer, such as "Node.js v20…"). A server that exits before answering server/discover ' +
+      'is started a second time by Claude Code ("respawning pinned legacy"), and mcp-doctor does the same.',
     message: (a) =>
       `The server exited before answering initialize (${a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`})` +
       (a.stderrLast ? `; stderr says: ${s(a.stderrLast)}` : `, printing nothing on stderr${printedOnStdout(a)}`) +
-      '.',
+      '.' +
+      (a.launcherRunsTwice ? ` Claude Code starts a server that exits this early a second time, so what ${s(a.launcher)} does before it fails (a download, a build) runs twice at every start.` : ''),
     hint: (a) => s(a.fixHint) || `Run it by hand to see the whole error: ${s(a.commandLine)}`,
   }),
   'probe.backgrounded': entry({
@@ -115,8 +118,9 @@ export const probeCodes = {
     severity: 'error',
     fixable: false,
     explain:
-      'Claude Code 2.1.330 asks for protocol 2025-11-25 and accepts 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05 and ' +
-      '2024-10-07. The server offered only versions outside that list, or refused ours.',
+      `Claude Code ${CLAUDE_CODE_VERSION} first sends server/discover (${DISCOVER_PROTOCOL_VERSION}); a server that does not ` +
+      `answer it gets initialize with ${INITIALIZE_PROTOCOL_VERSION}, and Claude Code accepts ${ACCEPTED_PROTOCOL_VERSIONS.join(', ')}. ` +
+      'The server offered only versions outside that list, or refused ours.',
     message: (a) => `The server speaks ${s(a.serverVersions) || 'an unknown version'}; Claude Code asked for ${s(a.requested)} and accepts ${s(a.accepted)}.`,
     hint: () => 'Update the server (or its MCP SDK) to a release that supports a version Claude Code accepts.',
   }),
@@ -187,9 +191,10 @@ export const probeCodes = {
     severity: 'warning',
     fixable: false,
     explain:
-      'Claude Code 2.1.330 first sends server/discover (the 2026-07-28 handshake). This server exits on it, so Claude ' +
-      'Code has to start it a second time with the older handshake: startup costs twice, and side effects happen twice.',
-    message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize.',
+      `Claude Code ${CLAUDE_CODE_VERSION} first sends server/discover (the ${DISCOVER_PROTOCOL_VERSION} handshake). This server exits on ` +
+      'it, so Claude Code starts it a second time with initialize ("respawning pinned legacy" in its debug log): ' +
+      'startup costs twice, and side effects (a download, a build) happen twice.',
+    message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize, and it answers that.',
     hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',
   }),
 } satisfies Record<string, CatalogEntry>;
