@@ -98,6 +98,25 @@ describe('node dependencies, judged by the probe', () => {
   });
 });
 
+/** The blocker first: a program the launcher needs outranks an unset key the server never got to read. */
+describe('an unset variable, judged by the probe', () => {
+  const entry = { ...server, source: { file: '/p/.mcp.json' }, expanded: { command: '/p/run.sh', args: [], env: {}, headers: {}, unsetVars: [], userConfigUnset: [] } } as unknown as ServerEntry;
+  it.each([
+    ['crash names a missing program', '/p/run.sh: 3: uv: not found', 'warning', 'command.toolchain-missing'],
+    ['crash names nothing the doctor knows', "KeyError: 'API_KEY'", 'error', 'config.env-unset'],
+  ] as const)('%s', (_what, stderr, severity, cause) => {
+    const env: Finding = { ...f('config.env-unset', 'error'), args: { variable: 'API_KEY' } };
+    const findings: Finding[] = [env];
+    const r: ProbeResult = { transport: 'stdio', outcome: 'crashed', durationMs: 5, timeoutMs: 1000, stderrTail: [stderr], stderrBytes: stderr.length, stdoutNoise: [], exit: { code: 1, signal: null } };
+    const pf = probeFindings(entry, r, stderr, '/p/run.sh', findings, 30_000);
+    for (const x of pf.unconfirmed) unconfirm(x, false);
+    for (const input of pf.findings) findings.push({ ...input, severity: input.severity ?? catalog[input.code].severity, server: server.id, plugin: 'p@m' });
+    expect(env.severity).toBe(severity);
+    expect(findings.filter((x) => x.severity === 'error').map((x) => x.code)).toEqual([cause]);
+    expect(findings.find((x) => x.code === 'probe.crashed')?.causedBy).toBe(cause);
+  });
+});
+
 describe('plugin load verdict', () => {
   it.each([
     ['loads', [f('config.unknown-key', 'warning', 'plugin')], true, 'loads', 0],

@@ -57,6 +57,12 @@ const confirmedOnlyBy: Partial<Record<Code, Code[]>> = {
   'deps.not-installed': ['deps.node-module'],
 };
 
+/**
+ * Static causes that give way when stderr names another one: a server that died for want of `uv` never read
+ * its API key, so the missing program is the blocker and the unset variable a warning for later.
+ */
+const outrankedByStderr: Code[] = ['config.env-unset'];
+
 export interface ProbeFindings {
   findings: FindingInput[];
   /** Static findings the probe confirmed (a guarded toolchain that really was needed): raise to error. */
@@ -188,7 +194,11 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const unconfirmed =
     r.outcome === 'answered'
       ? []
-      : own.filter((f) => f.severity === 'error' && !f.code.startsWith('probe.') && confirmedOnlyBy[f.code] && !confirmedOnlyBy[f.code]!.some((c) => named.has(c)));
+      : own.filter(
+          (f) =>
+            f.severity === 'error' &&
+            ((confirmedOnlyBy[f.code] && !confirmedOnlyBy[f.code]!.some((c) => named.has(c))) || (outrankedByStderr.includes(f.code) && named.size > 0)),
+        );
 
   // Link symptoms to the root cause, static or from stderr.
   // The one root-cause rule, over what can explain a symptom: static errors, causes stderr named, and static
