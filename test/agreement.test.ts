@@ -52,7 +52,7 @@ interface FactSpec {
 }
 
 const agreementDir = join(repoRoot, 'fixtures', 'agreement');
-const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name', 'auth-header'];
+const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name', 'auth-header', 'launcher-venv'];
 
 /**
  * A remote MCP server on loopback for the auth-header fact ({{AUTH_PORT}}): it answers initialize only to

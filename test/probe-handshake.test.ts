@@ -27,7 +27,7 @@ beforeAll(async () => {
     crash: node('missing-module'),
     'crash-launcher': { command: '${CLAUDE_PLUGIN_ROOT}/run.sh', env: { FIXTURE_LOG: '${FX_LOG_DIR}/launcher' } },
   });
-  h.pluginFile('run.sh', `#!/bin/sh\necho "downloading the server…" >&2\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(nodeFixture)} missing-module\n`);
+  h.pluginFile('run.sh', `#!/bin/sh\necho "building the server…" >&2\ngo build ./... >/dev/null 2>&1 || true\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(nodeFixture)} missing-module\n`);
   const { chmodSync } = await import('node:fs');
   chmodSync(join(h.pluginDir, 'run.sh'), 0o755);
   const env = { PATH: TEST_PATH, ...h.env, FX_LOG_DIR: h.pids };
@@ -73,7 +73,8 @@ describe('server/discover first, as Claude Code 2.1.332', () => {
   it('says a launcher that exits before answering runs twice at every start', () => {
     const s = serverNamed(report, 'crash-launcher');
     expect(s.probe?.startedTwice).toBe(true);
-    expect(s.findings.find((f) => f.code === 'probe.crashed')?.message).toContain('what run.sh does before it fails (a download, a build) runs twice at every start');
+    expect(s.probe?.launcherTools).toEqual(['go']);
+    expect(s.findings.find((f) => f.code === 'probe.crashed')?.message).toContain('what run.sh does before it fails (its go steps) runs twice at every start');
     // The plain node server is started twice too, but nothing of its own runs twice: no such sentence.
     expect(serverNamed(report, 'crash').findings.find((f) => f.code === 'probe.crashed')?.message).not.toContain('runs twice');
   });

@@ -68,4 +68,6 @@ export interface ProbeResult {
   discover?: 'modern' | 'legacy' | 'died' | 'silent';
   /** It exited before answering server/discover, so it was started a second time, as Claude Code does. */
   startedTwice?: boolean;
+  /** For a shell launcher started twice: the toolchains it runs (go build, uv sync, npx …), which then run twice. */
+  launcherTools?: string[];
 }

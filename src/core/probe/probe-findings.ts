@@ -34,16 +34,21 @@ const sameRootCause: Partial<Record<Code, Code[]>> = {
   'deps.node-module': ['deps.node-module', 'deps.not-installed'],
   'command.script-missing': ['command.script-missing', 'command.unbuilt', 'config.unexpanded-path', 'config.relative-path'],
   'command.bad-interpreter': ['command.bad-interpreter'],
-  'deps.python-module': ['deps.python-module', 'venv.broken-interpreter'],
+  'deps.python-module': ['deps.python-module', 'venv.broken-interpreter', 'venv.missing-module'],
 };
 
 /** Commands that fetch or build before the server runs: started twice, they do it twice. */
-const launcherCommand = /^(?:npx|uvx|bunx|pnpx|pnpm|yarn|npm|uv|go|cargo|docker|podman|deno|sh|bash|zsh)$|\.(?:sh|bash)$/;
+const packageRunner = /^(?:npx|uvx|bunx|pnpx|pnpm|yarn|npm|uv|go|cargo|docker|podman|deno)$/;
 
-/** Says that Claude Code starts it twice, where that matters: a launcher (npx, uvx, a run.sh) runs its steps twice. */
-function twice(server: ServerEntry, r: ProbeResult): { launcherRunsTwice?: boolean; launcher?: string } {
+/**
+ * Says that Claude Code starts it twice where that matters: a package runner (npx, uvx) downloads twice, a
+ * launcher script runs its fetch and build steps (uv sync, go build) twice.
+ */
+function twice(server: ServerEntry, r: ProbeResult): { launcherRunsTwice?: boolean; launcher?: string; launcherTools?: string } {
+  if (!r.startedTwice) return {};
   const command = basename(server.expanded.command ?? '');
-  return r.startedTwice && launcherCommand.test(command) ? { launcherRunsTwice: true, launcher: command } : {};
+  if (r.launcherTools?.length) return { launcherRunsTwice: true, launcher: command, launcherTools: r.launcherTools.join(', ') };
+  return packageRunner.test(command) ? { launcherRunsTwice: true, launcher: command } : {};
 }
 
 /** Symptom codes that a root-cause finding explains. */

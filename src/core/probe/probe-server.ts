@@ -10,6 +10,12 @@ import type { ProbeResult } from '../model/probe-types.js';
 import { runtimeTooOld } from './runtime-age.js';
 import { probeStdio } from './stdio-session.js';
 import { stripEscapes } from '../util/safe-text.js';
+import { readText } from '../util/fs-facts.js';
+import { isShellScript } from '../command/shebang.js';
+import { scanLauncher } from '../command/launcher-scan.js';
+
+/** Toolchains a launcher runs to fetch or build the server, not just to run it. */
+const fetchOrBuild = new Set(['go', 'cargo', 'uv', 'uvx', 'npm', 'npx', 'bun', 'bunx', 'pnpm', 'yarn', 'pip', 'pip3', 'pipx', 'poetry', 'docker', 'podman', 'make', 'cmake', 'mvn', 'gradle', 'dotnet', 'deno']);
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -29,6 +35,12 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
   const command = server.expanded.command ?? '';
   const [{ result, stderrText }, resolved] = await Promise.all([probeStdio(server, ctx, opts), resolveCommand(command, ctx.cwd, ctx.env)]);
   const interpreter = resolved.path ?? command;
+  // Started twice: what a shell launcher fetches or builds before it fails, it does twice.
+  if (result.startedTwice && resolved.path && (await isShellScript(resolved.path))) {
+    const text = await readText(resolved.path, 256 * 1024);
+    const steps = text ? scanLauncher(text).filter((u) => fetchOrBuild.has(u.tool)).map((u) => u.tool) : [];
+    if (steps.length > 0) result.launcherTools = steps;
+  }
   if (result.outcome === 'crashed' && !result.background) {
     const tooOld = await runtimeTooOld(server, ctx, stripEscapes(stderrText), interpreter);
     if (tooOld) result.runtimeTooOld = tooOld;

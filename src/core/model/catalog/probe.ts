@@ -24,9 +24,11 @@ export const probeCodes = {
       'is started a second time by Claude Code ("respawning pinned legacy"), and mcp-doctor does the same.',
     message: (a) =>
       `The server exited before answering initialize (${a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`})` +
-      (a.stderrLast ? `; stderr says: ${s(a.stderrLast)}` : `, printing nothing on stderr${printedOnStdout(a)}`) +
+      (a.stderrLast ? `; stderr says: ${s(a.stderrLast).replace(/\.$/, '')}` : `, printing nothing on stderr${printedOnStdout(a)}`) +
       '.' +
-      (a.launcherRunsTwice ? ` Claude Code starts a server that exits this early a second time, so what ${s(a.launcher)} does before it fails (a download, a build) runs twice at every start.` : ''),
+      (a.launcherRunsTwice
+        ? ` Claude Code starts a server that exits this early a second time, so what ${s(a.launcher)} does before it fails (${a.launcherTools ? `its ${s(a.launcherTools)} steps` : 'a download, a build'}) runs twice at every start.`
+        : ''),
     hint: (a) => s(a.fixHint) || `Run it by hand to see the whole error: ${s(a.commandLine)}`,
   }),
   'probe.backgrounded': entry({
