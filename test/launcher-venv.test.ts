@@ -23,6 +23,7 @@ describe('the venvs a launcher checks', () => {
     ['the plugin root and source …/activate', '. "${CLAUDE_PLUGIN_ROOT}/.venv/bin/activate"\nexec python -m srv', ['/p/.venv']],
     ['a home path with ~', 'if [ -x ~/.venvs/srv/bin/python ]; then exec ~/.venvs/srv/bin/python s.py; fi', ['/h/.venvs/srv']],
     ['a variable it cannot know is skipped', 'VENV="$(poetry env info -p)"\nexec "$VENV/bin/python" -m srv', []],
+    ['$(dirname "$0") written inline; a path glued to a command substitution is not taken apart', 'exec "$(dirname "$0")/.venv/bin/python" server.py\nexec "$(pwd)/venv/bin/python"', ['/p/srv/.venv']],
     ['a comment is not a check', '# run ./.venv/bin/python by hand\nexec uv run srv', []],
   ])('%s', (_what, text, venvs) => {
     expect(launcherVenvPaths(text, known)).toEqual(venvs);

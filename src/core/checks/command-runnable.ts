@@ -111,7 +111,7 @@ async function launcherVenvProblems(path: string, server: ServerEntry, c: CheckC
     const at = text.split('\n').findIndex((l) => /venv/i.test(l.replace(/(^|\s)#.*$/, '')));
     return [
       {
-        code: 'venv.launcher-none',
+        code: 'venv.none-found',
         location: { file: path, line: at + 1 || 1, column: 1 },
         args: { script: path, count: checked.length, venvs: states.map((st) => `${st.venv} ${problemOf(st.findings[0])}`), createCommand: await venvCreateCommand(checked[0]!) },
       },
@@ -157,7 +157,7 @@ export default defineCheck({
     'venv.link-lost',
     'venv.broken-interpreter',
     'venv.missing-module',
-    'venv.launcher-none',
+    'venv.none-found',
   ],
   async run(server, c) {
     const t = await commandTarget(server, c);

@@ -107,8 +107,11 @@ export function scanLauncherPaths(text: string, known: LauncherVars): { venvs: s
     const p = path.replace(/\/bin\/python[0-9.]*$/, '').replace(/\/+$/, '');
     if (p.startsWith('/') && /(?:^|\/)\.?venvs?(?:$|\/)|claude-mcp-venvs|virtualenv/.test(p) && !found.includes(p)) found.push(p);
   };
+  // `$(dirname "$0")` written inline is the script's folder too.
+  const selfDir = /\$\(\s*dirname\s+(?:--\s+)?["']?\$(?:\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE|0|\{0\})["']?\s*\)/g;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    const inline = line.replace(selfDir, known.scriptDir);
     if (!line) continue;
     const assign = /^(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
     if (assign) {
@@ -127,11 +130,11 @@ export function scanLauncherPaths(text: string, known: LauncherVars): { venvs: s
       continue;
     }
     // A venv path written out where it is used: [ -d "…/.venv" ], "…/.venv/bin/python", source …/activate.
-    for (const m of line.matchAll(/["']?((?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|~|\/)[^\s"';|&)]*?(?:venvs?|\.venv|virtualenv)[^\s"';|&)]*)["']?/g)) {
+    for (const m of inline.matchAll(/(?<=^|[\s"'=])((?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|~|\/)[^\s"';|&)]*?(?:venvs?|\.venv|virtualenv)[^\s"';|&)]*)/g)) {
       const expanded = expandWord((m[1] ?? '').replace(/\/bin\/activate$/, ''), vars);
       if (expanded !== null) add(expanded);
     }
-    for (const m of line.matchAll(/["']?((?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\/)[^\s"';|&)]*\.py)["']?(?=\s|$|;)/g)) {
+    for (const m of inline.matchAll(/(?<=^|[\s"'=])((?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\/)[^\s"';|&)]*\.py)(?=["']?(?:\s|$|;))/g)) {
       const expanded = expandWord(m[1] ?? '', vars);
       if (expanded?.startsWith('/') && !scripts.includes(expanded)) scripts.push(expanded);
     }

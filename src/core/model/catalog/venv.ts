@@ -59,7 +59,7 @@ export const venvCodes = {
     message: (a) => `The venv ${q(a.venv)} runs, but cannot import ${listOf(a.modules)}, which the server needs.`,
     hint: (a) => `Install them with the venv's own python: ${s(a.installCommand)}.`,
   }),
-  'venv.launcher-none': entry({
+  'venv.none-found': entry({
     title: 'No venv the launcher looks for can run the server',
     severity: 'error',
     fixable: false,
