@@ -1,5 +1,5 @@
 /**
- * Claude Code 2.1.332's handshake, measured (docs/claude-code-facts.md "server/discover"): server/discover first;
+ * Claude Code's handshake, measured (docs/claude-code-facts.md §15): server/discover first;
  * answered → the 2026-07-28 protocol, no initialize; an error answer or silence (2.7 s) → initialize on the same
  * process; an exit → the server is started a second time, straight with initialize. Every fixture logs its starts
  * and requests, so the table checks what the server saw, not only the verdict.
@@ -47,7 +47,7 @@ function seen(mode: string): string[][] {
   return [...byPid.values()];
 }
 
-describe('server/discover first, as Claude Code 2.1.332', () => {
+describe('server/discover first, as Claude Code does', () => {
   it.each([
     // server, fixture log, outcome, discover, protocol, started twice, what each start saw, findings
     ['legacy', 'ok', 'answered', 'legacy', INITIALIZE_PROTOCOL_VERSION, undefined, [['start', 'server/discover', 'initialize', 'tools/list']], []],

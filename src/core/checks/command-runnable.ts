@@ -12,7 +12,7 @@ import { installHints, mentionsVenv, scanLauncherPaths } from '../command/launch
 import { cacheHome } from '../model/context.js';
 import { serverNeeds } from '../venv/server-needs.js';
 import { executableForReaders, firstMissingComponent, isExecutableFile, readText } from '../util/fs-facts.js';
-import type { FindingInput, Location, ServerEntry } from '../model/types.js';
+import type { Evidence, FindingInput, Location, ServerEntry } from '../model/types.js';
 import { venvCreateCommand, venvRootOf } from '../venv/venv-facts.js';
 import { venvFindings } from '../venv/venv-findings.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
@@ -38,7 +38,7 @@ async function missingCommand(path: string, server: ServerEntry, c: CheckContext
   }
   const built = await detectBuildOutput(path, top);
   if (built) {
-    const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env)) ? built.toolchain : null;
+    const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env, c.ctx.platform)) ? built.toolchain : null;
     return [
       {
         code: 'command.unbuilt',
@@ -71,7 +71,7 @@ async function interpreterProblems(path: string, server: ServerEntry, c: CheckCo
     ];
   }
   if (shebang.envProgram) {
-    if (await findOnPath(shebang.envProgram, c.ctx.env)) return [];
+    if (await findOnPath(shebang.envProgram, c.ctx.env, c.ctx.platform)) return [];
     return [{ code: 'command.bad-interpreter', location, args: { path, interpreter, viaEnv: true, shebang: shebang.raw.slice(2), fixHint: installHints[interpreter] } }];
   }
   if (!shebang.interpreter.startsWith('/') || (await isExecutableFile(shebang.interpreter))) return [];
@@ -129,7 +129,7 @@ async function launcherVenvProblems(path: string, server: ServerEntry, c: CheckC
 
 /** One venv's problem in a few words, from the finding venvFindings made for it. */
 function problemOf(f: FindingInput | undefined): string {
-  const a = f?.args ?? {};
+  const a: Evidence = f?.args ?? {};
   switch (f?.code) {
     case 'venv.missing':
       return 'does not exist';

@@ -1,7 +1,7 @@
 /**
- * Claude Code suppresses a plugin server that duplicates another one, whatever the names (FACTS §5, bundle
- * `TP`/`kYs` of 2.1.330). The signature is the stdio command line (`[command, ...args]`, compared literally,
- * after expansion) or the URL (parsed: `#hash` dropped, one trailing `/` of the path dropped, host lower-cased
+ * Claude Code suppresses a plugin server that duplicates another one, whatever the names
+ * (docs/claude-code-facts.md §5, bundle `TP`/`kYs`). The signature is the stdio command line (`[command, ...args]`,
+ * compared literally, after expansion) or the URL (parsed: `#hash` dropped, one trailing `/` of the path dropped, host lower-cased
  * and the default port dropped by the URL parser; query and path case kept; type and headers ignored).
  * - A plugin server equal to a manually configured one (user, local, or an approved project server that is
  *   not disabled) is suppressed; env is not compared.
@@ -14,7 +14,7 @@ import type { InventoryBuilder } from './inventory-builder.js';
 
 /**
  * Two plugins of the same name from two marketplaces give their servers the same key `plugin:<name>:<server>`
- * (Claude Code 2.1.332, fixtures/agreement/same-name): for a key both define, the plugin that comes **later**
+ * (docs/claude-code-facts.md §16, fixtures/agreement/same-name): for a key both define, the plugin that comes **later**
  * in enabledPlugins (for plugins it does not list, the marketplace added later) keeps it, and the other's
  * server is not loaded, without a log line. Servers only one of them defines load under the shared prefix.
  * The loser is marked `inactive: 'duplicate'` (never started) with a finding naming the winner, and gets an

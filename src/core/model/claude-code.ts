@@ -8,12 +8,15 @@
 /** The Claude Code release whose behaviour is modelled (measured facts: docs/claude-code-facts.md). */
 export const CLAUDE_CODE_VERSION = '2.1.332';
 
-/** What Claude Code sends first to a stdio server: `server/discover` in the 2026-07-28 ("modern") protocol. */
+/**
+ * What Claude Code sends first to a stdio server: `server/discover` in the 2026-07-28 ("modern") protocol
+ * (docs/claude-code-facts.md §15).
+ */
 export const DISCOVER_PROTOCOL_VERSION = '2026-07-28';
 
 /**
  * How long Claude Code waits for the answer to `server/discover` before it sends `initialize` on the same
- * process (measured on 2.1.332: 2.7 s between the two requests to a server that ignores the first).
+ * process (2.7 s between the two requests to a server that ignores the first: docs/claude-code-facts.md §15).
  */
 export const DISCOVER_PROBE_TIMEOUT_MS = 2_700;
 
@@ -28,5 +31,5 @@ export function claudeClientInfo(doctorVersion: string): { name: string; title: 
   return { name: 'claude-code', title: 'Claude Code (mcp-doctor probe)', version: `${CLAUDE_CODE_VERSION}+mcp-doctor.${doctorVersion}` };
 }
 
-/** Startup timeout Claude Code gives a server when MCP_TIMEOUT is not set, in ms. */
+/** Startup timeout Claude Code gives a server when MCP_TIMEOUT is not set, in ms (docs/claude-code-facts.md §8). */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;

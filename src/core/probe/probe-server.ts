@@ -33,7 +33,7 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
     return { result: await probeRemote(server, opts), stderrText: '', interpreter: '' };
   }
   const command = server.expanded.command ?? '';
-  const [{ result, stderrText }, resolved] = await Promise.all([probeStdio(server, ctx, opts), resolveCommand(command, ctx.cwd, ctx.env)]);
+  const [{ result, stderrText }, resolved] = await Promise.all([probeStdio(server, ctx, opts), resolveCommand(command, ctx.cwd, ctx.env, ctx.platform)]);
   const interpreter = resolved.path ?? command;
   // Started twice: what a shell launcher fetches or builds before it fails, it does twice.
   if (result.startedTwice && resolved.path && (await isShellScript(resolved.path))) {

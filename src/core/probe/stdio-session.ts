@@ -1,7 +1,7 @@
 /**
  * Starts one stdio server the way Claude Code does (no shell, cwd = the project, env = ours plus the
- * CLAUDE_* variables and the server's env) and speaks raw JSON-RPC to it as Claude Code 2.1.332 does
- * (measured, docs/claude-code-facts.md "server/discover"): first `server/discover` (2026-07-28); a server
+ * CLAUDE_* variables and the server's env) and speaks raw JSON-RPC to it as Claude Code does
+ * (docs/claude-code-facts.md §15): first `server/discover` (2026-07-28); a server
  * that answers it is used in that protocol (tools/list follows, no initialize); one that answers with an
  * error, or says nothing for DISCOVER_PROBE_TIMEOUT_MS, gets initialize (2025-11-25) on the same process;
  * one that exits first is started a second time, straight with initialize, within what is left of the
@@ -145,8 +145,9 @@ async function converse(
       const timer = setTimeout(() => setImmediate(() => settle({ kind: 'timeout' })), Math.max(0, deadline - conn.now()));
       reply.then((r) => settle(r.at <= deadline ? { kind: 'reply', reply: r } : { kind: 'timeout' }));
       conn.exited.then(async (exit) => {
-        // Read what the process wrote before it died; stdout held open by another process ends the wait later.
-        await within(conn.stdoutEnded, HELD_STDOUT_MS);
+        // Read what the process wrote before it died (stdout and stderr: under load its traceback can arrive
+        // after the exit is seen); a pipe held open by another process ends the wait later.
+        await within(Promise.all([conn.stdoutEnded, conn.stderrEnded]), HELD_STDOUT_MS);
         setImmediate(() => settle({ kind: 'exited', exit }));
       });
     });

@@ -1,14 +1,53 @@
 /** Catalog codes config.*: Manifests and MCP configs: JSON, schema, keys, variables, paths. */
-import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
 import type { Evidence } from '../evidence.js';
+import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
 
 /** Where to set an unset variable so Claude Code passes its value. */
 function envSetHint(a: Evidence): string {
   return `Set ${s(a.variable)} in the "env" block of ~/.claude/settings.json (or export it in the shell Claude Code starts from), or write \${${s(a.variable)}:-default} in the config.`;
 }
 
+/** What to write instead, for the schema mistakes seen most in real manifests (json/schema.ts names them). */
+function schemaFix(a: Evidence): string {
+  switch (a.mistake) {
+    case 'as-object':
+      return `Write it as an object: "${s(a.key)}": ${s(a.suggested)}.`;
+    case 'quote-it':
+      return `Quote it: "${s(a.key)}": ${s(a.suggested)}.`;
+    case 'as-list':
+      return `Make it a list: "${s(a.key)}": ${s(a.suggested)}.`;
+    case 'url-string':
+      return 'Use the URL as a string: "repository": "https://github.com/owner/repo".';
+    case 'args-list':
+      return `Make it a list of strings: "args": ${s(a.suggested)}. Claude Code silently drops this server otherwise.`;
+    case 'dependency-list':
+      return 'Make it a list: "dependencies": ["other-plugin", "plugin@marketplace"].';
+    case 'agent-files':
+      return 'List agent files (./agents/reviewer.md), not a folder; ./agents/ is loaded by default without this key.';
+    case 'dot-slash':
+      return `Start the path with ./ (relative to the plugin root): ${s(a.suggested)}.`;
+    case 'command-string':
+      return 'Give the command as a string, and its arguments in "args".';
+    case 'vscode-servers-key':
+      return 'Rename "servers" to "mcpServers" (that is VS Code\'s key; Claude Code reads "mcpServers").';
+    case 'flat-project-config':
+      return 'Wrap the servers in {"mcpServers": {…}}: Claude Code ignores a flat .mcp.json in a project (a plugin root accepts both).';
+    case 'url-without-type':
+      return 'Add "type": "http" (or "sse" / "ws") to this entry.';
+    case 'quoted-boolean':
+      return `Write ${s(a.suggested)} without quotes: Claude Code enables a plugin only for the JSON value true, so ${s(a.key)} stays off.`;
+    case 'enable-boolean':
+      return `Write true to enable ${s(a.key)}, false to disable it.`;
+    case 'state-not-object':
+      return 'Claude Code reads nothing from this file until it is a JSON object; restore it (or delete it and let Claude Code write it again).';
+    default:
+      return 'Change the value to the expected shape.';
+  }
+}
+
 export const configCodes = {
   'config.invalid-json': entry({
+    args: ['error', 'what'],
     title: 'File is not valid JSON',
     severity: 'error',
     fixable: false,
@@ -20,12 +59,13 @@ export const configCodes = {
     hint: () => 'Fix the syntax at the line and column shown (trailing commas and comments are not allowed).',
   }),
   'config.bom': entry({
+    args: ['effect', 'file', 'marketplace', 'plugin', 'servers', 'tolerated', 'what'],
     title: 'File starts with a byte-order mark',
     severity: 'error',
     fixable: false,
     explain:
       'The file begins with a UTF-8 byte-order mark (EF BB BF), which editors on Windows add silently. Claude Code ' +
-      '2.1.330 cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
+      'cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
       'in the debug log only), so its servers never load; installed_plugins.json is read as empty, so plugins installed ' +
       'into the cache are not found; known_marketplaces.json is read as empty, so no plugin of any marketplace loads. ' +
       'Everywhere else (plugin.json, marketplace.json, a project .mcp.json, ~/.claude.json, settings) it reads past the ' +
@@ -44,6 +84,7 @@ export const configCodes = {
         : `Save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' ${a.file ? sh(a.file) : 'FILE'}`,
   }),
   'config.unreadable': entry({
+    args: ['problem', 'what'],
     title: 'Config path is not a readable file',
     severity: 'error',
     fixable: false,
@@ -54,6 +95,7 @@ export const configCodes = {
     hint: () => 'Replace it with the JSON file it should be (or remove it).',
   }),
   'config.too-large': entry({
+    args: ['bytes', 'limit'],
     title: 'File is too large to be a manifest',
     severity: 'error',
     fixable: false,
@@ -62,6 +104,7 @@ export const configCodes = {
     hint: () => 'Check that the right file sits at this path.',
   }),
   'config.schema': entry({
+    args: ['detail', 'expected', 'field', 'found', 'key', 'mistake', 'suggested'],
     title: 'Value does not match what Claude Code expects',
     severity: 'error',
     fixable: false,
@@ -72,9 +115,10 @@ export const configCodes = {
       a.expected !== undefined
         ? `${s(a.field) || 'value'}: expected ${s(a.expected)}, found ${s(a.found)}${a.detail ? ` (${s(a.detail)})` : ''}`
         : `${s(a.field) || 'value'}: ${s(a.detail)}`,
-    hint: (a) => s(a.fixHint) || 'Change the value to the expected shape.',
+    hint: (a) => schemaFix(a),
   }),
   'config.unknown-key': entry({
+    args: ['key', 'note', 'suggestion'],
     title: 'Key that Claude Code ignores',
     severity: 'warning',
     fixable: false,
@@ -88,6 +132,7 @@ export const configCodes = {
         : s(a.note) || 'Remove it, or move it where Claude Code reads it.',
   }),
   'config.reserved-name': entry({
+    args: ['name', 'what'],
     title: 'Name reserved for Anthropic',
     severity: 'error',
     fixable: false,
@@ -99,6 +144,7 @@ export const configCodes = {
     hint: () => 'Name it for what it does.',
   }),
   'config.missing-file': entry({
+    args: ['field', 'fixHint', 'path'],
     title: 'Referenced path does not exist',
     severity: 'error',
     fixable: false,
@@ -109,6 +155,7 @@ export const configCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the path (relative to the plugin root, starting with ./), or add the file.',
   }),
   'config.env-unset': entry({
+    args: ['authorization', 'field', 'inPlugin', 'probeAnswered', 'variable'],
     title: 'Environment variable is not set',
     severity: 'error',
     fixable: false,
@@ -134,6 +181,7 @@ export const configCodes = {
     },
   }),
   'config.env-required': entry({
+    args: ['field', 'variable'],
     title: 'Variable the plugin\'s users must set',
     severity: 'info',
     fixable: false,
@@ -145,6 +193,7 @@ export const configCodes = {
     hint: (a) => `Document ${s(a.variable)} in the plugin's README, or give it a default: \${${s(a.variable)}:-…}.`,
   }),
   'config.env-session-only': entry({
+    args: ['file', 'layer', 'variable'],
     title: 'Variable set only in project settings',
     severity: 'info',
     fixable: false,
@@ -156,6 +205,7 @@ export const configCodes = {
     hint: (a) => `Nothing to do for sessions; to have it everywhere, move ${s(a.variable)} to the "env" block of ~/.claude/settings.json.`,
   }),
   'config.user-config-unset': entry({
+    args: ['key', 'keychain', 'plugin', 'required'],
     title: 'Plugin option is not set',
     severity: 'error',
     fixable: false,
@@ -175,6 +225,7 @@ export const configCodes = {
         : `Set it: claude plugin configure ${s(a.plugin) || '<plugin>'} (or /plugin → Manage → Configure in Claude Code).`,
   }),
   'config.user-config-undeclared': entry({
+    args: ['key', 'literal'],
     title: 'Plugin option is used but not declared',
     severity: 'error',
     fixable: false,
@@ -188,6 +239,7 @@ export const configCodes = {
     hint: (a) => `Declare it in plugin.json: "userConfig": {"${s(a.key)}": {"type": "string", "title": "…", "sensitive": true}}.`,
   }),
   'config.relative-path': entry({
+    args: ['field', 'pluginFile', 'resolved', 'suggested', 'value'],
     title: 'Relative path resolves against the project, not the plugin',
     severity: 'warning',
     fixable: false,
@@ -199,6 +251,7 @@ export const configCodes = {
     hint: (a) => `Write \${CLAUDE_PLUGIN_ROOT}/${s(a.suggested)} instead.`,
   }),
   'config.unexpanded-path': entry({
+    args: ['field', 'homePath', 'resolved', 'severityNote', 'suggested', 'tilde', 'value', 'variable'],
     title: 'Path uses ~ or $VAR, which Claude Code does not expand',
     severity: 'error',
     fixable: false,

@@ -12,6 +12,8 @@ const depsHint = (a: Evidence) =>
 
 export const depsCodes = {
   'deps.not-installed': entry({
+    args: ['count', 'dir', 'hasLockfile', 'imports', 'installCommand', 'lockfile', 'missingModule', 'nodeModules', 'packageJson', 'probeAnswered', 'stderrLine'],
+    fixes: ['npm-install'],
     title: 'Node dependencies are not installed',
     severity: 'error',
     fixable: true,
@@ -34,6 +36,7 @@ export const depsCodes = {
     },
   }),
   'deps.python-module': entry({
+    args: ['interpreter', 'line', 'module', 'name'],
     title: 'Python module is not installed',
     severity: 'error',
     fixable: false,
@@ -45,6 +48,7 @@ export const depsCodes = {
     hint: (a) => `Install it into that interpreter: ${sh(a.interpreter)} -m pip install ${s(a.module).split('.')[0]} (or run the server with the venv that has it).`,
   }),
   'deps.node-module': entry({
+    args: ['line', 'module', 'specifier'],
     title: 'Node module is not installed',
     severity: 'error',
     fixable: false,

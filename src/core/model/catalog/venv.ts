@@ -5,6 +5,8 @@ const listOf = (v: unknown) => (Array.isArray(v) ? v.map((m) => `'${String(m)}'`
 
 export const venvCodes = {
   'venv.missing': entry({
+    args: ['createCommand', 'venv'],
+    fixes: ['venv-create'],
     title: 'Python virtual environment is missing',
     severity: 'error',
     fixable: true,
@@ -16,6 +18,8 @@ export const venvCodes = {
     hint: (a) => `Create it: ${s(a.createCommand)}.`,
   }),
   'venv.dangling-link': entry({
+    args: ['fixHint', 'link', 'loop', 'target'],
+    fixes: ['venv-create'],
     title: 'Venv link points to a folder that is gone',
     severity: 'error',
     fixable: true,
@@ -27,6 +31,8 @@ export const venvCodes = {
     hint: (a) => s(a.fixHint) || `Recreate the venv at ${s(a.target)}, or point the link at a venv that exists.`,
   }),
   'venv.link-lost': entry({
+    args: ['target', 'venv', 'via', 'was'],
+    fixes: ['symlink'],
     title: 'Installed copy lost its venv link',
     severity: 'error',
     fixable: true,
@@ -38,6 +44,8 @@ export const venvCodes = {
     hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${sh(a.target)} ${sh(a.venv)}).`,
   }),
   'venv.broken-interpreter': entry({
+    args: ['createCommand', 'home', 'python', 'reason', 'venv'],
+    fixes: ['venv-create'],
     title: 'Venv\'s base interpreter was removed',
     severity: 'error',
     fixable: true,
@@ -49,6 +57,7 @@ export const venvCodes = {
     hint: (a) => `Recreate the venv with a Python that exists: ${s(a.createCommand)}.`,
   }),
   'venv.missing-module': entry({
+    args: ['installCommand', 'modules', 'python', 'venv'],
     title: 'Venv lacks a module the server imports',
     severity: 'error',
     fixable: false,
@@ -60,6 +69,7 @@ export const venvCodes = {
     hint: (a) => `Install them with the venv's own python: ${s(a.installCommand)}.`,
   }),
   'venv.none-found': entry({
+    args: ['count', 'createCommand', 'script', 'venvs'],
     title: 'No venv the launcher looks for can run the server',
     severity: 'error',
     fixable: false,
