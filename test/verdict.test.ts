@@ -21,7 +21,7 @@ function f(code: Code, severity: Severity, on: 'server' | 'plugin' = 'server', e
   return { code, severity, server: on === 'server' ? server.id : null, plugin: 'p@m', ...(effect ? { effect } : {}) };
 }
 
-type Row = [what: string, findings: Finding[], probe: 'answered' | 'crashed' | 'timeout' | null, status: string];
+type Row = [what: string, findings: Finding[], probe: 'answered' | 'crashed' | 'timeout' | 'spawn-failed' | null, status: string];
 
 const table: Row[] = [
   ['nothing wrong, answered', [], 'answered', 'ok'],
@@ -29,6 +29,13 @@ const table: Row[] = [
   ['static error, not started', [f('config.env-unset', 'error')], null, 'failed'],
   ['static error, answered: softened first, so degraded', [f('config.env-unset', 'error')], 'answered', 'degraded'],
   ['static warning, crashed', [f('deps.not-installed', 'warning'), f('probe.crashed', 'error')], 'crashed', 'failed'],
+  // Every check that predicts a failure follows the probe: a server that answered is degraded, one not started fails.
+  ['venv predicted missing, answered anyway', [f('venv.missing', 'error')], 'answered', 'degraded'],
+  ['venv predicted missing, not started', [f('venv.missing', 'error')], null, 'failed'],
+  ['toolchain predicted missing, answered anyway', [f('command.toolchain-missing', 'error')], 'answered', 'degraded'],
+  ['unbuilt binary predicted, answered anyway', [f('command.unbuilt', 'error')], 'answered', 'degraded'],
+  ['unbuilt binary predicted, spawn failed', [f('command.unbuilt', 'error'), f('probe.spawn-failed', 'info')], 'spawn-failed', 'failed'],
+  ['node_modules predicted missing, answered (a bundled server)', [f('deps.not-installed', 'error')], 'answered', 'degraded'],
   ['probe symptom only, timed out', [f('probe.timeout', 'error')], 'timeout', 'failed'],
   ['entry Claude Code drops, answered anyway', [f('config.schema', 'warning', 'server', 'drops-server')], 'answered', 'failed'],
   ['plugin refused, probe never ran', [f('config.invalid-json', 'error', 'plugin', 'refuses-plugin')], null, 'failed'],
