@@ -33,3 +33,17 @@ export function claudeClientInfo(doctorVersion: string): { name: string; title: 
 
 /** Startup timeout Claude Code gives a server when MCP_TIMEOUT is not set, in ms (docs/claude-code-facts.md §8). */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * Texts Claude Code prints that users search for, quoted by the catalog so a finding names what the user saw
+ * (docs/claude-code-facts.md §15, §17, §18).
+ */
+export const CLAUDE_TEXTS = {
+  /** Debug log of a plugin server with an unset `${VAR}`; `/plugin` counts it as the plugin's error. */
+  missingEnv: 'mcp-config-invalid: Missing environment variables',
+  /** The failure of an HTTP server that answered 401 to the entry's own Authorization header. */
+  authRejected: 'Server rejected the configured Authorization header',
+  authNoFallback: 'OAuth fallback is disabled when headers.Authorization is set',
+  /** Debug log when a stdio server exits on server/discover and is started again. */
+  respawn: 'respawning pinned legacy',
+} as const;

@@ -1,6 +1,7 @@
 /** Catalog codes config.*: Manifests and MCP configs: JSON, schema, keys, variables, paths. */
 import type { Evidence } from '../evidence.js';
 import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
+import { CLAUDE_TEXTS } from '../claude-code.js';
 
 /** Where to set an unset variable so Claude Code passes its value. */
 function envSetHint(a: Evidence): string {
@@ -169,13 +170,13 @@ export const configCodes = {
       'not fall back to OAuth.',
     message: (a) =>
       a.authorization
-        ? `\${${s(a.variable)}} is unset, so Claude Code sends the literal text '\${${s(a.variable)}}' in the Authorization header; the server rejects it (HTTP 401) and Claude Code does not fall back to OAuth when headers.Authorization is set.`
+        ? `\${${s(a.variable)}} is unset, so Claude Code sends the literal text '\${${s(a.variable)}}' in the Authorization header; the server rejects it (HTTP 401), and Claude Code does not fall back to OAuth ("${CLAUDE_TEXTS.authNoFallback}").`
         : `\${${s(a.variable)}} is unset, so the server receives the literal text '\${${s(a.variable)}}'.`,
     hint: (a) => envSetHint(a),
     unconfirmed: {
       message: (a) =>
         `\${${s(a.variable)}} is unset: the server started anyway, but its tools receive the literal text '\${${s(a.variable)}}' and will fail when called` +
-        (a.inPlugin ? `; /plugin counts this as the plugin's "1 error" (mcp-config-invalid: Missing environment variables: ${s(a.variable)})` : '') +
+        (a.inPlugin ? `; /plugin counts this as the plugin's "1 error" (${CLAUDE_TEXTS.missingEnv}: ${s(a.variable)})` : '') +
         '.',
       hint: (a) => envSetHint(a),
     },

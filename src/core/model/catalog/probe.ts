@@ -1,7 +1,7 @@
 /** Catalog codes probe.*: What starting the server and speaking MCP to it showed. */
 import type { Evidence } from '../evidence.js';
 import { errorLine } from '../error-line.js';
-import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, CLAUDE_TEXTS, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 import { entry, s, q, printedOnStdout, type CatalogEntry } from './words.js';
 
 /** What a spawn errno means, in the user's words. */
@@ -226,7 +226,7 @@ export const probeCodes = {
       'rejected the configured Authorization header (HTTP 401)") and does not offer a sign-in: OAuth fallback is ' +
       'disabled when headers.Authorization is set. An unset ${VAR} in the header is the usual cause: Claude Code ' +
       'sends the literal text "Bearer ${VAR}".',
-    message: (a) => `${s(a.url)} rejected the configured Authorization header (HTTP ${s(a.status)}); Claude Code does not fall back to OAuth when headers.Authorization is set.`,
+    message: (a) => `${s(a.url)} rejected the configured Authorization header (HTTP ${s(a.status)}): Claude Code fails it ("${CLAUDE_TEXTS.authRejected}") and does not fall back to OAuth ("${CLAUDE_TEXTS.authNoFallback}").`,
     hint: () => 'Check the token the header sends (is its variable set?), or remove headers.Authorization to sign in with OAuth from /mcp.',
   }),
   'probe.http-error': entry({
@@ -260,7 +260,7 @@ export const probeCodes = {
     fixable: false,
     explain:
       `Claude Code ${CLAUDE_CODE_VERSION} first sends server/discover (the ${DISCOVER_PROTOCOL_VERSION} handshake). This server exits on ` +
-      'it, so Claude Code starts it a second time with initialize ("respawning pinned legacy" in its debug log): ' +
+      `it, so Claude Code starts it a second time with initialize ("${CLAUDE_TEXTS.respawn}" in its debug log): ` +
       'startup costs twice, and side effects (a download, a build) happen twice.',
     message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize, and it answers that.',
     hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',
