@@ -52,7 +52,7 @@ interface FactSpec {
 }
 
 const agreementDir = join(repoRoot, 'fixtures', 'agreement');
-const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name', 'auth-header', 'launcher-venv'];
+const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name', 'auth-header', 'launcher-venv', 'node-bundled'];
 
 /**
  * A remote MCP server on loopback for the auth-header fact ({{AUTH_PORT}}): it answers initialize only to
@@ -173,6 +173,18 @@ describe('Authorization header with an unset variable', () => {
     const cause = s?.findings.find((x) => x.severity === 'error');
     expect(cause?.message).toContain("Claude Code sends the literal text '${FX_UNSET_TOKEN}' in the Authorization header");
     expect(s?.findings.find((x) => x.code === 'probe.auth-rejected')).toMatchObject({ severity: 'info', causedBy: 'config.env-unset' });
+  });
+});
+
+describe('node dependencies judged by the probe', () => {
+  it('names the module stderr names, and words the bundle\'s finding as a suspicion', async () => {
+    const f = spec('node-bundled');
+    const report = await runCase('node-bundled', f, f.cases[0]!);
+    const deps = (id: string) => report.servers.find((x) => x.id === id)?.findings.find((x) => x.code === 'deps.not-installed');
+    expect(deps('plugin:bundled:unbundled')).toMatchObject({ severity: 'error', evidence: { missingModule: 'zod' } });
+    expect(deps('plugin:bundled:unbundled')?.message).toContain("the server died on it: it cannot find the package 'zod'");
+    expect(deps('plugin:bundled:bundle')).toMatchObject({ severity: 'warning', contradictedByProbe: true });
+    expect(deps('plugin:bundled:bundle')?.message).toContain('the server started without it');
   });
 });
 
