@@ -1,5 +1,5 @@
 /**
- * Agreement with the real Claude Code 2.1.330, server by server. Each folder in fixtures/agreement is a home
+ * Agreement with the real Claude Code (2.1.330, and 2.1.332 for the newer facts), server by server. Each folder in fixtures/agreement is a home
  * rebuilt from a measurement (its VERDICT.md quotes what Claude Code printed); cases.json lists, per case, the
  * files changed on top of it, Claude Code's verdict for every server (connected / failed / disabled / pending /
  * missing) and the status mcp-doctor must give. Every case runs the doctor with the probe, as a user would.
@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/model/context.js';
 import { runDoctor } from '../src/core/engine/run.js';
 import type { Report, ReportServer } from '../src/core/model/types.js';
@@ -33,6 +35,8 @@ interface Case {
   neverShown?: string[];
   /** The error that must name each server's cause (the generic "not found" must not stand beside it). */
   rootCause?: Record<string, string>;
+  /** Where each server's plugin is read from (a path under the fixture): which of two same-named plugins it is. */
+  rootOf?: Record<string, string>;
 }
 
 interface FactSpec {
@@ -48,7 +52,38 @@ interface FactSpec {
 }
 
 const agreementDir = join(repoRoot, 'fixtures', 'agreement');
-const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms'];
+const facts = ['settings-env', 'plugin-data', 'bom', 'project-switches', 'duplicates', 'user-config', 'command-forms', 'same-name', 'auth-header', 'launcher-venv', 'node-bundled'];
+
+/**
+ * A remote MCP server on loopback for the auth-header fact ({{AUTH_PORT}}): it answers initialize only to
+ * `Authorization: Bearer fixture-good-token`, and 401 (with an OAuth challenge) to anything else, recording
+ * the header it got.
+ */
+const authSeen: string[] = [];
+let authServer: Server | undefined;
+let authPort = 0;
+beforeAll(async () => {
+  authServer = createServer((req, res) => {
+    const auth = String(req.headers.authorization ?? '');
+    authSeen.push(auth);
+    req.resume();
+    if (auth !== 'Bearer fixture-good-token') {
+      res.writeHead(401, { 'www-authenticate': 'Bearer resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource"' });
+      res.end();
+      return;
+    }
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'fixture-auth', version: '1' } } }));
+    });
+  });
+  await new Promise<void>((r) => authServer!.listen(0, '127.0.0.1', r));
+  authPort = (authServer.address() as AddressInfo).port;
+});
+afterAll(() => {
+  authServer?.closeAllConnections();
+  authServer?.close();
+});
 const spec = (fact: string) => JSON.parse(readFileSync(join(agreementDir, fact, 'cases.json'), 'utf8')) as FactSpec;
 
 /** What Claude Code's verdict means in mcp-doctor's terms. */
@@ -78,7 +113,10 @@ async function runCase(fact: string, f: FactSpec, c: Case): Promise<Report> {
     }
     for (const rel of c.bom ?? []) await writeFile(join(root, rel), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(join(root, rel))]));
     const home = join(root, 'home');
-    const env = { PATH: TEST_PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...f.shellEnv };
+    // git keeps no empty folder: the project folder Claude Code runs in is made here when the fixture has none.
+    await mkdir(join(root, 'project'), { recursive: true });
+    const shellEnv = Object.fromEntries(Object.entries(f.shellEnv).map(([k, v]) => [k, v.replaceAll('{{AUTH_PORT}}', String(authPort))]));
+    const env = { PATH: TEST_PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...shellEnv };
     const ctx = createContext({ env, cwd: join(root, 'project'), homedir: home, managedDir: join(root, 'managed'), platform: 'linux' });
     const probe = c.probe ?? f.probe ?? true;
     const { report } = await runDoctor(ctx, { version: 'test', probe, timeoutMs: f.timeoutMs ?? 20_000 });
@@ -93,7 +131,7 @@ const table: { fact: string; servers: number; agree: number }[] = [];
 afterAll(() => {
   const lines = table.map((t) => `  ${t.fact.padEnd(18)} ${String(t.agree).padStart(3)}/${t.servers}`);
   const total = table.reduce((a, t) => ({ agree: a.agree + t.agree, servers: a.servers + t.servers }), { agree: 0, servers: 0 });
-  console.log(`server verdicts that agree with Claude Code 2.1.330 (fact: agree/servers):\n${lines.join('\n')}\n  ${'total'.padEnd(18)} ${total.agree}/${total.servers}`);
+  console.log(`server verdicts that agree with the real Claude Code, as measured (fact: agree/servers):\n${lines.join('\n')}\n  ${'total'.padEnd(18)} ${total.agree}/${total.servers}`);
 });
 
 describe.each(facts)('%s', (fact) => {
@@ -120,9 +158,35 @@ describe.each(facts)('%s', (fact) => {
       const errors = byId.get(id)?.findings.filter((x) => x.severity === 'error').map((x) => x.code);
       expect(errors, id).toEqual([code]);
     }
+    for (const [id, root] of Object.entries(c.rootOf ?? {})) expect(byId.get(id)?.root, id).toBe(`{{ROOT}}/${root}`);
     for (const [id, winner] of Object.entries(c.duplicateOf ?? {})) {
       expect(byId.get(id)?.findings.find((x) => x.code === 'server.duplicate')?.evidence.duplicateOf, id).toBe(winner);
     }
+  });
+});
+
+describe('Authorization header with an unset variable', () => {
+  it('sends the literal text, as Claude Code does, and names the variable as the cause', async () => {
+    const f = spec('auth-header');
+    authSeen.length = 0;
+    const report = await runCase('auth-header', f, f.cases[0]!);
+    expect(authSeen).toContain('Bearer ${FX_UNSET_TOKEN}');
+    const s = report.servers.find((x) => x.id === 'plugin:bearer:unset-token');
+    const cause = s?.findings.find((x) => x.severity === 'error');
+    expect(cause?.message).toContain("Claude Code sends the literal text '${FX_UNSET_TOKEN}' in the Authorization header");
+    expect(s?.findings.find((x) => x.code === 'probe.auth-rejected')).toMatchObject({ severity: 'info', causedBy: 'config.env-unset' });
+  });
+});
+
+describe('node dependencies judged by the probe', () => {
+  it('names the module stderr names, and words the bundle\'s finding as a suspicion', async () => {
+    const f = spec('node-bundled');
+    const report = await runCase('node-bundled', f, f.cases[0]!);
+    const deps = (id: string) => report.servers.find((x) => x.id === id)?.findings.find((x) => x.code === 'deps.not-installed');
+    expect(deps('plugin:bundled:unbundled')).toMatchObject({ severity: 'error', evidence: { missingModule: 'zod' } });
+    expect(deps('plugin:bundled:unbundled')?.message).toContain("the server died on it: it cannot find the package 'zod'");
+    expect(deps('plugin:bundled:bundle')).toMatchObject({ severity: 'warning', contradictedByProbe: true });
+    expect(deps('plugin:bundled:bundle')?.message).toContain('the server started without it');
   });
 });
 

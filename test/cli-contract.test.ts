@@ -98,7 +98,7 @@ describe('explain', () => {
     expect((JSON.parse(all.stdout) as { code: string }[]).map((e) => e.code)).toEqual(allCodes);
     const bad = runCli(['explain', '--json', 'venv.nope'], { cwd: repoRoot });
     expect([bad.status, bad.stdout]).toEqual([2, '']);
-    expect(bad.stderr).toBe("mcp-doctor: 'venv.nope' is not a finding code (did you mean 'venv.missing', 'venv.dangling-link', 'venv.link-lost', 'venv.broken-interpreter'?); mcp-doctor explain lists them\n");
+    expect(bad.stderr).toBe("mcp-doctor: 'venv.nope' is not a finding code (did you mean 'venv.missing', 'venv.dangling-link', 'venv.link-lost', 'venv.broken-interpreter', 'venv.missing-module', 'venv.none-found'?); mcp-doctor explain lists them\n");
   });
 });
 

@@ -80,6 +80,9 @@ describe('the error line picker', () => {
       ],
       "npm error 404  '@acme/mcp-missing@*' is not in this registry.",
     ],
+    ['a launcher: what it requires, not the install line after it', ['mcp-server-x: this server requires uv (https://docs.astral.sh/uv) on PATH', 'Install: curl -LsSf https://astral.sh/uv/install.sh | sh'], 'mcp-server-x: this server requires uv (https://docs.astral.sh/uv) on PATH'],
+    ['a launcher: "is required", then how to get it', ['Starting server…', 'bun is required to run this server.', 'To install it: curl -fsSL https://bun.sh/install | bash'], 'bun is required to run this server.'],
+    ['a launcher: the blocker without an error word, then a curl line', ['This plugin needs go 1.23 on PATH', 'curl -LO https://go.dev/dl/go1.23.linux-amd64.tar.gz'], 'This plugin needs go 1.23 on PATH'],
     ['Python traceback', ['Traceback (most recent call last):', '  File "/srv/server.py", line 1, in <module>', '    import fastmcp', "ModuleNotFoundError: No module named 'fastmcp'"], "ModuleNotFoundError: No module named 'fastmcp'"],
   ])('%s', (_what, lines, expected) => {
     expect(errorLine(lines)).toBe(expected);

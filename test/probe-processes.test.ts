@@ -66,14 +66,14 @@ describe('interrupts', () => {
     ['SIGHUP', 129],
   ] as const)('%s while servers are still starting: exit %i, no process left', async (signal, code) => {
     const h = made({ slow: py('ok', '--delay', '60'), grandchild: py('grandchild', '--delay', '60'), setsid: py('setsid-helper', '--delay', '60') });
-    const child = spawn(process.execPath, [cliPath, '--json', '--discover', '--timeout', '120s'], { cwd: h.project, env: { PATH: TEST_PATH, ...h.env } });
+    const child = spawn(process.execPath, [cliPath, '--json', '--timeout', '120s'], { cwd: h.project, env: { PATH: TEST_PATH, ...h.env } });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     // A hangup ends the doctor by the signal itself (the terminal is gone); a shell reports 128+n either way.
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 128 + constants.signals[s] : null))));
-    // Every process is up: three servers, two helpers, and the same again for the server/discover copies.
-    for (let i = 0; i < 400 && readdirSync(h.pids).length < 10; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(readdirSync(h.pids)).toHaveLength(10);
+    // Every process is up: three servers and two helpers (server/discover goes to the same process).
+    for (let i = 0; i < 400 && readdirSync(h.pids).length < 5; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(h.pids)).toHaveLength(5);
     child.kill(signal);
     expect(await exited).toBe(code);
     expect(stderr).toBe('');

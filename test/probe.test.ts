@@ -264,7 +264,8 @@ describe('secrets', () => {
 describe('process hygiene', () => {
   it('leaves no fixture process behind, grandchildren included', async () => {
     const pids = readdirSync(pidDir).map(Number);
-    // python, node and sh fixtures each wrote one; the grandchild mode wrote two; --discover doubles stdio servers.
+    // python, node and sh fixtures each wrote one; the grandchild mode wrote two; a server that exits before answering
+    // is started twice.
     expect(pids.length).toBeGreaterThan(25);
     const alive = (pid: number) => {
       try {

@@ -56,7 +56,7 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--probe', 'start every server and speak MCP to it (the default for your installed setup; author mode is static unless given)')
     .option('--no-probe', 'static checks only: do not start any server')
     .option('--timeout <time>', 'startup timeout per server: 30, 4s, 500ms (default: $MCP_TIMEOUT ms, else 30s)')
-    .option('--discover', "also send Claude Code's first request (server/discover) and report servers that die on it")
+    .option('--discover', 'no effect: server/discover is always sent first, as Claude Code does (kept for old scripts)')
     .option('--all', 'also check disabled plugins, and servers a session leaves off (disabled for the project, pending approval)')
     .option('--plugin <name>', 'check only this plugin (repeatable)', repeatable)
     .option('--server <name>', 'check only this server (repeatable)', repeatable)

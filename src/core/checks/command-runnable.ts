@@ -8,10 +8,12 @@ import { commandTarget } from '../command/command-target.js';
 import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
 import { isShellScript, readShebang } from '../command/shebang.js';
-import { installHints, mentionsVenv } from '../command/launcher-scan.js';
+import { installHints, mentionsVenv, scanLauncherPaths } from '../command/launcher-scan.js';
+import { cacheHome } from '../model/context.js';
+import { serverNeeds } from '../venv/server-needs.js';
 import { executableForReaders, firstMissingComponent, isExecutableFile, readText } from '../util/fs-facts.js';
-import type { FindingInput, Location, ServerEntry } from '../model/types.js';
-import { venvRootOf } from '../venv/venv-facts.js';
+import type { Evidence, FindingInput, Location, ServerEntry } from '../model/types.js';
+import { venvCreateCommand, venvRootOf } from '../venv/venv-facts.js';
 import { venvFindings } from '../venv/venv-findings.js';
 import { runnerRequired } from '../command/requirements.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
@@ -19,7 +21,7 @@ import { at, defineCheck, type CheckContext } from './define-check.js';
 async function missingCommand(path: string, server: ServerEntry, c: CheckContext, top: string, location: Location): Promise<FindingInput[]> {
   const venv = await venvRootOf(path);
   if (venv) {
-    const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true });
+    const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true, needs: await serverNeeds(server, null) });
     if (v) return v;
   }
   const { missing, missingFacts } = await firstMissingComponent(path);
@@ -78,29 +80,70 @@ async function interpreterProblems(path: string, server: ServerEntry, c: CheckCo
   // A venv console script whose #! points at a venv python that moved or lost its base interpreter.
   const venv = await venvRootOf(shebang.interpreter);
   if (venv) {
-    const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true });
+    const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true, needs: await serverNeeds(server, null) });
     if (v) return v;
   }
   return [{ code: 'command.bad-interpreter', location, args: { path, interpreter: shebang.interpreter, viaEnv: false, shebang: shebang.raw.slice(2) } }];
 }
 
-/** A launcher that relies on a sibling `.venv`: report that venv when it dangles or its link was lost. */
+/**
+ * A launcher that picks a venv itself: the paths it checks (a shared cache, a sibling .venv) are read from
+ * the script, and it is fine when one of them can run the server. Otherwise the finding says which path is
+ * missing or broken and why (a lost link that a healthy venv elsewhere can restore comes first: it is
+ * fixable). A script that only mentions `.venv` by name is judged by that venv beside it.
+ */
 async function launcherVenvProblems(path: string, server: ServerEntry, c: CheckContext, location: Location): Promise<FindingInput[]> {
   const text = await readText(path, 256 * 1024);
   if (!text) return [];
-  const names = mentionsVenv(text);
-  const out: FindingInput[] = [];
+  const env = { ...c.ctx.env, ...server.expanded.env, ...(server.root ? { CLAUDE_PLUGIN_ROOT: server.root } : {}) };
+  const { venvs: checked, scripts } = scanLauncherPaths(text, { scriptDir: dirname(path), home: c.ctx.homedir, cacheHome: cacheHome(c.ctx), env });
+  const needs = await serverNeeds(server, { text, dir: dirname(path), scripts });
+  if (checked.length > 0) {
+    const states: { venv: string; findings: FindingInput[] }[] = [];
+    for (const venv of checked) {
+      const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true, needs });
+      // One the launcher checks can run the server: it takes that one.
+      if (!v) return [];
+      states.push({ venv, findings: v });
+    }
+    // A lost link is fixable; a venv that runs but lacks modules is the one the launcher takes: say those first.
+    const first = states.find((st) => st.findings[0]?.code === 'venv.link-lost') ?? states.find((st) => st.findings[0]?.code === 'venv.missing-module');
+    if (first) return first.findings;
+    if (states.length === 1) return states[0]!.findings;
+    const at = text.split('\n').findIndex((l) => /venv/i.test(l.replace(/(^|\s)#.*$/, '')));
+    return [
+      {
+        code: 'venv.none-found',
+        location: { file: path, line: at + 1 || 1, column: 1 },
+        args: { script: path, count: checked.length, venvs: states.map((st) => `${st.venv} ${problemOf(st.findings[0])}`), createCommand: await venvCreateCommand(checked[0]!) },
+      },
+    ];
+  }
   const dirs = [...new Set([dirname(path), server.root].filter((d): d is string => !!d))];
-  for (const name of names) {
+  for (const name of mentionsVenv(text)) {
     for (const dir of dirs) {
-      const v = await venvFindings(join(dir, name), server, c, location, { reportMissingWithoutCandidate: false });
-      if (v) {
-        out.push(...v);
-        return out;
-      }
+      const v = await venvFindings(join(dir, name), server, c, location, { reportMissingWithoutCandidate: false, needs });
+      if (v) return v;
     }
   }
-  return out;
+  return [];
+}
+
+/** One venv's problem in a few words, from the finding venvFindings made for it. */
+function problemOf(f: FindingInput | undefined): string {
+  const a: Evidence = f?.args ?? {};
+  switch (f?.code) {
+    case 'venv.missing':
+      return 'does not exist';
+    case 'venv.dangling-link':
+      return `is a link to ${String(a.target)}, which does not exist`;
+    case 'venv.broken-interpreter':
+      return `cannot run: ${String(a.reason)}`;
+    case 'venv.missing-module':
+      return `runs, but cannot import ${(a.modules as string[] | undefined)?.join(', ') ?? '?'}`;
+    default:
+      return 'cannot run the server';
+  }
 }
 
 export default defineCheck({
@@ -116,6 +159,8 @@ export default defineCheck({
     'venv.dangling-link',
     'venv.link-lost',
     'venv.broken-interpreter',
+    'venv.missing-module',
+    'venv.none-found',
   ],
   async run(server, c) {
     const t = await commandTarget(server, c);
@@ -158,7 +203,7 @@ export default defineCheck({
     if (interp.length) return interp;
     const venv = await venvRootOf(path);
     if (venv) {
-      const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true });
+      const v = await venvFindings(venv, server, c, location, { reportMissingWithoutCandidate: true, needs: await serverNeeds(server, null) });
       if (v) return v;
     }
     return (await isShellScript(path)) ? launcherVenvProblems(path, server, c, location) : [];

@@ -21,7 +21,10 @@ export default defineCheck({
     for (const { name, pointer } of server.expanded.unsetVars) {
       if (seen.has(name)) continue;
       seen.add(name);
-      out.push({ code: author ? 'config.env-required' : 'config.env-unset', location: at(doc, pointer), args: { variable: name, field: pointer.join('.') } });
+      // In headers.Authorization the literal text is the credential: a 401, and Claude Code then skips OAuth.
+      const authorization = pointer.at(-2) === 'headers' && String(pointer.at(-1)).toLowerCase() === 'authorization';
+      const args = { variable: name, field: pointer.join('.'), ...(authorization ? { authorization } : {}), ...(server.scope === 'plugin' ? { inPlugin: true } : {}) };
+      out.push({ code: author ? 'config.env-required' : 'config.env-unset', location: at(doc, pointer), args });
     }
     const plugin = c.plugin(server.plugin);
     const manifest = plugin?.manifest?.value as Record<string, unknown> | null | undefined;

@@ -9,7 +9,7 @@ import type { Inventory, MarketplaceEntry, ServerEntry, SessionEnv } from '../mo
 import { discoverAuthorTrees } from './author-mode.js';
 import { applyBomDrops } from './bom-drops.js';
 import { collectProjectServers, collectUserAndLocalServers } from './config-scopes.js';
-import { shadowSameKey, suppressDuplicates } from './duplicate-servers.js';
+import { suppressDuplicates, suppressNameCollisions } from './duplicate-servers.js';
 import { discoverInstalledPlugins, marketplaceManifestPath } from './installed-plugins.js';
 import { InventoryBuilder } from './inventory-builder.js';
 import { readPluginSecrets } from './plugin-options.js';
@@ -68,9 +68,8 @@ export async function discover(ctx: DoctorContext, options: DiscoverOptions = {}
   // What Claude Code leaves out of a session, in its order: unreadable files, per-project switches and
   // approvals, then duplicates among what is left.
   applyBomDrops(b, [...b.documents.values()], plugins, servers, 'installed');
+  suppressNameCollisions(b, servers, settings.order, known.map((k) => k.name));
   await applyProjectSwitches(ctx, b, servers);
-  // One key for two plugins' same-named servers: the later plugin's copy is the one left to compare.
-  shadowSameKey(b, servers, settings.order);
   suppressDuplicates(b, servers, settings.order);
   return finish(ctx, b, 'installed', marketplaces, plugins, servers, sessionEnv, secrets);
 }

@@ -12,6 +12,42 @@
 import type { ServerEntry } from '../model/types.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 
+/**
+ * Two plugins of the same name from two marketplaces give their servers the same key `plugin:<name>:<server>`
+ * (docs/claude-code-facts.md §20, fixtures/agreement/same-name): for a key both define, the plugin that comes **later**
+ * in enabledPlugins (for plugins it does not list, the marketplace added later) keeps it, and the other's
+ * server is not loaded, without a log line. Servers only one of them defines load under the shared prefix.
+ * The loser is marked `inactive: 'duplicate'` (never started) with a finding naming the winner, and gets an
+ * id of its own (`…@<marketplace>`), so nothing about it is shown on the server that runs.
+ */
+export function suppressNameCollisions(b: InventoryBuilder, servers: ServerEntry[], pluginOrder: string[], marketplaceOrder: string[]): void {
+  const rank = (s: ServerEntry) => {
+    const i = s.plugin === null ? -1 : pluginOrder.indexOf(s.plugin);
+    return i !== -1 ? i : pluginOrder.length + Math.max(0, marketplaceOrder.indexOf(s.marketplace ?? ''));
+  };
+  const byId = new Map<string, ServerEntry[]>();
+  for (const s of servers) {
+    if (s.scope !== 'plugin' || !s.enabled) continue;
+    byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  }
+  for (const [id, same] of byId) {
+    if (new Set(same.map((s) => s.plugin)).size < 2) continue;
+    const winner = same.reduce((w, s) => (rank(s) >= rank(w) ? s : w));
+    for (const loser of same) {
+      if (loser === winner || loser.plugin === winner.plugin) continue;
+      loser.id = `${id}@${loser.marketplace ?? ''}`;
+      // Findings discovery already raised about the loser follow it to its own id.
+      for (const f of b.findings) if (f.server === id && f.plugin === loser.plugin) f.server = loser.id;
+      loser.enabled = false;
+      loser.inactive = 'duplicate';
+      b.add(
+        { code: 'server.duplicate', location: loser.source, args: { duplicateOf: winner.id, duplicateOfPlugin: winner.plugin, duplicateOfScope: 'plugin', duplicateFile: winner.source.file, by: 'name', manual: false } },
+        { server: loser.id, plugin: loser.plugin },
+      );
+    }
+  }
+}
+
 const pluginEnvKeys = new Set(['CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA']);
 
 /** Claude Code's URL normalisation for duplicate detection (`Sdt`). */
@@ -97,31 +133,3 @@ export function suppressDuplicates(b: InventoryBuilder, servers: ServerEntry[], 
 }
 
 
-/**
- * Two enabled plugins with one name (from two marketplaces) give their same-named servers one key,
- * `plugin:<name>:<server>`: Claude Code keeps the copy of the plugin later in its order (enabledPlugins, then the
- * marketplace added later) and drops the other without a word (docs/claude-code-facts.md §18). The dropped copy is
- * marked like a duplicate: not started, with an info finding naming the plugin whose copy runs.
- */
-export function shadowSameKey(b: InventoryBuilder, servers: ServerEntry[], pluginOrder: string[]): void {
-  const rank = (id: string | null) => {
-    const i = id === null ? -1 : pluginOrder.indexOf(id);
-    return i === -1 ? pluginOrder.length : i;
-  };
-  const byKey = new Map<string, ServerEntry[]>();
-  for (const s of servers) {
-    if (s.scope !== 'plugin' || !s.enabled) continue;
-    const key = `${s.kind ?? 'mcp'}\u0000${s.id}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), s]);
-  }
-  for (const same of byKey.values()) {
-    if (same.length < 2) continue;
-    const sorted = [...same].sort((x, y) => rank(x.plugin) - rank(y.plugin));
-    const winner = sorted[sorted.length - 1]!;
-    for (const s of sorted.slice(0, -1)) {
-      s.enabled = false;
-      s.inactive = 'duplicate';
-      b.add({ code: 'server.same-key', location: s.source, args: { key: s.id, runs: winner.plugin, dropped: s.plugin } }, { server: s.id, plugin: s.plugin });
-    }
-  }
-}

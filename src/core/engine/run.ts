@@ -23,7 +23,7 @@ import { dropUnreachableFixes, dropUnreachablePluginFixes } from '../fix/reachab
 import { killAllGroups } from '../util/live-processes.js';
 import { buildReport, compareServers, noExtras, redactorFor, reportServer } from '../report/report.js';
 import { dropSuperseded } from './root-causes.js';
-import { judgeByProbe } from '../report/probe-judge.js';
+import { judgeByProbe, unconfirm } from '../report/probe-judge.js';
 import { decidesServer } from '../model/effect.js';
 import { mergeRequirements } from '../command/requirements.js';
 import { rehearseInstall } from '../install/rehearsal.js';
@@ -48,7 +48,7 @@ export interface RunOptions {
   probe?: boolean;
   /** Startup timeout for the probe, in ms. */
   timeoutMs?: number;
-  /** Also send Claude Code's first request, server/discover, and report servers that die on it. */
+  /** Accepted for compatibility: server/discover is now always sent first, as Claude Code does. */
   discover?: boolean;
   onEvent?: (event: DoctorEvent) => void;
   /** Registers a temporary folder for removal if the process is interrupted; returns the unregistration. */
@@ -135,7 +135,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   const rehearsal = options.probe ? await rehearseInstall(session, whole, options.onTempDir) : null;
   const probeContext = rehearsal ? { ...session, configDir: rehearsal.configDir } : session;
   if (options.probe) {
-    const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
+    const size = poolSize({ discover: false, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
     pool = new SpawnPool(size.slots);
     // Until the schemas are in, leave room for the files their import opens at once.
     if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
@@ -145,7 +145,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
       const target = rehearsal?.serverFor(server) ?? server;
       if (target === 'absent') continue;
       const started = pool.run(
-        () => probeServer(target, probeContext, { timeoutMs, version: options.version, discover: !!options.discover }),
+        () => probeServer(target, probeContext, { timeoutMs, version: options.version }),
         () => emit({ type: 'probe-start', id: server.id }),
       );
       // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
@@ -175,10 +175,11 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             extras.probes.set(server.id, probed.result);
             const pf =
               server.kind === 'lsp'
-                ? { findings: lspProbeFindings(server, probed.result, findings), confirm: [] as Finding[] }
+                ? { findings: lspProbeFindings(server, probed.result, findings), confirm: [] as Finding[], unconfirmed: [] as Finding[] }
                 : probeFindings(server, probed.result, probed.stderrText, probed.interpreter, findings, claudeTimeoutMs);
             // The probe saw it happen: a guarded toolchain the launcher really needed is an error after all.
             for (const f of pf.confirm) f.severity = 'error';
+            for (const f of pf.unconfirmed) unconfirm(f, false);
             for (const input of pf.findings) record(toFinding(input, { server: server.id, plugin: server.plugin }));
             judgeByProbe(findings.filter((f) => f.server === server.id), probed.result);
           }

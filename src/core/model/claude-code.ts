@@ -14,6 +14,12 @@ export const CLAUDE_CODE_VERSION = '2.1.332';
  */
 export const DISCOVER_PROTOCOL_VERSION = '2026-07-28';
 
+/**
+ * How long Claude Code waits for the answer to `server/discover` before it sends `initialize` on the same
+ * process (2.7 s between the two requests to a server that ignores the first: docs/claude-code-facts.md §15).
+ */
+export const DISCOVER_PROBE_TIMEOUT_MS = 2_700;
+
 /** What it falls back to when `server/discover` is not answered: `initialize` in this ("legacy") protocol. */
 export const INITIALIZE_PROTOCOL_VERSION = '2025-11-25';
 
@@ -27,3 +33,17 @@ export function claudeClientInfo(doctorVersion: string): { name: string; title: 
 
 /** Startup timeout Claude Code gives a server when MCP_TIMEOUT is not set, in ms (docs/claude-code-facts.md §8). */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * Texts Claude Code prints that users search for, quoted by the catalog so a finding names what the user saw
+ * (docs/claude-code-facts.md §15, §21, §22).
+ */
+export const CLAUDE_TEXTS = {
+  /** Debug log of a plugin server with an unset `${VAR}`; `/plugin` counts it as the plugin's error. */
+  missingEnv: 'mcp-config-invalid: Missing environment variables',
+  /** The failure of an HTTP server that answered 401 to the entry's own Authorization header. */
+  authRejected: 'Server rejected the configured Authorization header',
+  authNoFallback: 'OAuth fallback is disabled when headers.Authorization is set',
+  /** Debug log when a stdio server exits on server/discover and is started again. */
+  respawn: 'respawning pinned legacy',
+} as const;

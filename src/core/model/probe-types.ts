@@ -55,9 +55,19 @@ export interface ProbeResult {
     sseFallback?: boolean;
     /** Declared "sse", but the endpoint refuses the SSE GET and answers a Streamable HTTP initialize. */
     streamableHttp?: boolean;
+    /** 401 to a request that carried the entry's own Authorization header: no OAuth fallback, a failure. */
+    authRejected?: boolean;
   };
   /** The crash shows a runtime older than the server needs (both versions named). */
   runtimeTooOld?: { runtime: 'node' | 'python'; interpreter: string; have: string; need: string; because: string; line?: string };
-  /** How the server reacted to Claude Code's first `server/discover` request (with --discover). */
+  /**
+   * How the server took Claude Code's first request, `server/discover`: answered it (`modern`: the 2026-07-28
+   * protocol, no initialize), answered with an error (`legacy`: initialize followed on the same process), said
+   * nothing until Claude Code's probe gave up (`silent`: the same), or exited (`died`: started a second time).
+   */
   discover?: 'modern' | 'legacy' | 'died' | 'silent';
+  /** It exited before answering server/discover, so it was started a second time, as Claude Code does. */
+  startedTwice?: boolean;
+  /** For a shell launcher started twice: the toolchains it runs (go build, uv sync, npx …), which then run twice. */
+  launcherTools?: string[];
 }

@@ -98,6 +98,12 @@ export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number
       const auth = String(response.headers['www-authenticate'] ?? '');
       const meta = /resource_metadata="([^"]+)"/.exec(auth)?.[1];
       response.body.destroy();
+      // With its own Authorization header, Claude Code takes a 401 as final: "OAuth fallback is disabled
+      // when headers.Authorization is set" (docs/claude-code-facts.md §21). Only a server without one is waiting
+      // for a sign-in.
+      if (Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) {
+        return fail({ url, status, errorKind: 'status', error: auth || 'HTTP 401', authRejected: true });
+      }
       return fail({ url, status, resourceMetadata: meta, error: auth || 'HTTP 401' }, 'needs-auth');
     }
     if (status < 200 || status >= 300) {

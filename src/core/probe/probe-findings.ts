@@ -3,6 +3,7 @@
  * failure (a dangling venv, a missing binary) or stderr names it (ModuleNotFoundError), the probe's
  * symptom (spawn failed, crashed) is kept as linked evidence at severity info, not as a second error.
  */
+import { basename } from 'node:path';
 import { catalog, type Code } from '../model/catalog.js';
 import { decidesServer } from '../model/effect.js';
 import { rootCause as pickRootCause } from '../model/root-cause.js';
@@ -20,16 +21,46 @@ const sameRootCause: Partial<Record<Code, Code[]>> = {
   'deps.node-module': ['deps.node-module', 'deps.not-installed'],
   'command.script-missing': ['command.script-missing', 'command.unbuilt', 'config.unexpanded-path', 'config.relative-path'],
   'command.bad-interpreter': ['command.bad-interpreter'],
-  'deps.python-module': ['deps.python-module', 'venv.broken-interpreter'],
+  'deps.python-module': ['deps.python-module', 'venv.broken-interpreter', 'venv.missing-module'],
 };
 
+/** Commands that fetch or build before the server runs: started twice, they do it twice. */
+const packageRunner = /^(?:npx|uvx|bunx|pnpx|pnpm|yarn|npm|uv|go|cargo|docker|podman|deno)$/;
+
+/**
+ * Says that Claude Code starts it twice where that matters: a package runner (npx, uvx) downloads twice, a
+ * launcher script runs its fetch and build steps (uv sync, go build) twice.
+ */
+function twice(server: ServerEntry, r: ProbeResult): { launcherRunsTwice?: boolean; launcher?: string; launcherTools?: string } {
+  if (!r.startedTwice) return {};
+  const command = basename(server.expanded.command ?? '');
+  if (r.launcherTools?.length) return { launcherRunsTwice: true, launcher: command, launcherTools: r.launcherTools.join(', ') };
+  return packageRunner.test(command) ? { launcherRunsTwice: true, launcher: command } : {};
+}
+
 /** Symptom codes that a root-cause finding explains. */
-const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout'];
+const symptoms: Code[] = ['probe.spawn-failed', 'probe.crashed', 'probe.timeout', 'probe.auth-rejected'];
+
+/**
+ * Static predictions the probe confirms only by name: the stderr of a server that did not answer must show
+ * one of these causes, else the prediction was not what stopped it (a bundled server needs no node_modules).
+ */
+const confirmedOnlyBy: Partial<Record<Code, Code[]>> = {
+  'deps.not-installed': ['deps.node-module'],
+};
+
+/**
+ * Static causes that give way when stderr names another one: a server that died for want of `uv` never read
+ * its API key, so the missing program is the blocker and the unset variable a warning for later.
+ */
+const outrankedByStderr: Code[] = ['config.env-unset'];
 
 export interface ProbeFindings {
   findings: FindingInput[];
   /** Static findings the probe confirmed (a guarded toolchain that really was needed): raise to error. */
   confirm: Finding[];
+  /** Static errors whose cause the probe's stderr did not show (the server failed otherwise): keep as warnings. */
+  unconfirmed: Finding[];
 }
 
 export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: string, interpreter: string, existing: Finding[], claudeTimeoutMs: number): ProbeFindings {
@@ -54,7 +85,11 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
         out.push({ code: 'probe.backgrounded', location, args: { exitCode: r.exit?.code ?? 0, background: r.background.join(', ') || undefined, stderrLast, stderrTail, durationMs: r.durationMs, commandLine } });
         break;
       }
-      out.push({ code: 'probe.crashed', location, args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail, stderrBytes: r.stderrBytes, ...stdout, commandLine, durationMs: r.durationMs } });
+      out.push({
+        code: 'probe.crashed',
+        location,
+        args: { exitCode: r.exit?.code ?? null, signal: r.exit?.signal ?? null, stderrLast, stderrTail, stderrBytes: r.stderrBytes, ...stdout, commandLine, durationMs: r.durationMs, ...twice(server, r) },
+      });
       break;
     case 'timeout': {
       const stalled = r.stdinStalled;
@@ -92,6 +127,10 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       break;
     case 'http-error': {
       const h = r.http;
+      if (h?.authRejected) {
+        out.push({ code: 'probe.auth-rejected', location, args: { url: h.url, status: h.status ?? 401, challenge: h.error } });
+        break;
+      }
       if (h?.streamableHttp) {
         out.push({ code: 'probe.wrong-transport', location, args: { url: h.url, status: h.status, declared: 'sse', actual: 'http' } });
         break;
@@ -111,30 +150,43 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   if (old) out.push({ code: old.runtime === 'node' ? 'runtime.node-too-old' : 'runtime.python-too-old', location, args: { ...old, stderrTail } });
   if (r.outcome === 'answered' && r.toolsError) out.push({ code: 'probe.tools-failed', location, args: { error: r.toolsError } });
   // Only worth saying for a server that otherwise works: one that crashes anyway crashes on discover too.
-  if (r.discover === 'died' && r.outcome === 'answered') out.push({ code: 'probe.discover-crash', location, args: {} });
+  if (r.discover === 'died' && r.outcome === 'answered') out.push({ code: 'probe.discover-crash', location, args: { ...twice(server, r) } });
 
   // Root causes named by stderr, unless a static check already reported the same thing.
   const confirm: Finding[] = [];
   const own = existing.filter((f) => decidesServer(f, server));
+  const named = new Set<Code>();
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
       if (c.code === 'command.toolchain-missing' && own.some((f) => f.code === 'command.runner-required' && (f.args as { program?: unknown } | undefined)?.program === (c.args as { tool?: unknown } | undefined)?.tool)) continue;
+      named.add(c.code);
       const equivalent = sameRootCause[c.code] ?? [c.code];
       const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === (c.args as Evidence | undefined)?.tool));
       if (same) {
         if (same.severity !== 'error') confirm.push(same);
+        // The static finding stays the cause; it names what stderr named (which module, which line).
+        const said = c.args as Evidence | undefined;
+        if (same.code !== c.code && said?.module) same.args = { ...same.args, missingModule: said.module, stderrLine: said.line };
         continue;
       }
       out.push({ ...c, location, args: { ...c.args, stderrTail } } as FindingInput);
     }
   }
+  const unconfirmed =
+    r.outcome === 'answered'
+      ? []
+      : own.filter(
+          (f) =>
+            f.severity === 'error' &&
+            ((confirmedOnlyBy[f.code] && !confirmedOnlyBy[f.code]!.some((c) => named.has(c))) || (outrankedByStderr.includes(f.code) && named.size > 0)),
+        );
 
   // Link symptoms to the root cause, static or from stderr.
   // The one root-cause rule, over what can explain a symptom: static errors, causes stderr named, and static
   // warnings the probe confirmed (they become errors). In author mode a program this machine lacks
   // (command.runner-required, a note) explains the failure here too: it is the machine's, not the plugin's.
   const explaining = [
-    ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code)),
+    ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code) && !unconfirmed.includes(f)),
     ...out.filter((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.')).map((f) => ({ ...f, severity: f.severity ?? catalog[f.code].severity })),
     ...confirm.map((f) => ({ ...f, severity: 'error' as const })),
     ...own.filter((f) => f.code === 'command.runner-required').map((f) => ({ ...f, severity: 'error' as const })),
@@ -148,7 +200,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       }
     }
   }
-  return { findings: out, confirm };
+  return { findings: out, confirm, unconfirmed };
 }
 
 /**

@@ -1,25 +1,26 @@
 /**
- * Probes one server by its transport and collects Claude Code's own last recorded error for it.
- * Stdio servers also get the optional server/discover check Claude Code sends first.
+ * Probes one server by its transport and collects Claude Code's own last recorded error for it. Stdio
+ * servers get Claude Code's handshake, server/discover first (stdio-session.ts).
  */
-import { CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION } from '../model/claude-code.js';
 import type { DoctorContext } from '../model/context.js';
 import { resolveCommand } from '../command/resolve-command.js';
 import type { ServerEntry } from '../model/types.js';
 import { probeRemote } from './http-session.js';
 import type { ProbeResult } from '../model/probe-types.js';
-import { LineSplitter } from './line-splitter.js';
-import { reap, spawnServer, type ServerProcess } from './server-process.js';
 import { runtimeTooOld } from './runtime-age.js';
 import { probeStdio } from './stdio-session.js';
 import { probeLsp } from './lsp-probe.js';
 import { stripEscapes } from '../util/safe-text.js';
+import { readText } from '../util/fs-facts.js';
+import { isShellScript } from '../command/shebang.js';
+import { scanLauncher } from '../command/launcher-scan.js';
+
+/** Toolchains a launcher runs to fetch or build the server, not just to run it. */
+const fetchOrBuild = new Set(['go', 'cargo', 'uv', 'uvx', 'npm', 'npx', 'bun', 'bunx', 'pnpm', 'yarn', 'pip', 'pip3', 'pipx', 'poetry', 'docker', 'podman', 'make', 'cmake', 'mvn', 'gradle', 'dotnet', 'deno']);
 
 export interface ProbeOptions {
   timeoutMs: number;
   version: string;
-  /** Also send Claude Code's first request, server/discover, in a separate process. */
-  discover: boolean;
 }
 
 export function isProbeable(server: ServerEntry): boolean {
@@ -34,66 +35,17 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
   }
   const command = server.expanded.command ?? '';
   if (server.kind === 'lsp') return { ...(await probeLsp(server, ctx, opts)), interpreter: command };
-  const [{ result, stderrText }, discover, resolved] = await Promise.all([
-    probeStdio(server, ctx, opts),
-    opts.discover ? discoverReaction(server, ctx, Math.min(opts.timeoutMs, 5_000)) : Promise.resolve(undefined),
-    resolveCommand(command, ctx.cwd, ctx.env, ctx.platform),
-  ]);
-  if (discover) result.discover = discover;
+  const [{ result, stderrText }, resolved] = await Promise.all([probeStdio(server, ctx, opts), resolveCommand(command, ctx.cwd, ctx.env, ctx.platform)]);
   const interpreter = resolved.path ?? command;
+  // Started twice: what a shell launcher fetches or builds before it fails, it does twice.
+  if (result.startedTwice && resolved.path && (await isShellScript(resolved.path))) {
+    const text = await readText(resolved.path, 256 * 1024);
+    const steps = text ? scanLauncher(text).filter((u) => fetchOrBuild.has(u.tool)).map((u) => u.tool) : [];
+    if (steps.length > 0) result.launcherTools = steps;
+  }
   if (result.outcome === 'crashed' && !result.background) {
     const tooOld = await runtimeTooOld(server, ctx, stripEscapes(stderrText), interpreter);
     if (tooOld) result.runtimeTooOld = tooOld;
   }
   return { result, stderrText, interpreter };
-}
-
-/**
- * Claude Code first sends `server/discover`; a server that exits on it is started again with initialize.
- * Probed in its own process (as the SDK does), so the main probe sees a fresh server.
- */
-async function discoverReaction(server: ServerEntry, ctx: DoctorContext, timeoutMs: number): Promise<ProbeResult['discover']> {
-  return new Promise((resolve) => {
-    let proc: ServerProcess;
-    try {
-      proc = spawnServer(server, ctx);
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    const { child } = proc;
-    let settled = false;
-    const done = (v: ProbeResult['discover']) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      reap(proc, ctx.platform);
-      resolve(v);
-    };
-    const timer = setTimeout(() => done('silent'), timeoutMs);
-    child.on('error', () => done(undefined));
-    child.on('exit', () => done('died'));
-    child.stdout?.on('error', () => {});
-    child.stderr?.on('error', () => {});
-    child.stderr?.resume(); // drained, not kept: the main probe reports stderr
-    const lines = new LineSplitter((line) => {
-      try {
-        const msg = JSON.parse(line) as { id?: unknown; result?: unknown };
-        if (msg.id === 'server-discover-probe-1') done(msg.result ? 'modern' : 'legacy');
-      } catch {
-        /* noise is the main probe's to report */
-      }
-    });
-    child.stdout?.on('data', (c: Buffer) => lines.push(c));
-    child.once('spawn', () => {
-      proc.stdin?.write(
-        JSON.stringify({
-          jsonrpc: '2.0',
-          id: 'server-discover-probe-1',
-          method: 'server/discover',
-          params: { _meta: { 'io.modelcontextprotocol/protocolVersion': DISCOVER_PROTOCOL_VERSION, 'io.modelcontextprotocol/clientInfo': { name: 'claude-code', version: CLAUDE_CODE_VERSION } } },
-        }) + '\n',
-      );
-    });
-  });
 }

@@ -121,7 +121,7 @@ export class StdioConnection {
     return performance.now() - this.proc.spawnedAt;
   }
 
-  request(id: number, method: string, params?: unknown): Promise<Reply> {
+  request(id: number | string, method: string, params?: unknown): Promise<Reply> {
     const reply = new Promise<Reply>((resolve) => this.waiters.push({ id, resolve }));
     this.send({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) });
     return reply;

@@ -1,8 +1,12 @@
 /**
  * Starts one stdio server the way Claude Code does (no shell, cwd = the project, env = ours plus the
- * CLAUDE_* variables and the server's env) and speaks raw JSON-RPC to it: initialize (2025-11-25),
- * notifications/initialized, tools/list. A raw client, not the SDK's Client, because the SDK hides the
- * exit code, the signal and stdout noise, which are exactly the evidence users need.
+ * CLAUDE_* variables and the server's env) and speaks raw JSON-RPC to it as Claude Code does
+ * (docs/claude-code-facts.md §15): first `server/discover` (2026-07-28); a server
+ * that answers it is used in that protocol (tools/list follows, no initialize); one that answers with an
+ * error, or says nothing for DISCOVER_PROBE_TIMEOUT_MS, gets initialize (2025-11-25) on the same process;
+ * one that exits first is started a second time, straight with initialize, within what is left of the
+ * timeout. A raw client, not the SDK's Client, because the SDK hides the exit code, the signal and stdout
+ * noise, which are exactly the evidence users need.
  *
  * Time is Claude Code's: from this server's own spawn, and a reply counts only if it arrived before the
  * timeout. As in Claude Code, the exit of the spawned process ends the connection, even when a process it
@@ -17,7 +21,7 @@ import type { ServerEntry } from '../model/types.js';
 import { MAX_MESSAGE_BYTES } from './line-splitter.js';
 import { loadMcpSchemas, type McpSchemas } from './mcp-schemas.js';
 import type { ProbeResult } from '../model/probe-types.js';
-import { claudeClientInfo, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
+import { CLAUDE_CODE_VERSION, claudeClientInfo, DISCOVER_PROBE_TIMEOUT_MS, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
 import { isResourceErrno, ResourceExhausted } from './resource-error.js';
 import { reap, signalGroup, spawnServer, type ServerProcess } from './server-process.js';
 import { megabytes, StdioConnection, type ExitInfo, type Reply } from './stdio-connection.js';
@@ -32,6 +36,17 @@ export function initializeParams(version: string) {
     clientInfo: claudeClientInfo(version),
   };
 }
+
+/** Claude Code's first request: server/discover in the 2026-07-28 protocol, under its own id. */
+export function discoverParams() {
+  return {
+    _meta: {
+      'io.modelcontextprotocol/protocolVersion': DISCOVER_PROTOCOL_VERSION,
+      'io.modelcontextprotocol/clientInfo': { name: 'claude-code', title: 'Claude Code', version: CLAUDE_CODE_VERSION },
+    },
+  };
+}
+const DISCOVER_ID = 'server-discover-probe-1';
 
 /** Time allowed for a polite exit after stdin closes, and after SIGTERM. */
 const GRACE_AFTER_EOF_MS = 250;
@@ -62,6 +77,19 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
 export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }): Promise<StdioProbe> {
   // The SDK's schemas take a while to import: start the server first, validate once they are loaded.
   const schemasLoading = loadMcpSchemas();
+  const first = await startOnce(server, ctx, opts, schemasLoading, true);
+  // Exited before answering server/discover: Claude Code starts it once more, pinned to initialize, within
+  // the rest of its connect budget ("respawning pinned legacy"). A launcher's download or build runs twice.
+  if (first.result.outcome !== 'crashed' || first.result.discover !== 'died' || first.result.background) return first;
+  const left = Math.max(0, opts.timeoutMs - first.result.durationMs);
+  const second = await startOnce(server, ctx, { ...opts, timeoutMs: left }, schemasLoading, false);
+  second.result.discover = 'died';
+  second.result.startedTwice = true;
+  second.result.timeoutMs = opts.timeoutMs;
+  return second;
+}
+
+async function startOnce(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }, schemasLoading: Promise<McpSchemas>, discover: boolean): Promise<StdioProbe> {
   const command = server.expanded.command ?? '';
   const base: ProbeResult = { transport: 'stdio', outcome: 'timeout', durationMs: 0, timeoutMs: opts.timeoutMs, stderrTail: [], stderrBytes: 0, stdoutNoise: [] };
   const spawnFailed = (error: unknown, started: number): StdioProbe => {
@@ -86,7 +114,7 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
     return spawnFailed(spawned.error, proc.spawnedAt);
   }
   try {
-    return await converse(proc, conn, schemasLoading, base, ctx, opts);
+    return await converse(proc, conn, schemasLoading, base, ctx, { ...opts, discover });
   } catch (error) {
     // Whatever went wrong on our side, the server does not outlive its probe.
     reap(proc, ctx.platform);
@@ -100,7 +128,7 @@ async function converse(
   schemasLoading: Promise<McpSchemas>,
   base: ProbeResult,
   ctx: DoctorContext,
-  opts: { timeoutMs: number; version: string },
+  opts: { timeoutMs: number; version: string; discover: boolean },
 ): Promise<StdioProbe> {
   /** Waits for a reply until `deadline` (ms after the spawn); the exit of the spawned process ends the wait. */
   const untilReply = (reply: Promise<Reply>, deadline: number): Promise<Waited> =>
@@ -167,8 +195,47 @@ async function converse(
     return { result: final, stderrText: conn.stderr.text() };
   };
 
+  /** tools/list, with its own short allowance: the server has already proved it is up. */
+  const listTools = async (schemas: McpSchemas, params: unknown): Promise<{ tools: number | null; toolsError?: string }> => {
+    const listed = await untilReply(conn.request(2, 'tools/list', params), Math.max(opts.timeoutMs, conn.now() + 5_000));
+    if (listed.kind === 'reply' && listed.reply.kind === 'too-large') {
+      return { tools: null, toolsError: `reply too large (${megabytes(listed.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads` };
+    }
+    if (listed.kind === 'reply' && listed.reply.kind === 'message') {
+      const msg = listed.reply.msg;
+      if ('error' in msg) {
+        const err = msg.error as { code?: number; message?: string };
+        return { tools: null, toolsError: `error ${err.code ?? '?'}: ${err.message ?? ''}` };
+      }
+      const tl = schemas.ListToolsResultSchema.safeParse(msg.result);
+      return tl.success ? { tools: tl.data.tools.length } : { tools: null, toolsError: `invalid tools/list result: ${describeIssues(tl.error)}` };
+    }
+    if (listed.kind === 'exited') return { tools: null, toolsError: `the server exited (code ${listed.exit.code ?? 'none'}, signal ${listed.exit.signal ?? 'none'}) before answering tools/list` };
+    return { tools: null, toolsError: 'no answer to tools/list in time' };
+  };
+
+  let discover: ProbeResult['discover'];
+  if (opts.discover) {
+    const asked = await untilReply(conn.request(DISCOVER_ID, 'server/discover', discoverParams()), Math.min(opts.timeoutMs, DISCOVER_PROBE_TIMEOUT_MS));
+    if (asked.kind === 'exited') return finish({ outcome: 'crashed', durationMs: asked.exit.at, exit: asked.exit, discover: 'died' });
+    if (asked.kind === 'reply' && asked.reply.kind === 'too-large') {
+      return finish({ outcome: 'protocol-error', durationMs: asked.reply.at, discover: 'modern', protocolError: `reply to server/discover too large (${megabytes(asked.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads` });
+    }
+    if (asked.kind === 'reply' && asked.reply.kind === 'message' && 'result' in asked.reply.msg) {
+      // The modern era: the answer to server/discover is the handshake; Claude Code lists the tools next.
+      const found = asked.reply.msg.result as { serverInfo?: { name?: unknown; version?: unknown }; capabilities?: { tools?: unknown } } | null;
+      if (!found || typeof found !== 'object') return finish({ outcome: 'protocol-error', durationMs: asked.reply.at, discover: 'modern', protocolError: 'server/discover returned no result object' });
+      const info = found.serverInfo ? { name: String(found.serverInfo.name ?? ''), version: String(found.serverInfo.version ?? '') } : undefined;
+      const listed = await listTools(await schemasLoading, { _meta: discoverParams()._meta });
+      return finish({ outcome: 'answered', durationMs: asked.reply.at, discover: 'modern', serverInfo: info, protocolVersion: DISCOVER_PROTOCOL_VERSION, ...listed });
+    }
+    // An error answer, or silence until Claude Code's probe gives up: initialize on the same process.
+    discover = asked.kind === 'reply' ? 'legacy' : 'silent';
+  }
+
   const init = await untilReply(conn.request(1, 'initialize', initializeParams(opts.version)), opts.timeoutMs);
-  if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: init.exit.at, exit: init.exit });
+  const legacy = discover ? { discover } : {};
+  if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: init.exit.at, exit: init.exit, ...legacy });
   if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: opts.timeoutMs });
   const answeredMs = init.reply.at;
   if (init.reply.kind === 'too-large') {
@@ -194,28 +261,8 @@ async function converse(
   }
   const info = { name: String(raw?.serverInfo?.name ?? ''), version: String(raw?.serverInfo?.version ?? '') };
   conn.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-  let tools: number | null = null;
-  let toolsError: string | undefined;
-  if (raw?.capabilities?.tools !== undefined) {
-    // tools/list gets its own short allowance: the server has already proved it is up.
-    const listed = await untilReply(conn.request(2, 'tools/list', {}), Math.max(opts.timeoutMs, conn.now() + 5_000));
-    if (listed.kind === 'reply' && listed.reply.kind === 'too-large') {
-      toolsError = `reply too large (${megabytes(listed.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads`;
-    } else if (listed.kind === 'reply' && listed.reply.kind === 'message') {
-      const msg = listed.reply.msg;
-      if ('error' in msg) {
-        const err = msg.error as { code?: number; message?: string };
-        toolsError = `error ${err.code ?? '?'}: ${err.message ?? ''}`;
-      } else {
-        const tl = schemas.ListToolsResultSchema.safeParse(msg.result);
-        if (tl.success) tools = tl.data.tools.length;
-        else toolsError = `invalid tools/list result: ${describeIssues(tl.error)}`;
-      }
-    } else if (listed.kind === 'exited') {
-      toolsError = `the server exited (code ${listed.exit.code ?? 'none'}, signal ${listed.exit.signal ?? 'none'}) before answering tools/list`;
-    } else toolsError = 'no answer to tools/list in time';
-  }
-  return finish({ outcome: 'answered', durationMs: answeredMs, serverInfo: info, protocolVersion: String(raw?.protocolVersion), tools, toolsError });
+  const listed = raw?.capabilities?.tools !== undefined ? await listTools(schemas, {}) : { tools: null };
+  return finish({ outcome: 'answered', durationMs: answeredMs, serverInfo: info, protocolVersion: String(raw?.protocolVersion), ...listed, ...legacy });
 }
 
 async function shutdown(proc: ServerProcess, conn: StdioConnection, platform: NodeJS.Platform): Promise<ExitInfo | null> {

@@ -5,6 +5,7 @@
  * output drive the terminal.
  */
 import { catalog } from '../model/catalog.js';
+import { wordsOf } from '../model/catalog/words.js';
 import type { DoctorContext } from '../model/context.js';
 import { Redactor } from '../util/redactor.js';
 import { safeBlock, safeLine } from '../util/safe-text.js';
@@ -58,11 +59,12 @@ function reportFinding(f: Finding): ReportFinding {
   const args = f.args ?? {};
   const evidence: ReportFinding['evidence'] = {};
   for (const [k, v] of Object.entries(args)) if (v !== undefined) evidence[k] = v;
+  const { message, hint } = wordsOf(entry, args, !!f.contradictedByProbe);
   return {
     code: f.code,
     severity: f.severity,
-    message: entry.message(args),
-    hint: entry.hint(args),
+    message,
+    hint,
     server: f.server,
     plugin: f.plugin,
     file: f.location?.file ?? null,
@@ -111,7 +113,7 @@ export const noExtras = (): ServerExtras => ({ probes: new Map(), claudeLogs: ne
 
 /** One server as the report shows it, already protected (the live renderer gets these one by one). */
 export function reportServer(s: ServerEntry, findings: Finding[], checked: boolean, extras: ServerExtras, redactor: Redactor): ReportServer {
-  // Two plugins of one name share a server key (server.same-key): a finding belongs to its own plugin's copy.
+  // Two plugins of one name share a server key: a finding belongs to its own plugin's copy.
   const own = findings.filter((f) => f.server === s.id && (f.plugin === s.plugin || f.plugin === null)).map(reportFinding).sort(compareFindings);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.expanded.env)) env[k] = redactor.shape(k, v);

@@ -96,7 +96,8 @@ export interface HealthyCandidate {
  * A healthy venv the missing `venv` could point to, in this order: the marketplace clone's venv at the same
  * relative place (installs drop links the clone still has), the conventional
  * `${XDG_CACHE_HOME:-~/.cache}/claude-mcp-venvs/<marketplace>/<server>/.venv`, and the venv of the same
- * plugin's previous version still in the cache. A candidate counts only if its python really runs.
+ * plugin's previous version still in the cache. A candidate counts only if its python really runs and finds
+ * every module the server imports.
  */
 export async function findHealthyVenv(opts: {
   venv: string;
@@ -109,10 +110,14 @@ export async function findHealthyVenv(opts: {
   exclude?: string | null;
   /** The cache folder of the installed version, whose siblings are older versions. */
   installPath?: string | null;
+  /** What the server imports: a venv that lacks any of it is not one to link. */
+  needs?: VenvNeeds;
 }): Promise<HealthyCandidate | null> {
   const tryOne = async (path: string, via: string): Promise<HealthyCandidate | null> => {
     const h = await venvHealth(path);
-    if (!h.healthy || !(await pythonRuns(h.python))) return null;
+    if (!h.healthy) return null;
+    const missing = await missingModules(h.python, opts.needs?.modules ?? [], opts.needs?.dirs ?? []);
+    if (missing === null || missing.length > 0) return null;
     let target = path;
     try {
       target = await realpath(path);
@@ -167,4 +172,36 @@ export async function venvCreateCommand(venv: string): Promise<string> {
   }
   if (await exists(join(project, 'requirements.txt'))) return `python3 -m venv ${venv} && ${venv}/bin/pip install -r ${join(project, 'requirements.txt')}`;
   return `python3 -m venv ${venv} && ${venv}/bin/pip install <the server's dependencies>`;
+}
+
+/** Top-level modules a Python file imports (`import a.b, c`, `from d import e`; relative imports left out). */
+export function pythonImports(source: string): string[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/^(?:import[ \t]+([\w., \t]+)|from[ \t]+([\w.]+)[ \t]+import\b)/gm)) {
+    const list = m[1] ? m[1].split(',').map((x) => x.trim().split(/\s+as\s+/)[0] ?? '') : [m[2] ?? ''];
+    for (const name of list) {
+      const top = name.split('.')[0] ?? '';
+      if (top && top !== '__future__') names.add(top);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * The modules `python` cannot find (importlib.util.find_spec, nothing is imported or run), with `dirs` first
+ * on sys.path as the server's own folder would be; null when the interpreter itself does not run.
+ */
+export async function missingModules(python: string, modules: string[], dirs: string[]): Promise<string[] | null> {
+  if (modules.length === 0) return (await pythonRuns(python)) ? [] : null;
+  const code = 'import sys, importlib.util\nn = int(sys.argv[1])\nsys.path[0:0] = sys.argv[2:2 + n]\nprint(" ".join(m for m in sys.argv[2 + n:] if importlib.util.find_spec(m) is None))';
+  const r = await runTracked(python, ['-c', code, String(dirs.length), ...dirs, ...modules], { timeoutMs: 10_000, capture: true });
+  if (r.code !== 0) return null;
+  return r.output.trim().split(/\s+/).filter(Boolean);
+}
+
+/** What a server needs from a venv: the modules it imports (a `-m` module, the imports of its .py file). */
+export interface VenvNeeds {
+  modules: string[];
+  /** Folders put first on sys.path (the script's own). */
+  dirs: string[];
 }

@@ -6,7 +6,8 @@
 import type { CheckContext } from '../model/check-context.js';
 import { realpath } from 'node:fs/promises';
 import type { FindingInput, FixPlan, Location, ServerEntry } from '../model/types.js';
-import { findHealthyVenv, venvCreateCommand, venvHealth, venvRequirements } from './venv-facts.js';
+import { findHealthyVenv, missingModules, venvCreateCommand, venvHealth, venvRequirements, type VenvNeeds } from './venv-facts.js';
+import { venvInstallCommand } from './server-needs.js';
 
 /** A new venv where the command expects one (at the link's target when the venv is a dangling link). */
 async function createVenv(venv: string, path: string, replaces: 'nothing' | 'broken-venv'): Promise<FixPlan> {
@@ -18,13 +19,28 @@ export async function venvFindings(
   server: ServerEntry,
   c: CheckContext,
   location: Location,
-  options: { reportMissingWithoutCandidate: boolean },
+  options: { reportMissingWithoutCandidate: boolean; needs?: VenvNeeds },
 ): Promise<FindingInput[] | null> {
   const health = await venvHealth(venv);
-  if (health.healthy) return null;
+  if (health.healthy) {
+    // Healthy means it can run this server: its python starts and finds every module the server imports.
+    if (!options.needs) return null;
+    const missing = await missingModules(health.python, options.needs.modules, options.needs.dirs);
+    if (missing === null) health.problem = `${health.python} does not start`;
+    else if (missing.length === 0) return null;
+    else {
+      return [
+        {
+          code: 'venv.missing-module',
+          location,
+          args: { venv, python: health.python, modules: missing, installCommand: await venvInstallCommand(venv, health.python, missing) },
+        },
+      ];
+    }
+  }
   const plugin = c.plugin(server.plugin);
   const kind = health.facts.kind;
-  const gone = kind === 'missing' || kind === 'symlink-dangling' || kind === 'symlink-loop';
+  const gone = !health.healthy && (kind === 'missing' || kind === 'symlink-dangling' || kind === 'symlink-loop');
   if (gone) {
     const candidate = await findHealthyVenv({
       venv,
@@ -36,6 +52,7 @@ export async function venvFindings(
       homedir: c.ctx.homedir,
       exclude: health.facts.linkTarget ?? null,
       installPath: plugin?.installRecord?.installPath ?? null,
+      needs: options.needs,
     });
     if (candidate) {
       return [

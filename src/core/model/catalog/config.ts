@@ -1,6 +1,12 @@
 /** Catalog codes config.*: Manifests and MCP configs: JSON, schema, keys, variables, paths. */
 import type { Evidence } from '../evidence.js';
 import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
+import { CLAUDE_TEXTS } from '../claude-code.js';
+
+/** Where to set an unset variable so Claude Code passes its value. */
+function envSetHint(a: Evidence): string {
+  return `Set ${s(a.variable)} in the "env" block of ~/.claude/settings.json (or export it in the shell Claude Code starts from), or write \${${s(a.variable)}:-default} in the config.`;
+}
 
 /** What to write instead, for the schema mistakes seen most in real manifests (json/schema.ts names them). */
 function schemaFix(a: Evidence): string {
@@ -150,17 +156,30 @@ export const configCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the path (relative to the plugin root, starting with ./), or add the file.',
   }),
   'config.env-unset': entry({
-    args: ['field', 'variable'],
+    args: ['authorization', 'field', 'inPlugin', 'probeAnswered', 'variable'],
     title: 'Environment variable is not set',
     severity: 'error',
     fixable: false,
     explain:
       'Claude Code expands ${VAR} in command, args, env, url and headers from its own environment: the shell it was ' +
       'started from, with the env blocks of ~/.claude.json and every settings file merged over it. When VAR is set in none ' +
-      'of them and has no ${VAR:-default}, it passes the text "${VAR}" to the server literally, and nothing says so.',
-    message: (a) => `\${${s(a.variable)}} is unset, so the server receives the literal text '\${${s(a.variable)}}'.`,
-    hint: (a) =>
-      `Set ${s(a.variable)} in the "env" block of ~/.claude/settings.json (or export it in the shell Claude Code starts from), or write \${${s(a.variable)}:-default} in the config.`,
+      'of them and has no ${VAR:-default}, it passes the text "${VAR}" to the server literally. Most servers start ' +
+      'anyway (`claude mcp list` shows them connected) and their tools fail when called, while the debug log says ' +
+      '"mcp-config-invalid: Missing environment variables" and /plugin counts an error for the plugin. In ' +
+      'headers.Authorization the literal text is sent as the credential: the server answers 401 and Claude Code does ' +
+      'not fall back to OAuth.',
+    message: (a) =>
+      a.authorization
+        ? `\${${s(a.variable)}} is unset, so Claude Code sends the literal text '\${${s(a.variable)}}' in the Authorization header; the server rejects it (HTTP 401), and Claude Code does not fall back to OAuth ("${CLAUDE_TEXTS.authNoFallback}").`
+        : `\${${s(a.variable)}} is unset, so the server receives the literal text '\${${s(a.variable)}}'.`,
+    hint: (a) => envSetHint(a),
+    unconfirmed: {
+      message: (a) =>
+        `\${${s(a.variable)}} is unset: the server started anyway, but its tools receive the literal text '\${${s(a.variable)}}' and will fail when called` +
+        (a.inPlugin ? `; /plugin counts this as the plugin's "1 error" (${CLAUDE_TEXTS.missingEnv}: ${s(a.variable)})` : '') +
+        '.',
+      hint: (a) => envSetHint(a),
+    },
   }),
   'config.env-required': entry({
     args: ['field', 'variable'],

@@ -1,9 +1,18 @@
 /** Catalog codes deps.*: Packages a server imports: node_modules, Python modules. */
 import { entry, sh, s, q, type CatalogEntry } from './words.js';
+import type { Evidence } from '../evidence.js';
+
+const depsMissing = (a: Evidence) =>
+  `${q(a.packageJson)} lists ${s(a.count)} ${a.count === 1 ? 'dependency' : 'dependencies'} (the server imports ${s((a.imports as string[] | undefined)?.join(', '))}), but ${q(a.nodeModules)} does not exist`;
+
+const depsHint = (a: Evidence) =>
+  a.hasLockfile
+    ? `Run ${s(a.installCommand)} in ${s(a.dir)}.`
+    : `Run npm install in ${s(a.dir)}; plugin authors: commit a package-lock.json so Claude Code installs them, or bundle the server.`;
 
 export const depsCodes = {
   'deps.not-installed': entry({
-    args: ['count', 'dir', 'hasLockfile', 'imports', 'installCommand', 'lockfile', 'nodeModules', 'packageJson'],
+    args: ['count', 'dir', 'hasLockfile', 'imports', 'installCommand', 'lockfile', 'missingModule', 'nodeModules', 'packageJson', 'probeAnswered', 'stderrLine'],
     fixes: ['npm-install'],
     title: 'Node dependencies are not installed',
     severity: 'error',
@@ -12,12 +21,19 @@ export const depsCodes = {
     explain:
       'The server is a Node program whose package.json has dependencies, but there is no node_modules. Claude Code ' +
       'runs npm ci / bun install only when the plugin ships a lockfile (package-lock.json, npm-shrinkwrap.json or ' +
-      'bun.lock); yarn and pnpm lockfiles are skipped.',
-    message: (a) => `${q(a.packageJson)} lists ${s(a.count)} ${a.count === 1 ? 'dependency' : 'dependencies'} (the server imports ${s((a.imports as string[] | undefined)?.join(', '))}), but ${q(a.nodeModules)} does not exist.`,
-    hint: (a) =>
-      a.hasLockfile
-        ? `Run ${s(a.installCommand)} in ${s(a.dir)}.`
-        : `Run npm install in ${s(a.dir)}; plugin authors: commit a package-lock.json so Claude Code installs them, or bundle the server.`,
+      'bun.lock); yarn and pnpm lockfiles are skipped. A server that runs from a bundled file needs no node_modules, ' +
+      'so when the server is started this is a suspicion until its stderr shows a missing module: the probe decides.',
+    message: (a) =>
+      `${depsMissing(a)}` +
+      (a.missingModule ? `; the server died on it: it cannot find the package ${q(a.missingModule)} (${s(a.stderrLine)}).` : '.'),
+    hint: (a) => depsHint(a),
+    unconfirmed: {
+      message: (a) =>
+        a.probeAnswered === false
+          ? `${depsMissing(a)}, but that is not what stopped the server: its failure names no missing module (see its other findings).`
+          : `${depsMissing(a)}, but the server started without it (its entry file is probably bundled), so this is only a suspicion: a tool that loads another file may still fail with "Cannot find module".`,
+      hint: (a) => `If a tool fails with "Cannot find module": ${depsHint(a)}`,
+    },
   }),
   'deps.python-module': entry({
     args: ['interpreter', 'line', 'module', 'name'],
@@ -32,7 +48,7 @@ export const depsCodes = {
     hint: (a) => `Install it into that interpreter: ${sh(a.interpreter)} -m pip install ${s(a.module).split('.')[0]} (or run the server with the venv that has it).`,
   }),
   'deps.node-module': entry({
-    args: ['line', 'module'],
+    args: ['line', 'module', 'specifier'],
     title: 'Node module is not installed',
     severity: 'error',
     fixable: false,

@@ -1,7 +1,7 @@
 /** Catalog codes probe.*: What starting the server and speaking MCP to it showed. */
 import type { Evidence } from '../evidence.js';
 import { errorLine } from '../error-line.js';
-import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, CLAUDE_TEXTS, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 import { entry, s, q, printedOnStdout, type CatalogEntry } from './words.js';
 
 /** What a spawn errno means, in the user's words. */
@@ -59,7 +59,7 @@ export const probeCodes = {
     hint: (a) => s(a.fixHint) || 'See the finding this is linked to, or check the path and its permissions.',
   }),
   'probe.crashed': entry({
-    args: ['commandLine', 'durationMs', 'exitCode', 'fixHint', 'signal', 'stderrBytes', 'stderrLast', 'stderrTail', 'stdoutFirst', 'stdoutUnterminated', 'stdoutUnterminatedBytes'],
+    args: ['commandLine', 'durationMs', 'exitCode', 'fixHint', 'launcher', 'launcherRunsTwice', 'launcherTools', 'signal', 'stderrBytes', 'stderrLast', 'stderrTail', 'stdoutFirst', 'stdoutUnterminated', 'stdoutUnterminatedBytes'],
     title: 'Server exited before answering',
     severity: 'error',
     fixable: false,
@@ -71,11 +71,15 @@ export const probeCodes = {
     explain:
       'The server started but exited before it answered initialize. Claude Code shows "CONNECTION_CLOSED: Connection ' +
       'closed" and keeps the stderr in a log file; mcp-doctor shows the exit code or signal and the stderr line that ' +
-      'names the error (not the footer, such as "Node.js v20…").',
+      'names the error (not the footer, such as "Node.js v20…"). A server that exits before answering server/discover ' +
+      'is started a second time by Claude Code ("respawning pinned legacy"), and mcp-doctor does the same.',
     message: (a) =>
       `The server exited before answering initialize (${a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`})` +
-      (a.stderrLast ? `; stderr says: ${s(a.stderrLast)}` : `, printing nothing on stderr${printedOnStdout(a)}`) +
-      '.',
+      (a.stderrLast ? `; stderr says: ${s(a.stderrLast).replace(/\.$/, '')}` : `, printing nothing on stderr${printedOnStdout(a)}`) +
+      '.' +
+      (a.launcherRunsTwice
+        ? ` Claude Code starts a server that exits this early a second time, so what ${s(a.launcher)} does before it fails (${a.launcherTools ? `its ${s(a.launcherTools)} steps` : 'a download, a build'}) runs twice at every start.`
+        : ''),
     hint: (a) => s(a.fixHint) || `Run it by hand to see the whole error: ${s(a.commandLine)}`,
   }),
   'probe.backgrounded': entry({
@@ -175,8 +179,8 @@ export const probeCodes = {
     severity: 'error',
     fixable: false,
     explain:
-      `Claude Code ${CLAUDE_CODE_VERSION} asks for protocol ${INITIALIZE_PROTOCOL_VERSION} and accepts ` +
-      `${ACCEPTED_PROTOCOL_VERSIONS.slice(0, -1).join(', ')} and ${ACCEPTED_PROTOCOL_VERSIONS.at(-1)}. ` +
+      `Claude Code ${CLAUDE_CODE_VERSION} first sends server/discover (${DISCOVER_PROTOCOL_VERSION}); a server that does not ` +
+      `answer it gets initialize with ${INITIALIZE_PROTOCOL_VERSION}, and Claude Code accepts ${ACCEPTED_PROTOCOL_VERSIONS.join(', ')}. ` +
       'The server offered only versions outside that list, or refused ours.',
     message: (a) => `The server speaks ${s(a.serverVersions) || 'an unknown version'}; Claude Code asked for ${s(a.requested)} and accepts ${s(a.accepted)}.`,
     hint: () => 'Update the server (or its MCP SDK) to a release that supports a version Claude Code accepts.',
@@ -212,6 +216,19 @@ export const probeCodes = {
     message: (a) => `${s(a.url)} needs sign-in (HTTP 401${a.resourceMetadata ? `; resource metadata at ${s(a.resourceMetadata)}` : ''}).`,
     hint: () => 'Open /mcp in Claude Code and authenticate this server.',
   }),
+  'probe.auth-rejected': entry({
+    args: ['challenge', 'status', 'url'],
+    title: 'Server rejected the configured Authorization header',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The entry sets headers.Authorization and the server answered 401. Claude Code then fails the server ("Server ' +
+      'rejected the configured Authorization header (HTTP 401)") and does not offer a sign-in: OAuth fallback is ' +
+      'disabled when headers.Authorization is set. An unset ${VAR} in the header is the usual cause: Claude Code ' +
+      'sends the literal text "Bearer ${VAR}".',
+    message: (a) => `${s(a.url)} rejected the configured Authorization header (HTTP ${s(a.status)}): Claude Code fails it ("${CLAUDE_TEXTS.authRejected}") and does not fall back to OAuth ("${CLAUDE_TEXTS.authNoFallback}").`,
+    hint: () => 'Check the token the header sends (is its variable set?), or remove headers.Authorization to sign in with OAuth from /mcp.',
+  }),
   'probe.http-error': entry({
     args: ['error', 'kind', 'sseFallback', 'status', 'timeoutMs', 'url'],
     title: 'Remote server unreachable or refusing',
@@ -237,14 +254,15 @@ export const probeCodes = {
     hint: () => 'Use "type": "http" for this entry.',
   }),
   'probe.discover-crash': entry({
-    args: [],
+    args: ['launcher', 'launcherRunsTwice', 'launcherTools'],
     title: 'Server dies on Claude Code\'s discovery request',
     severity: 'warning',
     fixable: false,
     explain:
-      `Claude Code first sends server/discover (the ${DISCOVER_PROTOCOL_VERSION} handshake). This server exits on it, so Claude ` +
-      'Code has to start it a second time with the older handshake: startup costs twice, and side effects happen twice.',
-    message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize.',
+      `Claude Code ${CLAUDE_CODE_VERSION} first sends server/discover (the ${DISCOVER_PROTOCOL_VERSION} handshake). This server exits on ` +
+      `it, so Claude Code starts it a second time with initialize ("${CLAUDE_TEXTS.respawn}" in its debug log): ` +
+      'startup costs twice, and side effects (a download, a build) happen twice.',
+    message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize, and it answers that.',
     hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',
   }),
 } satisfies Record<string, CatalogEntry>;

@@ -41,30 +41,24 @@ export const serverCodes = {
     hint: (a) => `Run claude in ${s(a.project)} and approve it (or accept the trust dialog), or list it in enabledMcpjsonServers in ~/.claude/settings.json.`,
   }),
   'server.duplicate': entry({
-    args: ['by', 'duplicateFile', 'duplicateOf', 'duplicateOfScope', 'manual'],
+    args: ['by', 'duplicateFile', 'duplicateOf', 'duplicateOfPlugin', 'duplicateOfScope', 'manual'],
     title: 'Plugin server suppressed as a duplicate',
     severity: 'info',
     fixable: false,
     explain:
       'Claude Code drops a plugin server whose command and args (stdio) or URL (http/sse) equal those of a server you ' +
       'configured yourself, or of an earlier plugin\'s server (plugins count in the order of enabledPlugins in ' +
-      'settings.json), whatever the names. It is missing from /mcp; the other one runs. mcp-doctor does not start it.',
+      'settings.json), whatever the names. It is missing from /mcp; the other one runs. mcp-doctor does not start it. ' +
+      'Two plugins of the same name from two marketplaces share the key plugin:<name>:<server>: for a server name both ' +
+      'define, the plugin later in enabledPlugins wins and the other\'s server is dropped without a message.',
     message: (a) =>
-      `Claude Code suppresses it: same ${a.by === 'url' ? 'URL' : 'command and args'} as ${q(a.duplicateOf)}${a.manual ? ` (your ${s(a.duplicateOfScope)}-scope server)` : ', which loads first'}.`,
-    hint: (a) => `Look for ${q(a.duplicateOf)} in /mcp; it provides these tools. To keep both, make their ${a.by === 'url' ? 'URLs' : 'args'} differ.`,
-  }),
-  'server.same-key': entry({
-    args: ['dropped', 'key', 'runs'],
-    title: 'Plugin server dropped: another plugin of the same name owns its key',
-    severity: 'info',
-    fixable: false,
-    explain:
-      'Two installed plugins with one name (from two marketplaces) give their same-named servers one key, ' +
-      'plugin:<name>:<server>. Claude Code keeps the copy of the plugin later in enabledPlugins (the marketplace added ' +
-      'later) and drops the other without any message; /plugin even lists the survivor under the wrong plugin. ' +
-      'mcp-doctor does not start the dropped copy.',
-    message: (a) => `${q(a.key)} runs from ${q(a.runs)}; this copy from ${q(a.dropped)} never starts.`,
-    hint: () => 'Keep one of the two plugins enabled, or rename one of them.',
+      a.by === 'name'
+        ? `Claude Code does not load it: ${s(a.duplicateOfPlugin)} is a plugin of the same name, so its server takes the key ${q(a.duplicateOf)} (it comes later in enabledPlugins), and this one is dropped without a message.`
+        : `Claude Code suppresses it: same ${a.by === 'url' ? 'URL' : 'command and args'} as ${q(a.duplicateOf)}${a.manual ? ` (your ${s(a.duplicateOfScope)}-scope server)` : ', which loads first'}.`,
+    hint: (a) =>
+      a.by === 'name'
+        ? `Disable one of the two plugins (claude plugin disable <name>@<marketplace>), or rename one of them; /mcp shows ${q(a.duplicateOf)} from ${s(a.duplicateOfPlugin)}.`
+        : `Look for ${q(a.duplicateOf)} in /mcp; it provides these tools. To keep both, make their ${a.by === 'url' ? 'URLs' : 'args'} differ.`,
   }),
   'server.bundle-not-checked': entry({
     args: ['bundle'],

@@ -1,6 +1,8 @@
 /** Catalog codes venv.*: Python virtual environments a command runs from. */
 import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
+const listOf = (v: unknown) => (Array.isArray(v) ? v.map((m) => `'${String(m)}'`).join(', ') : q(v));
+
 export const venvCodes = {
   'venv.missing': entry({
     args: ['createCommand', 'venv'],
@@ -53,5 +55,30 @@ export const venvCodes = {
       'upgraded or removed (pyenv, Homebrew, uv), every venv made from it breaks.',
     message: (a) => `${q(a.python)} in venv ${q(a.venv)} cannot run: ${s(a.reason)}.`,
     hint: (a) => `Recreate the venv with a Python that exists: ${s(a.createCommand)}.`,
+  }),
+  'venv.missing-module': entry({
+    args: ['installCommand', 'modules', 'python', 'venv'],
+    title: 'Venv lacks a module the server imports',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The venv exists and its python runs, but it cannot find a module the server imports (the module it runs with ' +
+      '-m, or an import of its .py file; checked with importlib.util.find_spec, nothing is run). The venv was made ' +
+      'before a dependency was added, or its install failed half-way. mcp-doctor never offers to link such a venv.',
+    message: (a) => `The venv ${q(a.venv)} runs, but cannot import ${listOf(a.modules)}, which the server needs.`,
+    hint: (a) => `Install them with the venv's own python: ${s(a.installCommand)}.`,
+  }),
+  'venv.none-found': entry({
+    args: ['count', 'createCommand', 'script', 'venvs'],
+    title: 'No venv the launcher looks for can run the server',
+    severity: 'error',
+    fixable: false,
+    explain:
+      'The launcher script picks a venv from the places it checks (a shared cache such as ~/.cache/claude-mcp-venvs, ' +
+      'a .venv beside it) and stops with a message like "No venv found" when none is there. mcp-doctor reads the ' +
+      'paths the script checks and says what is wrong with each: missing, a link to nothing, a python whose base ' +
+      'interpreter was removed, or modules the server needs that are not installed.',
+    message: (a) => `${q(a.script)} looks for a venv in ${s(a.count)} place(s), and none can run the server: ${s((a.venvs as string[] | undefined)?.join('; '))}.`,
+    hint: (a) => s(a.createCommand) ? `Create the first one it checks: ${s(a.createCommand)}.` : 'Create one of these venvs with the server\'s dependencies, or fix the path the script checks.',
   }),
 } satisfies Record<string, CatalogEntry>;

@@ -28,6 +28,20 @@ export interface CatalogEntry<A extends string = string> {
   hint(a: Evidence): string;
   /** The cause in a few words for one-line views (a list row, an exit summary); the message when absent. */
   short?(a: Evidence): string;
+  /**
+   * The words for a static error the probe did not confirm (the server answered, or failed for another
+   * reason; `a.probeAnswered` says which): what will still go wrong, not "it fails". Without it, the
+   * ordinary message is followed by one generic sentence.
+   */
+  unconfirmed?: { message(a: Evidence): string; hint(a: Evidence): string };
+}
+
+/** A finding's message and hint, in the words that fit what the probe saw (see `unconfirmed`). */
+export function wordsOf(e: CatalogEntry<string>, a: Evidence, unconfirmed: boolean): { message: string; hint: string } {
+  if (!unconfirmed) return { message: e.message(a), hint: e.hint(a) };
+  if (e.unconfirmed) return { message: e.unconfirmed.message(a), hint: e.unconfirmed.hint(a) };
+  const after = a.probeAnswered === false ? 'The server failed for another reason (see its other findings), so this is a warning.' : 'The server answered anyway, so this did not stop it from starting.';
+  return { message: `${e.message(a)} ${after}`, hint: e.hint(a) };
 }
 
 export const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
