@@ -36,7 +36,8 @@ export function answeredLine(server: ReportServer): string | null {
 /** The words for one finding on one line; paths shortened so the rest of the sentence stays visible. */
 export function findingLine(f: ReportFinding, home: string | undefined, pathWidth = 40): string {
   const tail = Array.isArray(f.evidence.stderrTail) ? f.evidence.stderrTail : [];
-  const picked = tail.length > 0 ? errorLine(tail) : undefined;
+  // The line the core picked and bounded (core/util/bound-output.ts), else the one the tail names.
+  const picked = typeof f.evidence.stderrLast === 'string' && f.evidence.stderrLast ? f.evidence.stderrLast : tail.length > 0 ? errorLine(tail) : undefined;
   if (f.code === 'probe.crashed' && picked) {
     const how = f.evidence.signal ? `killed by ${String(f.evidence.signal)}` : `exit code ${String(f.evidence.exitCode)}`;
     return compactPaths(`exited (${how}): ${picked}`, pathWidth, home);
