@@ -46,9 +46,6 @@ export interface InteractiveOptions {
 }
 
 export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions, o: InteractiveOptions): Promise<{ code: number; report: Report }> {
-  const loading = import('../tui/start.js');
-  // Handled here so a failed run (awaited first) does not leave it unhandled; awaiting it still throws.
-  loading.catch(() => {});
   const startedAt = performance.now();
   const feed = createEventFeed();
   const running = runDoctor(ctx, { ...run, onEvent: (e) => feed.push(e) });
@@ -58,7 +55,9 @@ export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions,
   if (first && 'type' in first && first.type === 'discovered' && process.stdout.isTTY) {
     writeSync(1, firstFrame(first.report, first.pending, { version: o.version, width: process.stdout.columns ?? 80, height: process.stdout.rows ?? 24, home: ctx.homedir }));
   }
-  const { startTui } = await loading;
+  // Ink and React load only now: compiling them takes the main thread for ~0.5 s, and loaded alongside
+  // discovery they would hold back the first frame by as much.
+  const { startTui } = await import('../tui/start.js');
   const tui = startTui({ feed, startedAt, actions: o.actions, version: o.version, color: o.color, home: ctx.homedir, onInterrupt: () => shutdownNow('SIGINT') });
   const forget = onInterrupt(() => tui.close());
   // The terminal went away (its window closed): reading it fails or ends before any SIGHUP arrives, and
