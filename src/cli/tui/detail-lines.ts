@@ -6,7 +6,7 @@
  * wrapped to the width; a command is alone on its line and never wrapped (the view cuts it with a marker,
  * and `c` copies it whole), so it can be copied as it is.
  */
-import { errorLine } from '../../core/util/error-line.js';
+import { errorLine } from '../../core/model/error-line.js';
 import { byteSize } from '../../core/util/bound-output.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 import { rootCause } from '../../core/model/root-cause.js';
