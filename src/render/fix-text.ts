@@ -3,7 +3,7 @@
  * steps mcp-doctor does not take, each change's outcome as it happens, and each touched server before → after.
  */
 import type { FixSection, Report, ServerStatus } from '../core/model/types.js';
-import { nextStep, nextStepLine } from '../core/view/next-step.js';
+import { nextStep, nextStepLine } from '../core/fix/next-step.js';
 import { homeShortener, painter } from './style.js';
 
 type Change = FixSection['changes'][number];

@@ -4,7 +4,7 @@
  * then every finding in detail. Text from the report is escaped so that a server's output cannot become
  * markup (links, images, HTML) and stays on its line; there are no ANSI or other control bytes.
  */
-import { nextStep, nextStepLine } from '../core/view/next-step.js';
+import { nextStep, nextStepLine } from '../core/fix/next-step.js';
 import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 import type { RenderOptions } from './options.js';
 import { findingWhere, relativePath, relativeText } from './paths.js';

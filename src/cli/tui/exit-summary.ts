@@ -6,7 +6,7 @@
  */
 import type { Report, ReportFinding } from '../../core/model/types.js';
 import { rootCause } from '../../core/model/root-cause.js';
-import { nextStep, nextStepLine } from '../../core/view/next-step.js';
+import { nextStep, nextStepLine } from '../../core/fix/next-step.js';
 import { reportView } from '../../core/view/report-view.js';
 import { statusWords } from '../../core/view/status-words.js';
 import { painter, summaryLine, toneColor } from '../../render/style.js';

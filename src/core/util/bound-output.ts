@@ -51,7 +51,7 @@ export function boundProbe(r: ProbeResult): ProbeResult {
     ...r,
     stderrTail: boundLines(r.stderrTail),
     stdoutNoise: r.stdoutNoise.map((l) => boundLine(l)),
-    ...(r.stdoutUnterminated !== undefined ? { stdoutUnterminated: boundLine(r.stdoutUnterminated, MAX_QUOTED_LINE) } : {}),
+    // (What was printed without a final newline is kept to its first 200 characters where it is read.)
   };
 }
 

@@ -5,7 +5,7 @@
  * A problem is a finding that is an error or a warning and not a symptom of another (notes and symptoms
  * are explained by their cause, counted once there).
  */
-import { gateOf, gateOption, type Gate } from '../fix/gates.js';
+import { gateOf, gateOption, type Gate } from './gates.js';
 import type { Report, ReportFinding } from '../model/types.js';
 
 export interface NextStep {
