@@ -236,11 +236,13 @@ describe('live view on a crowded home with a flooding server (tmux)', () => {
     t.keys('g');
     await t.waitFor((s) => /❯ .*s000/.test(s), 'the first server');
     const met = new Set<string>();
-    for (let i = 0; i < 12; i++) {
+    let previous = selected(t.screen());
+    for (let i = 0; i < 12 && !/nofile/.test(previous); i++) {
       t.keys('PageDown');
-      await new Promise((r) => setTimeout(r, 150));
-      const screen = t.screen();
-      met.add(selected(screen).replace(/^❯\s+[✘⚠✔○]\s+/, '').split(/\s+/)[0] ?? '');
+      // Each press is seen on its own: wait for the selection it moved (however slow the machine).
+      const screen = await t.waitFor((s) => selected(s) !== previous, `page ${i + 1}`);
+      previous = selected(screen);
+      met.add(previous.replace(/^❯\s+[✘⚠✔○]\s+/, '').split(/\s+/)[0] ?? '');
       expect(screen.split('\n').every((l) => [...l].length <= 80)).toBe(true);
     }
     expect([...met], [...met].join(" ")).toContain("nofile");
