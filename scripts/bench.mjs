@@ -15,6 +15,7 @@ import { hostileBench, printHostileBench } from './bench/hostile-bench.mjs';
 import { printProbeBench, probeBench } from './bench/probe-bench.mjs';
 import { printScaleBench, scaleBench } from './bench/scale-bench.mjs';
 import { printStartup } from './bench/startup.mjs';
+import { liveBench, printLiveBench } from './bench/live-bench.mjs';
 
 if (process.argv.includes('--footprint-only')) {
   printFootprint();
@@ -23,6 +24,11 @@ if (process.argv.includes('--footprint-only')) {
 
 if (process.argv.includes('--startup-only')) {
   printStartup();
+  process.exit(0);
+}
+
+if (process.argv.includes('--live-only')) {
+  printLiveBench(await liveBench());
   process.exit(0);
 }
 
@@ -88,6 +94,7 @@ await printProbe();
 printStartup();
 printFootprint();
 printHook(await hookBench());
+printLiveBench(await liveBench());
 
 async function printProbe() {
   printProbeBench(await probeBench());

@@ -34,6 +34,25 @@ describe('help and version', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Usage: mcp-doctor ${command}`);
   });
+
+  it('help <option> answers on stdout with that option and the ones that go with it', () => {
+    const r = runCli(['help', 'fix'], { cwd: repoRoot });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Usage: mcp-doctor --fix/);
+    expect(r.stdout).toMatch(/--rebuild-venvs +with --fix: also create/);
+    expect(r.stdout).not.toContain('--json');
+  });
+
+  it.each([
+    ['fix', 'mcp-doctor --fix'],
+    ['undoo', 'mcp-doctor undo'],
+    ['jsn', 'mcp-doctor --json'],
+  ])('a word that is no path but resembles an option or command (%s) is answered with it', (word, meant) => {
+    const r = runCli([word], { cwd: repoRoot });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`mcp-doctor: ${word}: no such file or folder; did you mean ${meant}?\n`);
+  });
 });
 
 describe('errors in mcp-doctor’s voice', () => {

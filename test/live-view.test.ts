@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliPath, fixtureHome, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
+import { cliPath, fixtureHome, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
 import { recordedPids, survivors } from './helpers/processes.js';
 import { sh, Terminal } from './helpers/tmux.js';
 
@@ -70,7 +70,7 @@ describe('live view (tmux)', () => {
     expect(line(done, 'slow')).toMatch(/✔ slow\s+answered in \d+ ms · fixture-ok 1\.2\.3 · 2 tools/);
     expect(line(done, 'banner')).toMatch(/⚠ banner\s+The server printed 1 non-JSON-RPC line/);
     expect(line(done, 'crash')).toMatch(/✘ crash\s+'\/usr\/bin\/python3' cannot import 'mcp_doctor_fixture_missing_module'/);
-    expect(done).toMatch(/✔ 2 ok\s+⚠ 1 with warnings\s+✘ 2 failing\s+… 0 pending\s+○ 1 disabled/);
+    expect(done).toMatch(/✔ 2 ok\s+⚠ 1 with warnings\s+✘ 2 failing\s+○ 1 disabled/);
     // The run ended: the selection went to the first failing server.
     expect(selectedLine(done)).toMatch(/✘ crash/);
 
@@ -82,10 +82,11 @@ describe('live view (tmux)', () => {
     const detail = await t.waitFor((s) => s.includes('Root cause'), 'the detail view');
     keep('detail', detail);
     const rows = detail.split('\n');
-    // Root cause first, then where, then the stderr line that names the error, picked out.
-    expect(rows.findIndex((l) => l.includes('Root cause'))).toBeLessThan(rows.findIndex((l) => l.includes('Findings')));
+    // Root cause first, then its fix, then the evidence with the stderr line that names the error, picked out.
+    expect(rows.findIndex((l) => l.includes('Root cause'))).toBeLessThan(rows.findIndex((l) => l.trim() === 'Fix'));
     expect(detail).toMatch(/exited \(exit code 3\): fatal: environment variable API_KEY is empty or unset; refusing to start/);
-    expect(detail).toMatch(/error probe\.crashed {2}~\/code\/fx-marketplace\/plugins\/live\/\.mcp\.json:11:5/);
+    expect(detail).toMatch(/^ {4}~\/code\/fx-marketplace\/plugins\/live\/\.mcp\.json:11:5$/m);
+    expect(detail).toMatch(/^ {4}\$ python3 ~\/code\/fx-marketplace\/plugins\/live\/servers\/mcp_fixture\.py exit$/m);
     expect(detail).toMatch(/▶ fatal: environment variable API_KEY is empty or unset; refusing to start/);
     expect(detail).toMatch(/exit code 3 · crashed after \d+ ms/);
 
@@ -109,13 +110,20 @@ describe('live view (tmux)', () => {
     expect(t.screen()).not.toContain('mcp-doctor 0.1.0');
   });
 
-  it('q before the run ends cancels it like Ctrl-C: every server stopped, exit 130', async () => {
+  it('q before the run ends cancels it like Ctrl-C, after printing what was found: every server stopped, exit 130', async () => {
     const pids = mkdtempSync(join(work, 'pids-'));
     const t = start([], { env: { FIXTURE_PID_DIR: pids } });
-    await t.waitFor((s) => /starting…/.test(line(s, 'slow')), 'slow still starting');
+    await t.waitFor((s) => /starting…/.test(line(s, 'slow')) && /1 pending/.test(s), 'slow still starting, the others done');
+    // Esc closes panels and never quits.
+    t.keys('Escape');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(t.screen()).toMatch(/starting…/);
     t.keys('q');
     expect(await t.waitForFile(exitFile())).toBe('130');
-    expect(await t.waitFor((s) => s.includes('stopped before every server was checked'), 'the note')).toBeTruthy();
+    const partial = await t.waitFor((s) => s.includes('stopped before every server was checked'), 'the note');
+    // The partial verdict: what the servers that were done showed, and which one was not checked.
+    expect(partial).toMatch(/✘ crash\s+'\/usr\/bin\/python3' cannot import/);
+    expect(partial).toMatch(/1 of 6 not checked \(slow\)/);
     expect(await survivors(pids)).toEqual([]);
   });
 
@@ -186,5 +194,117 @@ describe('live view (tmux)', () => {
     expect(t.screen()).not.toMatch(/probing|servers…/);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(out, 'utf8')).toContain('6 MCP servers in 2 plugins');
+  });
+});
+
+/**
+ * A home as people live in it: 118 servers whose command is missing, one that writes 40 MB of one
+ * repeated 16 KB line on stderr, a plugin whose MCP servers file is missing and an install whose files are
+ * gone (plugin-level problems, no server row of their own).
+ */
+describe('live view on a crowded home with a flooding server (tmux)', () => {
+  let big: FixtureHome;
+  let out: string;
+  let bigTerm: Terminal | undefined;
+  beforeEach(async () => {
+    big = await fixtureHome('live-flood');
+    out = mkdtempSync(join(tmpdir(), 'mcp-doctor-flood-'));
+    const servers = Object.fromEntries(Array.from({ length: 118 }, (_, i) => [`s${String(i).padStart(3, '0')}`, { command: `\${CLAUDE_PLUGIN_ROOT}/bin/s${i}` }]));
+    writeFileSync(join(big.home, 'code', 'fz-marketplace', 'plugins', 'many', '.mcp.json'), JSON.stringify({ mcpServers: servers }));
+  });
+  afterEach(async () => {
+    bigTerm?.close();
+    bigTerm = undefined;
+    await big.cleanup();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith('❯')) ?? '';
+  const position = (screen: string) => /(\d+)–(\d+) of (\d+)\s*$/m.exec(screen)?.slice(1).map(Number) ?? [];
+
+  it('every problem row is reachable by keys at 80×24 and 200×60, and the flood is bounded in every view', async () => {
+    const code = join(out, 'exit-code');
+    const env = { PATH: TEST_PATH, ...big.env, TERM: 'xterm-256color' };
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${sh(v)}`);
+    bigTerm = new Terminal({ width: 80, height: 24, command: `cd ${sh(big.project)} && env -i ${assignments.join(' ')} ${sh(process.execPath)} ${sh(cliPath)}; echo $? > ${sh(code)}; sleep 60` });
+    const t = bigTerm;
+    const done = await t.waitFor((s) => /done in \d/.test(s), 'the run to finish');
+    // Plugin-level problems count in the header, beside the servers.
+    expect(done).toMatch(/✘ 119 failing\s+✘ 2 plugin\/file problems/);
+
+    // PgDn moves by a screen of rows, and every problem row is met on the way down.
+    t.keys('g');
+    await t.waitFor((s) => /❯ .*s000/.test(s), 'the first server');
+    const met = new Set<string>();
+    let previous = selected(t.screen());
+    for (let i = 0; i < 12 && !/nofile/.test(previous); i++) {
+      t.keys('PageDown');
+      // Each press is seen on its own: wait for the selection it moved (however slow the machine).
+      const screen = await t.waitFor((s) => selected(s) !== previous, `page ${i + 1}`);
+      previous = selected(screen);
+      met.add(previous.replace(/^❯\s+[✘⚠✔○]\s+/, '').split(/\s+/)[0] ?? '');
+      expect(screen.split('\n').every((l) => [...l].length <= 80)).toBe(true);
+    }
+    expect([...met], [...met].join(" ")).toContain("nofile");
+    // The steps are screens: no jump skips more than a screen of servers.
+    const numbers = [...met].filter((n) => /^s\d+$/.test(n)).map((n) => Number(n.slice(1))).sort((a, b) => a - b);
+    for (let i = 1; i < numbers.length; i++) expect(numbers[i]! - numbers[i - 1]!).toBeLessThanOrEqual(19);
+
+    // G reaches the last row; the list ends on screen.
+    t.keys('G');
+    const last = await t.waitFor((s) => /❯ .*nofile/.test(s), 'the last row selected');
+    const [, end, total] = position(last);
+    expect(end).toBe(total);
+    // The install whose files are gone is a row too, one up.
+    t.keys('k');
+    await t.waitFor((s) => /❯ .*ghost/.test(s), 'the ghost install selected');
+    t.keys('j');
+
+    // A plugin's row opens its detail; Esc closes it and does not quit.
+    t.keys('Enter');
+    const plugin = await t.waitFor((s) => s.includes('Root cause'), "the plugin's detail");
+    expect(plugin).toMatch(/plugin nofile@fz/);
+    expect(plugin).toMatch(/mcpServers points to '\.\/servers\.json', which does not exist/);
+    expect(plugin).toMatch(/~\/…\/nofile\/|nofile\/\.claude-plugin/);
+    t.keys('Escape');
+    await t.waitFor((s) => /❯ .*nofile/.test(s), 'the list again');
+
+    // The flooding server: its row is one line, its detail shorter than two screens, no run of the same line.
+    t.keys('k', 'k');
+    const flood = await t.waitFor((s) => /❯ .*flood/.test(s), 'flood selected');
+    expect(selected(flood)).toMatch(/exited \(exit code 1\): x+/);
+    t.keys('Enter');
+    const detail = await t.waitFor((s) => s.includes('Root cause') && /1–\d+ of \d+/.test(s), "flood's detail");
+    expect(position(detail)[2]).toBeLessThan(44);
+    expect(detail).toMatch(/line of 16 KB; 40 MB on stderr/);
+    const rows = detail.split('\n');
+    const fix = rows.findIndex((l) => l.trim() === 'Fix');
+    expect(fix).toBeGreaterThan(rows.findIndex((l) => l.trim() === 'Root cause'));
+    expect(rows[fix + 2]).toMatch(/^\s+\$ sh ~\/code\/fz-marketplace\/plugins\/noisy\/flood\.sh$/);
+    t.keys('Escape');
+
+    // At 200×60 too, G reaches the last row.
+    t.resize(200, 60);
+    t.keys('g');
+    await t.waitFor((s) => s.split('\n')[2]?.trim().length === 200 && /❯ .*s000/.test(s), 'the first row at 200 columns');
+    t.keys('G');
+    const wide = await t.waitFor((s) => /❯ .*nofile/.test(s), 'the last row at 200×60');
+    expect(position(wide)[1]).toBe(position(wide)[2]);
+
+    // The exit verdict is a summary that fits the screen, the verdict and the next step on it.
+    t.keys('q');
+    expect(await t.waitForFile(code)).toBe('1');
+    const verdict = await t.waitFor((s) => s.includes('mcp-doctor: 119 MCP servers'), 'the exit verdict');
+    expect(verdict).toMatch(/… and \d+ more/);
+    expect(verdict).toMatch(/Next: 121 to do by hand/);
+    expect(verdict).not.toMatch(/x{200}/);
+  });
+
+  it('the text report keeps the flood to one short line', () => {
+    const r = runCli(['--format', 'text', '--plugin', 'noisy'], { cwd: big.project, env: big.env });
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(220);
+    expect(r.stdout).toMatch(/stderr says: x+ … \[line of 16 KB; 40 MB on stderr\]/);
+    expect(lines.at(-2)).toMatch(/^Next: 1 to do by hand/);
   });
 });

@@ -55,4 +55,9 @@ describe('Redactor', () => {
     expect(r.shape('DB_PASSWORD', 'correcthorse')).toBe('«set, 12 characters»');
     expect(r.shape('DB_PASS', 'correcthorse')).toBe('«set, 12 characters»');
   });
+  it('says when a value is empty or a variable was not set, instead of a shape that suggests a secret', () => {
+    expect(r.shape('API_TOKEN', '')).toBe('«empty»');
+    expect(r.shape('API_TOKEN', '${API_TOKEN}')).toBe('${API_TOKEN} «not set: passed as written»');
+    expect(r.shape('API_TOKEN', 'Bearer ${API_TOKEN}')).toBe('«set, 19 characters»');
+  });
 });

@@ -11,10 +11,10 @@ import { createEventFeed } from '../src/cli/event-feed.js';
 import { progressText } from '../src/cli/progress.js';
 import { exitSummary } from '../src/cli/tui/exit-summary.js';
 import { commandFor, commandsFor } from '../src/cli/tui/keymap.js';
-import { listLines } from '../src/cli/tui/list-layout.js';
+import { listLines, pageTarget, selectable, type ListLine } from '../src/cli/tui/list-layout.js';
 import { rootCause } from '../src/core/model/root-cause.js';
 import { findingLine } from '../src/cli/tui/row-summary.js';
-import { countRows, firstFailing, initialRunState, runReducer, withServer } from '../src/cli/tui/run-state.js';
+import { firstFailing, initialRunState, pendingCount, reportSoFar, runReducer, withServer } from '../src/cli/tui/run-state.js';
 import { followWindow } from '../src/cli/tui/scroll.js';
 import { compactPaths, shortenMiddle, shortenPath, tildeHome } from '../src/cli/tui/shorten.js';
 import { wrapText } from '../src/cli/tui/wrap.js';
@@ -101,7 +101,8 @@ describe('keys', () => {
     ['', { downArrow: true }, 'list', 'down'],
     ['', { return: true }, 'list', 'toggle-detail'],
     ['', { escape: true }, 'detail', 'close'],
-    ['', { escape: true }, 'list', 'quit'],
+    ['', { escape: true }, 'list', 'close'],
+    ['c', {}, 'list', 'copy'],
     ['q', {}, 'detail', 'quit'],
     ['e', {}, 'list', 'problems-only'],
     ['r', {}, 'list', 'reprobe'],
@@ -153,12 +154,15 @@ describe('run state', () => {
   it('lists every server as pending from the first event, then final one by one', () => {
     let s = fold([[{ type: 'discovered', report: report([a, b, off]), pending: [a.id, b.id] }, 100]]);
     expect(s.stage).toBe('running');
-    expect(countRows(s.rows)).toMatchObject({ pending: 2, disabled: 1, ok: 0 });
+    // The header's counts: the core's summary of the servers that are done, and the pending ones.
+    expect(pendingCount(s.rows)).toBe(2);
+    expect(reportSoFar(s)?.summary).toMatchObject({ servers: 1, disabled: 1, ok: 0 });
     s = runReducer(s, { type: 'event', event: { type: 'probe-start', id: b.id }, at: 120 });
     expect(s.rows[1]?.phase).toBe('probing');
     s = runReducer(s, { type: 'event', event: { type: 'server-done', server: failedB }, at: 900 });
     expect(s.rows[1]).toMatchObject({ phase: null, tookMs: 800 });
-    expect(countRows(s.rows)).toMatchObject({ pending: 1, failed: 1 });
+    expect(pendingCount(s.rows)).toBe(1);
+    expect(reportSoFar(s)?.summary).toMatchObject({ servers: 2, failed: 1, disabled: 1, ok: 0, errors: 1 });
     s = runReducer(s, { type: 'event', event: { type: 'server-done', server: a }, at: 950 });
     s = runReducer(s, { type: 'event', event: { type: 'done', report: report([a, failedB, off]) }, at: 1000 });
     expect(s).toMatchObject({ stage: 'done', finishedAt: 1000 });
@@ -172,7 +176,7 @@ describe('run state', () => {
       [{ type: 'done', report: { ...report([a, failedB]), summary: { ...report([a, failedB]).summary, failed: 1, ok: 1, errors: 1 } } }, 10],
     ]);
     s = runReducer(s, { type: 'refresh-start', id: b.id, phase: 'reprobing', at: 20 });
-    expect(countRows(s.rows).pending).toBe(1);
+    expect(pendingCount(s.rows)).toBe(1);
     s = runReducer(s, { type: 'refresh-done', server: server(b.id, 'ok'), at: 50 });
     expect(s.report?.summary).toMatchObject({ ok: 2, failed: 0, errors: 0 });
     expect(s.rows[1]).toMatchObject({ phase: null, tookMs: 30 });
@@ -187,6 +191,8 @@ describe('run state', () => {
   });
 });
 
+const show = (l: ListLine) => (l.kind === 'group' ? `# ${l.label}` : l.kind === 'plugin' ? `${l.selectable ? '❯' : '#'} ${l.label}` : l.kind === 'file' ? `! ${l.group.file}` : l.id);
+
 describe('list layout', () => {
   it('groups by marketplace and plugin, then scope; problems only keeps failing, degraded and running servers', () => {
     const rows = [
@@ -195,9 +201,9 @@ describe('list layout', () => {
       { server: server('user:u', 'ok', { scope: 'user', plugin: null, marketplace: null, source: { file: '/home/.claude.json' } }), phase: 'probing' as const, since: 0, tookMs: null },
     ];
     const all = listLines(rows, report(rows.map((r) => r.server)), false);
-    expect(all.map((l) => (l.kind === 'group' ? `# ${l.label}` : l.id))).toEqual(['# m', '# p 1.0.0', 'plugin:p:a', 'plugin:p:b', '# User scope', 'user:u']);
+    expect(all.map(show)).toEqual(['# m', '# p 1.0.0', 'plugin:p:a', 'plugin:p:b', '# User scope', 'user:u']);
     const problems = listLines(rows, report(rows.map((r) => r.server)), true);
-    expect(problems.map((l) => (l.kind === 'group' ? `# ${l.label}` : l.id))).toEqual(['# m', '# p 1.0.0', 'plugin:p:b', '# User scope', 'user:u']);
+    expect(problems.map(show)).toEqual(['# m', '# p 1.0.0', 'plugin:p:b', '# User scope', 'user:u']);
   });
 });
 
@@ -208,27 +214,53 @@ describe('problems outside any server', () => {
   const ofListedPlugin = { ...finding('config.unknown-key', 'warning'), server: null, plugin: 'p@m' };
   const r = { ...report([failing]), findings: [...failing.findings, loose, ofListedPlugin], summary: { ...report([failing]).summary, failed: 1, errors: 2, warnings: 1 } };
 
-  it('are listed under their own heading, unless a listed server already shows them', () => {
+  it('are rows: a plugin-level one on its plugin, the rest on their file, each selectable', () => {
     const lines = listLines(rows, r, false);
-    expect(lines.map((l) => (l.kind === 'group' ? `# ${l.label}` : l.kind === 'finding' ? `! ${l.finding.code}` : l.id))).toEqual([
-      '# m',
-      '# p 1.0.0',
-      'plugin:p:a',
-      '# Other problems',
-      '! registry.install-missing',
-    ]);
+    expect(lines.map(show)).toEqual(['# m', '❯ p 1.0.0', 'plugin:p:a', '# Files', '! /f']);
+    expect(lines.filter(selectable)).toHaveLength(3);
+    // A plugin without a server row still has its row when it has a problem.
+    const empty = { ...r, plugins: [...r.plugins, { ...r.plugins[0]!, id: 'q@m', name: 'q' }], findings: [...r.findings, { ...finding('config.missing-file', 'error'), server: null, plugin: 'q@m' }] };
+    expect(listLines(rows, empty, true).map(show)).toEqual(['# m', '❯ p 1.0.0', 'plugin:p:a', '❯ q 1.0.0', '# Files', '! /f']);
   });
 
-  it('stay in the summary printed after the view closes', () => {
+  it('stay in the summary printed after the view closes: one line each, the verdict and the next step last', () => {
     expect(exitSummary(r, { color: false })).toBe(
       [
+        '  ✘ a    probe.crashed message',
+        '  ⚠ p@m  config.unknown-key message',
+        '  ✘ /f   gone@m is recorded as installed at /x, which does not exist.',
         'mcp-doctor: 1 MCP server: 0 ok, 1 failing · 2 errors, 1 warning',
-        '  ✘ a  probe.crashed message',
-        '  ✘ registry.install-missing  gone@m is recorded as installed at /x, which does not exist.',
-        '  (mcp-doctor --format text prints the whole report)',
+        'Next: 3 to do by hand (each finding says how)',
+        '(mcp-doctor --format text prints the whole report)',
         '',
       ].join('\n'),
     );
+  });
+
+  it('a long list is cut to the terminal, so the verdict stays on screen; fixes applied say how to undo them', () => {
+    const many = Array.from({ length: 60 }, (_, i) => server(`plugin:p:s${i}`, 'failed', { findings: [{ ...finding('probe.crashed', 'error'), server: `plugin:p:s${i}`, message: 'x'.repeat(500) }] }));
+    const out = exitSummary({ ...report(many), findings: many.flatMap((m) => m.findings) }, { color: false, width: 80, height: 24, applied: [{ name: 's1', changes: ['relink the venv'] }], copied: ['go build -o ~/x/bin/geo-mcp ./cmd/geo'] });
+    const lines = out.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(lines.every((l) => [...l].length <= 80 || l.startsWith('  go build'))).toBe(true);
+    expect(out).toMatch(/… and \d+ more/);
+    expect(out).toMatch(/mcp-doctor: 60 MCP servers/);
+    expect(out).toContain('✔ s1: relink the venv');
+    expect(out).toContain('Undo: mcp-doctor undo reverts it');
+    expect(out).toContain('  go build -o ~/x/bin/geo-mcp ./cmd/geo');
+  });
+});
+
+describe('paging', () => {
+  it('moves by screen rows, and reaches the last row', () => {
+    const lines: ListLine[] = [
+      { kind: 'group', key: 'm', depth: 0, label: 'm', detail: '', muted: false },
+      ...Array.from({ length: 30 }, (_, i): ListLine => ({ kind: 'server', id: `s${i}`, depth: 1 })),
+      { kind: 'plugin', id: 'P', pluginId: 'p', depth: 1, label: 'p', detail: '', muted: false, selectable: true },
+    ];
+    expect(pageTarget(lines, 1, 10)).toBe('s10');
+    expect(pageTarget(lines, 25, 10)).toBe('P');
+    expect(pageTarget(lines, 5, -10)).toBe('s0');
   });
 });
 

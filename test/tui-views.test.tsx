@@ -93,11 +93,25 @@ describe('a server row in each state', () => {
 describe('the header', () => {
   it('counts servers by state, and shows progress while running', () => {
     const { lastFrame } = render(
-      <Header version="9.9.9" configDir={join(fx.home, '.claude')} projectDir={fx.project} home={fx.home} counts={{ ok: 2, degraded: 1, failed: 2, pending: 1, disabled: 1, skipped: 0 }} total={5} running elapsedMs={2300} width={100} color={false} />,
+      <Header
+        version="9.9.9"
+        configDir={join(fx.home, '.claude')}
+        projectDir={fx.project}
+        home={fx.home}
+        summary={{ ...report.summary, ok: 2, degraded: 1, failed: 2, disabled: 1, skipped: 0 }}
+        pending={1}
+        otherProblems={2}
+        total={5}
+        running
+        elapsedMs={2300}
+        width={100}
+        color={false}
+      />,
     );
     const [top, counts, rule] = (lastFrame() ?? '').split('\n');
     expect(top).toMatch(/^mcp-doctor 9\.9\.9 {2}~\/\.claude · project .* 4\/5 done · 2\.3 s$/);
-    expect(counts).toBe('✔ 2 ok   ⚠ 1 with warnings   ✘ 2 failing   … 1 pending   ○ 1 disabled');
+    // The core's words for each state; the plugin and file rows with problems count too.
+    expect(counts).toBe('✔ 2 ok   ⚠ 1 with warnings   ✘ 2 failing   … 1 pending   ○ 1 disabled   ✘ 2 plugin/file problems');
     expect(rule).toBe('─'.repeat(100));
   });
 });
@@ -105,22 +119,28 @@ describe('the header', () => {
 describe('the detail view', () => {
   const lines = (name: string, width = 96) => detailLines(row(name), report, { home: fx.home, width, now: 5000, canFix: false }).map((l) => l.map((s) => s.text).join(''));
 
-  it('puts the root cause first, then every finding with file:line:column', () => {
+  it('puts the root cause first, then its fix, then the other findings with file:line:column', () => {
     const text = lines('crash');
     expect(text[0]).toBe('crash  ✘ fails to load');
     expect(text[2]).toBe('defined in ~/code/fx-marketplace/plugins/live/.mcp.json:7:5');
     const cause = text.indexOf('Root cause');
     expect(cause).toBeGreaterThan(0);
     expect(text[cause + 1]).toMatch(/^ {2}'\/usr\/bin\/python3' cannot import 'mcp_doctor_fixture_missing_module': ModuleNotFoundError/);
-    expect(text.indexOf('Findings (2)')).toBeGreaterThan(cause);
-    expect(text).toContainEqual('  error deps.python-module  ~/code/fx-marketplace/plugins/live/.mcp.json:7:5');
+    const fix = text.indexOf('Fix');
+    expect(fix).toBeGreaterThan(cause);
+    expect(text[fix + 1]).toBe('  Install it into that interpreter:');
+    // The command alone on its line, never wrapped.
+    expect(text[fix + 2]).toBe('  $ /usr/bin/python3 -m pip install mcp_doctor_fixture_missing_module');
+    expect(text.indexOf('Other findings (1)')).toBeGreaterThan(fix);
+    expect(text.indexOf('Evidence')).toBeGreaterThan(text.indexOf('Other findings (1)'));
+    expect(text.indexOf('Command, as started')).toBeGreaterThan(text.indexOf('Evidence'));
     expect(text).toContainEqual(expect.stringMatching(/^ {2}info probe\.crashed {2}.*\.mcp\.json:7:5$/));
     expect(text).toContainEqual('    a symptom of deps.python-module');
   });
 
   it('shows the stderr tail with the line that names the error picked out', () => {
     const text = lines('crash');
-    expect(text).toContainEqual(expect.stringMatching(/^ {2}stderr, last \d+ lines of \d+ bytes:$/));
+    expect(text).toContainEqual(expect.stringMatching(/^ {2}stderr: \d+ bytes, the last lines:$/));
     expect(text).toContainEqual("  ▶ ModuleNotFoundError: No module named 'mcp_doctor_fixture_missing_module'");
     expect(text).toContainEqual('    starting fixture server');
     expect(text).toContainEqual(expect.stringMatching(/^ {2}exit code 1 · crashed after \d+ ms \(timeout 30 s\) · checked in 0\.4 s$/));
@@ -130,19 +150,21 @@ describe('the detail view', () => {
     const text = lines('exit');
     const at = text.indexOf('Command, as started');
     expect(at).toBeGreaterThan(0);
-    expect(text[at + 1]).toBe('  python3 ~/code/fx-marketplace/plugins/live/servers/mcp_fixture.py exit');
+    expect(text[at + 1]).toBe('  $ python3 ~/code/fx-marketplace/plugins/live/servers/mcp_fixture.py exit');
     expect(text[at + 2]).toBe(`  cwd ${fx.project}`);
-    expect(text).toContainEqual('  env API_KEY=«set, 0 characters»');
+    expect(text).toContainEqual('  env API_KEY=«empty»');
     expect(text).toContainEqual('      LOG_LEVEL=debug');
   });
 
-  it("shows what Claude Code logged last, and the fix last", () => {
+  it('shows what Claude Code logged last', () => {
     const text = lines('crash');
     expect(text).toContainEqual('Claude Code last logged (2026-11-20T10:00:00.500Z)');
     expect(text).toContainEqual('  Connection failed (CONNECTION_CLOSED): Connection closed');
-    const fix = text.lastIndexOf('Fix');
-    expect(fix).toBeGreaterThan(text.indexOf('Claude Code last logged (2026-11-20T10:00:00.500Z)'));
-    expect(text[fix + 1]).toMatch(/^ {2}Install it into that interpreter: \/usr\/bin\/python3 -m pip install/);
+  });
+
+  it('keeps a long command on one line at any width (the view cuts it; c copies it whole)', () => {
+    const narrow = lines('crash', 30);
+    expect(narrow).toContainEqual('  $ /usr/bin/python3 -m pip install mcp_doctor_fixture_missing_module');
   });
 
   it('renders a window of the lines, cut at the width', () => {

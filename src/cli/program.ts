@@ -5,7 +5,9 @@
 import { Command, Option } from 'commander';
 import { colorModes } from './color.js';
 import { ExitCode, failOnLevels } from './exit-code.js';
-import { commaList, repeatable, type DiagnoseOptions } from './options.js';
+import { commaList, repeatable, UsageError, type DiagnoseOptions } from './options.js';
+import { existsSync } from 'node:fs';
+import { editDistance } from '../core/util/edit-distance.js';
 import { write } from './output.js';
 import { formats } from '../render/formats.js';
 
@@ -80,11 +82,16 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--verbose', "text: healthy servers' details too, the whole stderr kept, and how each server was started")
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', helpFooter)
-    .helpCommand('help [command]', 'show help for a command')
+    .helpCommand(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(ourVoice(s)) });
 
   program.action(async (paths: string[], opts: DiagnoseOptions) => {
+    // `mcp-doctor fix` is someone asking for --fix, not for a folder named "fix".
+    for (const p of paths) {
+      const meant = meantInstead(program, p);
+      if (meant) throw new UsageError(`${p}: no such file or folder; did you mean ${meant}?`);
+    }
     // Loaded on use: --version and --help do not pay for the engine (schemas, MCP SDK).
     const { diagnose } = await import('./commands/diagnose.js');
     setCode(await diagnose(paths, opts, version));
@@ -125,5 +132,43 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
       const { printCompletion } = await import('./commands/completion.js');
       setCode(await printCompletion(program, shell));
     });
+  program
+    .command('help')
+    .description('show help for a command or an option (help undo, help fix)')
+    .argument('[command]', 'a command, or an option without its dashes')
+    .action(async (topic: string | undefined) => {
+      await write(helpFor(program, topic));
+      setCode(ExitCode.ok);
+    });
   return program;
+}
+
+/**
+ * `help <topic>` answers as --help does (on stdout): a command's own help, an option's lines (with the
+ * options that go with it: "with --fix: …"), or, for anything else, the whole help.
+ */
+export function helpFor(program: Command, topic: string | undefined): string {
+  if (!topic) return program.helpInformation();
+  const name = topic.replace(/^-+/, '');
+  const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+  if (command) return command.helpInformation();
+  const option = program.options.find((o) => o.long === `--${name}` || o.short === `-${name}` || o.long === `--no-${name}`);
+  if (!option) return program.helpInformation();
+  const help = program.createHelp();
+  const related = program.options.filter((o) => o === option || (option.long && o.description.startsWith(`with ${option.long}`)));
+  const width = Math.max(...related.map((o) => help.optionTerm(o).length));
+  const lines = related.map((o) => `  ${help.optionTerm(o).padEnd(width)}  ${help.optionDescription(o)}`);
+  return `Usage: mcp-doctor ${option.long ?? option.short} [options]\n\n${lines.join('\n')}\n\n(mcp-doctor --help lists every option and command)\n`;
+}
+
+/** What a word given as a path probably meant when no such path exists: an option ("--fix") or a command. */
+function meantInstead(program: Command, word: string): string | null {
+  if (word.includes('/') || word.startsWith('.') || existsSync(word)) return null;
+  const candidates = [
+    ...program.options.flatMap((o) => (o.long && !o.long.startsWith('--no-') ? [{ name: o.long.slice(2), shown: `mcp-doctor ${o.long}` }] : [])),
+    ...program.commands.map((c) => ({ name: c.name(), shown: `mcp-doctor ${c.name()}` })),
+  ];
+  const bare = word.replace(/^-+/, '');
+  const best = candidates.map((c) => ({ ...c, d: editDistance(bare, c.name) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(best.name.length / 3)) ? best.shown : null;
 }

@@ -3,6 +3,7 @@
  * steps mcp-doctor does not take, each change's outcome as it happens, and each touched server before → after.
  */
 import type { FixSection, Report, ServerStatus } from '../core/model/types.js';
+import { nextStep, nextStepLine } from '../core/fix/next-step.js';
 import { homeShortener, painter } from './style.js';
 
 type Change = FixSection['changes'][number];
@@ -23,22 +24,33 @@ function serverNames(report: Report, ids: string[]): string {
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3}` : names.join(', ');
 }
 
+/**
+ * The plan, in the order a user reads it before the question that follows: the steps mcp-doctor leaves to
+ * them and the changes behind an option first, and the changes it will make last, right above "Apply N
+ * changes?", so what is being asked about is on screen however long the rest is.
+ */
 export function renderPlan(section: FixSection, report: Report, o: FixTextOptions): string {
   const { paint, short } = painters(o);
-  const lines: string[] = [paint('bold', 'Fix plan')];
-  if (section.changes.length === 0) lines.push(paint('gray', '  Nothing mcp-doctor can change itself.'));
-  section.changes.forEach((c, i) => {
-    const gate = c.option && c.status === 'skipped' ? paint('yellow', `[needs ${c.option}] `) : '';
-    const why = paint('gray', `(${c.code}${c.servers.length ? ' · ' + serverNames(report, c.servers) : ''})`);
-    lines.push(`  ${i + 1}. ${gate}${short(c.description)}  ${why}`);
-  });
+  const lines: string[] = [];
   if (section.manual.length > 0) {
-    lines.push('', paint('bold', 'Not done by mcp-doctor (do these yourself)'));
+    lines.push(paint('bold', 'Not done by mcp-doctor (do these yourself)'));
     for (const m of section.manual) {
       const who = m.server ? (report.servers.find((s) => s.id === m.server)?.name ?? m.server) : (m.plugin ?? '');
       lines.push(`  [ ] ${who ? paint('bold', who) + ': ' : ''}${short(m.step)} ${paint('gray', `(${m.code})`)}`);
     }
+    lines.push('');
   }
+  const why = (c: Change) => paint('gray', `(${c.code}${c.servers.length ? ' · ' + serverNames(report, c.servers) : ''})`);
+  const gated = section.changes.filter((c) => c.option && c.status === 'skipped');
+  const made = section.changes.filter((c) => !gated.includes(c));
+  if (gated.length > 0) {
+    lines.push(paint('bold', 'Left out (each needs its option)'));
+    for (const c of gated) lines.push(`  - ${paint('yellow', `[needs ${c.option}]`)} ${short(c.description)}  ${why(c)}`);
+    lines.push('');
+  }
+  lines.push(paint('bold', 'Fix plan'));
+  if (made.length === 0) lines.push(paint('gray', '  Nothing mcp-doctor can change itself.'));
+  made.forEach((c, i) => lines.push(`  ${i + 1}. ${short(c.description)}  ${why(c)}`));
   return lines.join('\n') + '\n';
 }
 
@@ -64,5 +76,8 @@ export function renderRecheck(section: FixSection, report: Report, o: FixTextOpt
   const s = report.summary;
   lines.push('', `${s.servers} MCP server${s.servers === 1 ? '' : 's'}: ${s.ok} ok${s.failed ? `, ${s.failed} failing` : ''}${s.degraded ? `, ${s.degraded} with warnings` : ''} · ${s.errors > 0 ? paint('red', `${s.errors} error${s.errors === 1 ? '' : 's'} left`) : paint('green', 'no errors left')}`);
   if (section.journal && o.undoable !== false) lines.push(paint('gray', `Undo these changes with: mcp-doctor undo`));
+  // What is left, counted by the core as the report's last line counts it.
+  const next = nextStepLine(nextStep(report), (c) => paint('bold', c));
+  if (next) lines.push(next);
   return lines.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@
  * then every finding in detail. Text from the report is escaped so that a server's output cannot become
  * markup (links, images, HTML) and stays on its line; there are no ANSI or other control bytes.
  */
+import { nextStep, nextStepLine } from '../core/fix/next-step.js';
 import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 import type { RenderOptions } from './options.js';
 import { findingWhere, relativePath, relativeText } from './paths.js';
@@ -82,6 +83,8 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
     `${subjectLine(s)}: ${statusParts(s).map((p) => p.text).join(', ')} · ${report.mode === 'author' ? 'source trees' : 'installed setup'} · ${report.probe ? 'servers started' : 'static checks only'} · mcp-doctor ${text(report.tool.version)}`,
     '',
   );
+  const next = nextStepLine(nextStep(report), (c) => code(c));
+  if (next) out.push(next, '');
   if (rows.length > 0) {
     out.push('| status | server | root cause | where | fix |', '| --- | --- | --- | --- | --- |');
     for (const r of rows) {

@@ -5,6 +5,7 @@
 import { fixCommand } from '../core/fix/gates.js';
 import { shellLine } from '../core/model/shell-quote.js';
 import { homeShortener, painter, summaryLine, toneColor } from './style.js';
+import { nextStep, nextStepLine } from '../core/fix/next-step.js';
 import { statusWords } from '../core/view/status-words.js';
 import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 
@@ -149,5 +150,8 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('No marketplaces, plugins or MCP servers found. (mcp-doctor --demo shows what a report looks like.)');
   }
   lines.push(summaryLine(report, paint));
+  // The last line says what to do about it: the counts come from the core (core/fix/next-step.ts).
+  const next = nextStepLine(nextStep(report), (c) => paint('bold', c));
+  if (next) lines.push(next);
   return lines.join('\n') + '\n';
 }

@@ -17,6 +17,7 @@ import type { DiagnoseOptions } from '../options.js';
 import { write } from '../output.js';
 import { onInterrupt, shutdownNow } from '../signals.js';
 import { exitSummary } from '../tui/exit-summary.js';
+import { firstFrame } from '../tui/first-frame.js';
 
 interface Terminal {
   stdin: { isTTY?: boolean };
@@ -45,15 +46,18 @@ export interface InteractiveOptions {
 }
 
 export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions, o: InteractiveOptions): Promise<{ code: number; report: Report }> {
-  const loading = import('../tui/start.js');
-  // Handled here so a failed run (awaited first) does not leave it unhandled; awaiting it still throws.
-  loading.catch(() => {});
   const startedAt = performance.now();
   const feed = createEventFeed();
   const running = runDoctor(ctx, { ...run, onEvent: (e) => feed.push(e) });
   // Discovery errors (a usage error) surface here, before any screen is drawn.
-  await Promise.race([feed.first(), running]);
-  const { startTui } = await loading;
+  const first = await Promise.race([feed.first(), running]);
+  // The list is on screen at once, in plain text, while Ink loads (tui/first-frame.ts).
+  if (first && 'type' in first && first.type === 'discovered' && process.stdout.isTTY) {
+    writeSync(1, firstFrame(first.report, first.pending, { version: o.version, width: process.stdout.columns ?? 80, height: process.stdout.rows ?? 24, home: ctx.homedir }));
+  }
+  // Ink and React load only now: compiling them takes the main thread for ~0.5 s, and loaded alongside
+  // discovery they would hold back the first frame by as much.
+  const { startTui } = await import('../tui/start.js');
   const tui = startTui({ feed, startedAt, actions: o.actions, version: o.version, color: o.color, home: ctx.homedir, onInterrupt: () => shutdownNow('SIGINT') });
   const forget = onInterrupt(() => tui.close());
   // The terminal went away (its window closed): reading it fails or ends before any SIGHUP arrives, and
@@ -66,16 +70,18 @@ export async function diagnoseInteractively(ctx: DoctorContext, run: RunOptions,
   try {
     // The user decides when it ends; a run that fails (an internal error) ends it too, and is rethrown.
     const outcome = await Promise.race([tui.quit, running.then(() => new Promise<never>(() => {}))]);
+    const summary = { color: o.color, home: ctx.homedir, width: process.stdout.columns ?? 100, height: process.stdout.rows ?? 40, applied: outcome.applied, copied: outcome.copied };
     if (!outcome.finished || !outcome.report) {
-      // Quit before every server answered: the run is abandoned, as with Ctrl-C.
+      // Quit before every server answered: the run is abandoned, as with Ctrl-C, after saying what was
+      // found so far (the servers that were done, and which were not).
       tui.close();
-      writeSync(2, 'mcp-doctor: stopped before every server was checked\n');
+      writeSync(2, outcome.report ? exitSummary(outcome.report, { ...summary, stopped: outcome.progress }) : 'mcp-doctor: stopped before every server was checked\n');
       shutdownNow('SIGINT');
     }
     // A re-probe may still be running: its servers go now, and nothing may keep the doctor alive for long.
     killAllGroups('SIGKILL');
     setTimeout(() => process.exit(), 2000).unref();
-    await write(exitSummary(outcome.report, { color: o.color, home: ctx.homedir }));
+    await write(exitSummary(outcome.report, summary));
     return { code: exitCodeFor(outcome.report, o.failOn), report: outcome.report };
   } finally {
     forget();

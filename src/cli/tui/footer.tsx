@@ -14,8 +14,8 @@ export interface FooterProps {
 }
 
 const hints: Record<Screen, string> = {
-  list: '↑↓ move  ⏎ detail  e problems only  r re-check  f fix  ? keys  q quit',
-  detail: '↑↓ scroll  ⏎/esc back  r re-check  f fix  ? keys  q quit',
+  list: '↑↓ move  ⏎ detail  f fix  c copy  e problems only  r re-check  ? keys  q quit',
+  detail: '↑↓ scroll  ⏎/esc back  f fix  c copy  r re-check  ? keys  q quit',
   help: 'any key: back',
   'fix-confirm': 'y apply  ·  any other key: cancel',
   'fix-busy': 'working…  Ctrl-C stops everything',

@@ -19,6 +19,7 @@ export type Command =
   | 'reprobe'
   | 'fix'
   | 'help'
+  | 'copy'
   | 'quit'
   | 'interrupt'
   | 'confirm'
@@ -26,15 +27,16 @@ export type Command =
 
 /** What the help overlay lists, in this order. */
 export const keyHelp: [keys: string, what: string][] = [
-  ['↑ ↓  j k', 'move through the servers (in the detail view: scroll)'],
-  ['PgUp PgDn  g G', 'a page up or down, first, last'],
-  ['Enter', 'open or close the detail of the selected server'],
+  ['↑ ↓  j k', 'move through the rows (in the detail view: scroll)'],
+  ['PgUp PgDn  g G', 'a screen up or down, first, last'],
+  ['Enter', 'open or close the detail of the selected row'],
   ['e', 'show problems only, or everything'],
   ['r', 're-check and re-start the selected server'],
-  ['f', "apply the selected server's fix (asks first)"],
+  ['f', "apply the selected row's fix (asks first)"],
+  ['c', "copy the selected row's command (OSC 52; printed again when you quit)"],
   ['?', 'this help'],
-  ['Esc', 'close the detail, help or fix panel; in the list: quit'],
-  ['q', 'quit (before the run ends: stop every server and exit 130)'],
+  ['Esc', 'close the detail, help or fix panel (never quits)'],
+  ['q', 'quit (before the run ends: prints what was found so far, exit 130)'],
   ['Ctrl-C', 'stop every server and exit at once (130)'],
 ];
 
@@ -61,7 +63,7 @@ export function commandFor(input: string, key: KeyLike, screen: Screen): Command
   if (key.home || input === 'g') return 'first';
   if (key.end || input === 'G') return 'last';
   if (key.return) return 'toggle-detail';
-  if (key.escape) return screen === 'detail' ? 'close' : 'quit';
+  if (key.escape) return 'close';
   switch (input) {
     case 'e':
       return 'problems-only';
@@ -71,6 +73,8 @@ export function commandFor(input: string, key: KeyLike, screen: Screen): Command
       return 'fix';
     case '?':
       return 'help';
+    case 'c':
+      return 'copy';
     case 'q':
       return 'quit';
   }

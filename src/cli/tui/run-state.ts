@@ -6,6 +6,7 @@
  */
 import type { DoctorEvent, Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 import { replaceServers } from '../../core/view/replace-servers.js';
+import { summarize } from '../../core/report/report.js';
 
 export type RowPhase = 'checking' | 'probing' | 'reprobing' | 'fixing';
 
@@ -96,25 +97,32 @@ export function runReducer(state: RunState, action: RunAction): RunState {
   }
 }
 
-export interface Counts {
-  ok: number;
-  degraded: number;
-  failed: number;
-  pending: number;
-  disabled: number;
-  skipped: number;
-}
-
-export function countRows(rows: readonly ServerRow[]): Counts {
-  const c: Counts = { ok: 0, degraded: 0, failed: 0, pending: 0, disabled: 0, skipped: 0 };
-  for (const row of rows) {
-    if (row.phase) c.pending++;
-    else c[row.server.status]++;
-  }
-  return c;
+/** Servers still being checked (a fact of the run, not of the report). */
+export function pendingCount(rows: readonly ServerRow[]): number {
+  return rows.filter((r) => r.phase !== null).length;
 }
 
 /** The first failing server, where the selection goes when the run ends. */
 export function firstFailing(rows: readonly ServerRow[]): string | undefined {
   return rows.find((r) => !r.phase && r.server.status === 'failed')?.server.id;
+}
+
+/**
+ * The report as it stands: the final one once the run is done; before that, the discovered one with only
+ * the servers that are done (their rows and findings), counted again by the core (`replaceServers`), so
+ * the header and a partial verdict after an early `q` say what is known, never a pending server's guess.
+ */
+export function reportSoFar(state: RunState): Report | null {
+  if (!state.report || state.stage === 'done') return state.report;
+  const settled = state.rows.filter((r) => r.phase === null).map((r) => r.server);
+  const ids = new Set(settled.map((s) => s.id));
+  const merged = replaceServers(state.report, { servers: settled, findings: settled.flatMap((s) => s.findings), plugins: [] });
+  return replaceServersOnly(merged, ids);
+}
+
+/** The report narrowed to some servers, its summary counted again by the core. */
+function replaceServersOnly(report: Report, ids: ReadonlySet<string>): Report {
+  const servers = report.servers.filter((s) => ids.has(s.id));
+  const findings = report.findings.filter((f) => f.server === null || ids.has(f.server));
+  return { ...report, servers, findings, summary: summarize(report.summary.marketplaces, report.summary.plugins, servers, findings) };
 }

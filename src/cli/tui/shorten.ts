@@ -25,7 +25,9 @@ export function shortenMiddle(text: string, max: number): string {
 
 /**
  * A path cut at folder boundaries: `~/.claude/plugins/cache/m/p/1.0.0/mcp/server.py` →
- * `~/.claude/…/1.0.0/mcp/server.py`. The last component is kept whole when it fits at all.
+ * `~/.claude/…/1.0.0/mcp/server.py`. The last component is kept whole when it fits at all, and so is the
+ * nearest folder that names something: `~/…/geo/1.0.0/.claude-plugin/plugin.json`, never
+ * `~/…/.claude-plugin/plugin.json` (a dot folder or a version says nothing about which plugin it is).
  */
 export function shortenPath(path: string, max: number, home?: string): string {
   const p = tildeHome(path, home);
@@ -36,6 +38,13 @@ export function shortenPath(path: string, max: number, home?: string): string {
   // The start stays ("~", "/usr", "./"), then as many trailing components (the specific part) as fit.
   let head = parts[0] === '' ? 2 : 1;
   let tail = 1;
+  const named = namedTail(parts);
+  if (head + named < parts.length && width(build(1, named)) <= max) tail = named;
+  else if (named > 2 && head + named < parts.length) {
+    // The name and the file, without what lies between them: ~/…/geo/…/plugin.json.
+    const short = [parts[0], ellipsis, parts[parts.length - named], ellipsis, parts.at(-1)].join('/');
+    if (width(short) <= max) return short;
+  }
   if (head + tail >= parts.length || width(build(head, tail)) > max) head = 1;
   if (width(build(head, tail)) > max) return shortenMiddle(p, max);
   while (head + tail < parts.length - 1) {
@@ -44,6 +53,14 @@ export function shortenPath(path: string, max: number, home?: string): string {
     else break;
   }
   return build(head, tail);
+}
+
+const anonymous = /^(?:\..*|v?\d+(?:\.\d+)*(?:[-+].*)?|[0-9a-f]{12,}|src|dist|bin|lib|build|servers?|mcp)$/;
+
+/** How many trailing components reach the nearest folder with a name of its own. */
+function namedTail(parts: readonly string[]): number {
+  for (let i = parts.length - 2; i > 0; i--) if (parts[i] && !anonymous.test(parts[i]!)) return parts.length - i;
+  return 1;
 }
 
 const pathToken = /(?:~|\.{0,2})\/[^\s'",;()]+/g;

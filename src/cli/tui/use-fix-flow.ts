@@ -6,6 +6,7 @@
 import { useCallback, useState, type Dispatch } from 'react';
 import { safeLine } from '../../core/util/safe-text.js';
 import type { FixPlanView, FixResultView, ServerActions } from '../actions.js';
+import type { AppliedFix } from './exit-summary.js';
 import type { Screen } from './keymap.js';
 import type { RunAction } from './run-state.js';
 
@@ -26,11 +27,13 @@ export interface FixFlowControls {
   confirm(): void;
   decline(): void;
   close(): void;
+  /** Shows the steps for problems no server owns (a plugin's, a file's): nothing to apply from here. */
+  showSteps(name: string, steps: string[], fixable: boolean): void;
 }
 
 const reason = (error: unknown) => safeLine(error instanceof Error ? error.message : String(error));
 
-export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispatch<RunAction>, clock: () => number): FixFlowControls {
+export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispatch<RunAction>, clock: () => number, onApplied: (fix: AppliedFix) => void = () => {}): FixFlowControls {
   const [flow, setFlow] = useState<FixFlow>({ step: 'idle' });
   const fix = actions.fix;
 
@@ -55,6 +58,8 @@ export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispat
     fix.apply(plan).then(
       (result) => {
         dispatch({ type: 'refresh-done', server: result.after, at: clock() });
+        const changes = result.outcomes.filter((o) => o.status === 'applied').map((o) => o.line);
+        if (changes.length > 0) onApplied({ name, changes });
         setFlow({ step: 'result', id, name, plan, result });
       },
       (error: unknown) => {
@@ -62,10 +67,14 @@ export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispat
         setFlow({ step: 'failed', id, name, message: `applying the fix failed: ${reason(error)}` });
       },
     );
-  }, [flow, fix, dispatch, clock]);
+  }, [flow, fix, dispatch, clock, onApplied]);
 
   const close = useCallback(() => setFlow({ step: 'idle' }), []);
-  return { flow, start, confirm, decline: close, close };
+  const showSteps = useCallback((name: string, steps: string[], fixable: boolean) => {
+    const manual = fixable ? [...steps, 'or quit and run mcp-doctor --fix, which applies the fixable ones after showing its plan'] : steps;
+    setFlow({ step: 'nothing', id: '', name, plan: { serverId: '', changes: [], manual } });
+  }, []);
+  return { flow, start, confirm, decline: close, close, showSteps };
 }
 
 /** Which keys apply while the flow is on screen; null when it is not. */

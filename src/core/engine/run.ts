@@ -2,6 +2,7 @@
  * The engine: discover → check → probe → report, emitting events as it goes so live renderers can follow.
  * It never prints and never exits; the CLI decides what to do with the report.
  */
+import { boundProbe } from '../util/bound-output.js';
 import { documentChecks, pluginChecks, serverChecks } from '../checks/index.js';
 import type { Check, CheckContext, CheckSubjects } from '../checks/define-check.js';
 import type { DoctorContext } from '../model/context.js';
@@ -170,7 +171,8 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
             if (!isResourceError(pooled.error)) throw pooled.error;
             record(toFinding({ code: 'probe.not-run', location: server.source, args: { reason: (pooled.error as Error).message } }, { server: server.id, plugin: server.plugin }));
           }
-          const probed = pooled && 'probe' in pooled ? pooled.probe : undefined;
+          // What a server printed is bounded once, here, before any finding or the report holds it.
+          const probed = pooled && 'probe' in pooled ? { ...pooled.probe, result: boundProbe(pooled.probe.result) } : undefined;
           if (probed) {
             extras.probes.set(server.id, probed.result);
             const pf =

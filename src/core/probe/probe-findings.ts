@@ -12,6 +12,7 @@ import type { Evidence, Finding, FindingInput, Location, ServerEntry } from '../
 import { stripEscapes } from '../util/safe-text.js';
 import { shellLine } from '../model/shell-quote.js';
 import { errorLine } from '../model/error-line.js';
+import { boundLine, quotedLine } from '../util/bound-output.js';
 import { classifyStderr } from './classify-stderr.js';
 import type { ProbeResult } from '../model/probe-types.js';
 
@@ -67,8 +68,10 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const location: Location = server.source;
   const out: FindingInput[] = [];
   // The line that names the error, not the footer; and a shown tail that contains it.
-  const stderrLast = errorLine(stderrText ? stripEscapes(stderrText).split(/\r?\n/) : r.stderrTail) ?? r.stderrTail.at(-1);
-  const stderrTail = shownTail(r.stderrTail, stderrLast);
+  const picked = errorLine(stderrText ? stripEscapes(stderrText).split(/\r?\n/) : r.stderrTail) ?? r.stderrTail.at(-1);
+  // What the server said, bounded where it enters a finding (core/util/bound-output.ts).
+  const stderrLast = quotedLine(picked, r.stderrBytes);
+  const stderrTail = shownTail(r.stderrTail, picked === undefined ? undefined : boundLine(picked));
   const stdout = { stdoutFirst: r.stdoutNoise[0], stdoutUnterminated: r.stdoutUnterminated, stdoutUnterminatedBytes: r.stdoutUnterminatedBytes };
   const commandLine = shellLine([server.expanded.command ?? '', ...server.expanded.args]);
 

@@ -84,6 +84,10 @@ export class Redactor {
    * path, a URL without userinfo, a number, a flag word), else only its shape.
    */
   shape(key: string, value: string): string {
+    // Nothing to hide in an empty value or a ${VAR} that was not set (the server gets the text as written):
+    // "«set, 12 characters»" would say a token is there when none is.
+    if (value === '') return '«empty»';
+    if (/\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(value) && value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, '').trim() === '') return `${value} «not set: passed as written»`;
     const plain =
       !this.literals.has(value) &&
       !isSecretKey(key) &&
