@@ -45,6 +45,12 @@ export interface RunOptions {
   /** Also send Claude Code's first request, server/discover, and report servers that die on it. */
   discover?: boolean;
   onEvent?: (event: DoctorEvent) => void;
+  /**
+   * Cancels the run (the MCP server's notifications/cancelled): no server is started any more, each probe
+   * under way stops and kills its own process group, and runDoctor rejects with the signal's reason. Other
+   * runs in the same process are left alone.
+   */
+  signal?: AbortSignal;
 }
 
 /** Runs one check on one subject; a check that throws is a bug in mcp-doctor, reported as such. */
@@ -86,6 +92,7 @@ export type { DoctorRun } from '../report/doctor-run.js';
 
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
   const emit = options.onEvent ?? (() => {});
+  options.signal?.throwIfAborted();
   // The probe's schemas load while discovery runs.
   const schemasLoading = options.probe ? loadMcpSchemas() : null;
   const whole = await discover(ctx, { paths: options.paths });
@@ -122,10 +129,12 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     pool = new SpawnPool(size.slots);
     // Until the schemas are in, leave room for the files their import opens at once.
     if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
+    const stopPool = pool;
+    options.signal?.addEventListener('abort', () => stopPool.stop(options.signal!.reason), { once: true });
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
       const started = pool.run(
-        () => probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover }),
+        () => probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover, signal: options.signal }),
         () => emit({ type: 'probe-start', id: server.id }),
       );
       // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
@@ -190,7 +199,8 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     // A check or probe failed in a way that is mcp-doctor's bug: start nothing more and stop what is running,
     // so no server outlives the error.
     pool?.stop(error);
-    killAllGroups('SIGKILL');
+    // A cancelled run's probes reap their own servers; killing every group would reach other runs' servers.
+    if (!options.signal?.aborted) killAllGroups('SIGKILL');
     throw error;
   }
 

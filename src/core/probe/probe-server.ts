@@ -19,6 +19,8 @@ export interface ProbeOptions {
   version: string;
   /** Also send Claude Code's first request, server/discover, in a separate process. */
   discover: boolean;
+  /** A cancelled run: the probe stops at once and kills what it started (it rejects with the reason). */
+  signal?: AbortSignal;
 }
 
 export function isProbeable(server: ServerEntry): boolean {
@@ -29,7 +31,9 @@ export function isProbeable(server: ServerEntry): boolean {
 
 export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts: ProbeOptions): Promise<{ result: ProbeResult; stderrText: string; interpreter: string }> {
   if (server.transport !== 'stdio') {
-    return { result: await probeRemote(server, opts), stderrText: '', interpreter: '' };
+    const result = await probeRemote(server, opts);
+    opts.signal?.throwIfAborted();
+    return { result, stderrText: '', interpreter: '' };
   }
   const command = server.expanded.command ?? '';
   const [{ result, stderrText }, discover, resolved] = await Promise.all([

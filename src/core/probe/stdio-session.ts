@@ -46,7 +46,7 @@ export interface StdioProbe {
   stderrText: string;
 }
 
-type Waited = { kind: 'reply'; reply: Reply } | { kind: 'exited'; exit: ExitInfo } | { kind: 'timeout' };
+type Waited = { kind: 'reply'; reply: Reply } | { kind: 'exited'; exit: ExitInfo } | { kind: 'timeout' } | { kind: 'cancelled' };
 
 /** Resolves after `ms`, or earlier with `p`; the timer never outlives the wait. */
 function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
@@ -59,7 +59,8 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }): Promise<StdioProbe> {
+export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string; signal?: AbortSignal }): Promise<StdioProbe> {
+  opts.signal?.throwIfAborted();
   // The SDK's schemas take a while to import: start the server first, validate once they are loaded.
   const schemasLoading = loadMcpSchemas();
   const command = server.expanded.command ?? '';
@@ -100,18 +101,22 @@ async function converse(
   schemasLoading: Promise<McpSchemas>,
   base: ProbeResult,
   ctx: DoctorContext,
-  opts: { timeoutMs: number; version: string },
+  opts: { timeoutMs: number; version: string; signal?: AbortSignal },
 ): Promise<StdioProbe> {
   /** Waits for a reply until `deadline` (ms after the spawn); the exit of the spawned process ends the wait. */
   const untilReply = (reply: Promise<Reply>, deadline: number): Promise<Waited> =>
     new Promise((resolve) => {
       let settled = false;
+      const cancel = () => settle({ kind: 'cancelled' });
       const settle = (w: Waited) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', cancel);
         resolve(w);
       };
+      if (opts.signal?.aborted) return settle({ kind: 'cancelled' });
+      opts.signal?.addEventListener('abort', cancel, { once: true });
       // A reply read in the same turn as the timer still counts if it arrived in time: look once more after
       // pending input is read (setImmediate runs after the poll phase).
       const timer = setTimeout(() => setImmediate(() => settle({ kind: 'timeout' })), Math.max(0, deadline - conn.now()));
@@ -167,6 +172,8 @@ async function converse(
   };
 
   const init = await untilReply(conn.request(1, 'initialize', initializeParams(opts.version)), opts.timeoutMs);
+  // Cancelled: the caller (probeStdio) reaps the server and its group; nothing is reported.
+  if (init.kind === 'cancelled') throw opts.signal?.reason ?? new Error('cancelled');
   if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: init.exit.at, exit: init.exit });
   if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: opts.timeoutMs });
   const answeredMs = init.reply.at;
@@ -198,6 +205,7 @@ async function converse(
   if (raw?.capabilities?.tools !== undefined) {
     // tools/list gets its own short allowance: the server has already proved it is up.
     const listed = await untilReply(conn.request(2, 'tools/list', {}), Math.max(opts.timeoutMs, conn.now() + 5_000));
+    if (listed.kind === 'cancelled') throw opts.signal?.reason ?? new Error('cancelled');
     if (listed.kind === 'reply' && listed.reply.kind === 'too-large') {
       toolsError = `reply too large (${megabytes(listed.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads`;
     } else if (listed.kind === 'reply' && listed.reply.kind === 'message') {

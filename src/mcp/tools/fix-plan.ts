@@ -34,11 +34,12 @@ export const fixPlanTool = defineTool({
   get outputSchema() {
     return fixesSchema();
   },
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  // Changes no file, but probe: true runs every server's code and reaches remote servers (see diagnose).
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, env) {
     const ctx = env.context();
     const select = selectionOf(args);
-    const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select });
+    const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select, signal: env.signal });
     const gates = { rebuildVenvs: args.rebuild_venvs === true, installDeps: args.install_deps === true, build: args.build === true };
     const plan = planFixes(run, ctx, gates);
     const section = fixSection(plan, plannedOutcomes(plan), { dryRun: true, journal: null, before: run.report, redactor: run.redactor });
