@@ -15,6 +15,8 @@ import { hostileBench, printHostileBench } from './bench/hostile-bench.mjs';
 import { printProbeBench, probeBench } from './bench/probe-bench.mjs';
 import { printScaleBench, scaleBench } from './bench/scale-bench.mjs';
 import { printStartup } from './bench/startup.mjs';
+import { printResultSize, resultSizeBench } from './bench/result-size.mjs';
+import { boundsBench, printBounds } from './bench/mcp-bounds.mjs';
 
 if (process.argv.includes('--footprint-only')) {
   printFootprint();
@@ -27,6 +29,12 @@ if (process.argv.includes('--startup-only')) {
 }
 
 if (process.argv.includes('--hook-only')) {
+  printHook(await hookBench());
+  process.exit(0);
+}
+if (process.argv.includes('--mcp-only')) {
+  printResultSize(await resultSizeBench());
+  printBounds(await boundsBench());
   printHook(await hookBench());
   process.exit(0);
 }
@@ -88,6 +96,8 @@ await printProbe();
 printStartup();
 printFootprint();
 printHook(await hookBench());
+printResultSize(await resultSizeBench());
+printBounds(await boundsBench());
 
 async function printProbe() {
   printProbeBench(await probeBench());

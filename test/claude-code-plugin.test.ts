@@ -46,7 +46,7 @@ function smallPath(root: string): string {
 
 /** Runs a shell script in a fresh network namespace (loopback up), with exactly `env`. */
 function offline(script: string, env: Record<string, string>, cwd: string, timeoutMs = 240_000) {
-  return spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up; ${script}`], { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync('/usr/bin/unshare', ['-n', '/bin/sh', '-c', `/usr/sbin/ip link set lo up; ${script}`], { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
 }
 
 describe.skipIf(!!skip)('the plugin in the real Claude Code (CLAUDE_BIN)', () => {
