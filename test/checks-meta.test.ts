@@ -38,3 +38,33 @@ describe('check registry', () => {
     for (const s of ['plugin', 'marketplace', 'mcp-server', 'report']) expect(existsSync(join(repoRoot, 'schemas', `${s}.schema.json`))).toBe(true);
   });
 });
+
+describe('typed catalog entries', () => {
+  it('every code declares the facts its findings carry, and only fixable codes declare repairs', () => {
+    for (const code of allCodes) {
+      const e = catalog[code] as { args?: readonly string[]; fixes?: readonly string[]; fixable: boolean; fixOption?: string };
+      expect(Array.isArray(e.args), `${code} declares its args`).toBe(true);
+      expect((e.fixes ?? []).length > 0, `${code}: fixable ⇔ declares fixes`).toBe(e.fixable);
+      if (e.fixOption) expect(e.fixable, `${code}: a fix option without a fix`).toBe(true);
+    }
+  });
+
+  it('the wording reads only declared facts', () => {
+    // Each entry's functions are called with a proxy that records what they read.
+    for (const code of allCodes) {
+      const e = catalog[code] as { args: readonly string[]; message: (a: object) => string; hint: (a: object) => string; short?: (a: object) => string };
+      const read = new Set<string>();
+      const args = new Proxy({}, { get: (_t, k) => (typeof k === 'string' && read.add(k), undefined) });
+      e.message(args);
+      e.hint(args);
+      e.short?.(args);
+      expect([...read].filter((k) => !e.args.includes(k)), `${code} reads undeclared args`).toEqual([]);
+    }
+  });
+
+  it('a finding with a repair its code does not declare is a programming error', async () => {
+    const { toFinding } = await import('../src/core/discover/inventory-builder.js');
+    expect(() => toFinding({ code: 'command.not-found', fix: { kind: 'chmod', path: '/x', mode: 0o755 } })).toThrow(/does not declare/);
+    expect(toFinding({ code: 'command.not-executable', fix: { kind: 'chmod', path: '/x', mode: 0o755 } }).fix?.kind).toBe('chmod');
+  });
+});

@@ -1,4 +1,4 @@
-/** Claude Code's three expansion passes, case by case (reference claude-code.md §5). */
+/** Claude Code's three expansion passes, case by case (docs/claude-code-facts.md §7). */
 import { describe, expect, it } from 'vitest';
 import { expandString } from '../src/core/expand/expand-vars.js';
 

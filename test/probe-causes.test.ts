@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorLine } from '../src/core/util/error-line.js';
+import { errorLine } from '../src/core/model/error-line.js';
 import { compareVersions, minimumOf, satisfies } from '../src/core/probe/version-range.js';
 import type { Report } from '../src/core/model/types.js';
 import { assertReportSchema, codesOf, nodeFixture, probeHome, serverNamed, survivors, type ProbeHome } from './helpers/probe-home.js';

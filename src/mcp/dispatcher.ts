@@ -6,7 +6,7 @@
  * - Protocol versions: every initialize version the MCP SDK supports (the list Claude Code accepts,
  *   core/model/claude-code.ts; a test holds it equal to the SDK's). `server/discover`, the 2026-07-28
  *   protocol's first request, is answered -32601: this is a 2025-11-25-era server, and a dual-era client
- *   (Claude Code 2.1.332) then falls back to initialize, as the 2026-07-28 spec tells it to.
+ *   (Claude Code, docs/claude-code-facts.md §15) then falls back to initialize, as the 2026-07-28 spec tells it to.
  * - `notifications/cancelled` aborts the request it names (a probe stops and kills the servers it started),
  *   and that request gets no answer, as the spec says.
  * - A request with `_meta.progressToken` gets `notifications/progress` as its work advances.

@@ -4,7 +4,7 @@
  * names the error picked out, stdout noise, exit, timings), the command exactly as it was started (the
  * server's own env, as the report shows it: values redacted), what Claude Code logged, and the fix.
  */
-import { errorLine } from '../../core/util/error-line.js';
+import { errorLine } from '../../core/model/error-line.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 import { rootCause } from '../../core/model/root-cause.js';
 import { serverView } from '../../core/view/report-view.js';

@@ -3,9 +3,11 @@
  * what answered for a healthy one, why it was left alone for a disabled one. A crash or a timeout is told
  * by the stderr line that names the error (not the footer a runtime prints last).
  */
-import { errorLine } from '../../core/util/error-line.js';
 import type { Report, ReportFinding, ReportServer } from '../../core/model/types.js';
 import { serverView } from '../../core/view/report-view.js';
+import { catalog } from '../../core/model/catalog.js';
+import { seconds } from '../../core/model/catalog/probe.js';
+import { shortForm } from '../../core/model/catalog/words.js';
 import { compactPaths, tildeHome } from './shorten.js';
 
 import type { Tone } from './theme.js';
@@ -20,9 +22,7 @@ export function findingsFor(server: ReportServer, report: Report | null): Report
   return serverView(server, report).shown;
 }
 
-export function seconds(ms: number): string {
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
-}
+export { seconds };
 
 /** "answered in 566 ms · fixture-ok 1.2.3 · 2 tools" */
 export function answeredLine(server: ReportServer): string | null {
@@ -35,16 +35,7 @@ export function answeredLine(server: ReportServer): string | null {
 
 /** The words for one finding on one line; paths shortened so the rest of the sentence stays visible. */
 export function findingLine(f: ReportFinding, home: string | undefined, pathWidth = 40): string {
-  const tail = Array.isArray(f.evidence.stderrTail) ? f.evidence.stderrTail : [];
-  const picked = tail.length > 0 ? errorLine(tail) : undefined;
-  if (f.code === 'probe.crashed' && picked) {
-    const how = f.evidence.signal ? `killed by ${String(f.evidence.signal)}` : `exit code ${String(f.evidence.exitCode)}`;
-    return compactPaths(`exited (${how}): ${picked}`, pathWidth, home);
-  }
-  if (f.code === 'probe.timeout' && typeof f.evidence.timeoutMs === 'number') {
-    return compactPaths(`no answer within ${seconds(f.evidence.timeoutMs)}${picked ? `: ${picked}` : ''}`, pathWidth, home);
-  }
-  return compactPaths(f.message, pathWidth, home);
+  return compactPaths(shortForm(catalog[f.code], f.evidence, f.message), pathWidth, home);
 }
 
 /** `pathWidth`: paths in the sentence are shortened to this, so the rest of it fits on the line. */

@@ -1,7 +1,7 @@
 /**
  * `"command": "python3 ${CLAUDE_PLUGIN_ROOT}/server.py"`: Claude Code spawns without a shell, so the whole
- * string is the program's name and the spawn fails with ENOENT (FACTS §9). When the first word is a program
- * that exists, say so and give the entry with the arguments moved to `args`.
+ * string is the program's name and the spawn fails with ENOENT (docs/claude-code-facts.md §9). When the first word is
+ * a program that exists, say so and give the entry with the arguments moved to `args`.
  */
 import { splitWords } from '../command/split-words.js';
 import { resolveCommand } from '../command/resolve-command.js';

@@ -36,7 +36,7 @@ async function missingCommand(path: string, server: ServerEntry, c: CheckContext
   }
   const built = await detectBuildOutput(path, top);
   if (built) {
-    const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env)) ? built.toolchain : null;
+    const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env, c.ctx.platform)) ? built.toolchain : null;
     return [
       {
         code: 'command.unbuilt',
@@ -69,7 +69,7 @@ async function interpreterProblems(path: string, server: ServerEntry, c: CheckCo
     ];
   }
   if (shebang.envProgram) {
-    if (await findOnPath(shebang.envProgram, c.ctx.env)) return [];
+    if (await findOnPath(shebang.envProgram, c.ctx.env, c.ctx.platform)) return [];
     return [{ code: 'command.bad-interpreter', location, args: { path, interpreter, viaEnv: true, shebang: shebang.raw.slice(2), fixHint: installHints[interpreter] } }];
   }
   if (!shebang.interpreter.startsWith('/') || (await isExecutableFile(shebang.interpreter))) return [];

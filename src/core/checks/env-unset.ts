@@ -1,8 +1,8 @@
 /**
  * `${VAR}` with VAR unset everywhere Claude Code looks (the shell and every settings `env` block) and no default:
- * the server gets the text literally (reference §5). In author mode that is not the author's mistake but a
- * variable the plugin's users must set, reported as such (Claude Code's validator is silent about variables).
- * `${user_config.KEY}` with no value: Claude Code does not start the server (FACTS §6).
+ * the server gets the text literally (docs/claude-code-facts.md §7). In author mode that is not the author's mistake
+ * but a variable the plugin's users must set, reported as such (Claude Code's validator is silent about variables).
+ * `${user_config.KEY}` with no value: Claude Code does not start the server (docs/claude-code-facts.md §6).
  */
 import { objectEntries, userConfigRefs } from '../expand/expand-vars.js';
 import type { FindingInput } from '../model/types.js';
@@ -44,8 +44,9 @@ export default defineCheck({
       }
     }
     if (server.scope === 'plugin' || server.scope === 'author') {
-      // Installed, a plugin with no userConfig block passes the text literally and the server starts (FACTS §6):
-      // a warning. With a block, Claude Code drops the server; in a source tree the validator rejects it.
+      // Installed, a plugin with no userConfig block passes the text literally and the server starts
+      // (docs/claude-code-facts.md §6): a warning. With a block, Claude Code drops the server; in a source tree the
+      // validator rejects it.
       const literal = !author && !manifest?.userConfig;
       for (const { key, pointer } of userConfigRefs(server.config, server.source.pointer ?? [])) {
         if (!declaredOptions.has(key)) out.push({ code: 'config.user-config-undeclared', severity: literal ? 'warning' : undefined, location: at(doc, pointer), args: { key, literal } });

@@ -95,7 +95,7 @@ export default defineCheck({
     if (facts.kind === 'missing' || facts.kind === 'symlink-dangling' || facts.kind === 'symlink-loop') {
       const built = await detectBuildOutput(t.scriptPath, t.top);
       if (built) {
-        const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env)) ? built.toolchain : null;
+        const toolchainMissing = built.toolchain && !(await findOnPath(built.toolchain, c.ctx.env, c.ctx.platform)) ? built.toolchain : null;
         return [
           {
             code: 'command.unbuilt',

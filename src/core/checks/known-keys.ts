@@ -1,5 +1,5 @@
 /**
- * The keys Claude Code 2.1.330 reads, per object kind (reference §2–4). Anything else is stripped at load.
+ * The keys Claude Code reads, per object kind (docs/claude-code-facts.md §11–13). Anything else is stripped at load.
  */
 import { editDistance } from '../util/edit-distance.js';
 export const pluginKeys = [

@@ -27,7 +27,7 @@ export default defineCheck({
     if (!text) return [];
     const out: FindingInput[] = [];
     for (const use of scanLauncher(text)) {
-      if (await findOnPath(use.tool, c.ctx.env)) continue;
+      if (await findOnPath(use.tool, c.ctx.env, c.ctx.platform)) continue;
       out.push({
         code: 'command.toolchain-missing',
         severity: use.guarded ? 'warning' : undefined,

@@ -45,8 +45,8 @@ export default defineCheck({
     const value = doc.value as Record<string, unknown> | null;
     if (!value || typeof value !== 'object') return [];
     if (doc.kind === 'plugin-manifest') return ownerIsAnthropic(doc, c) ? [] : check(doc, value.name, ['name'], 'Plugin name');
-    // Marketplace names themselves are not refused by the validator (2.1.330 accepts "claude-code-lsps"),
-    // only the plugin names a third-party marketplace lists.
+    // Marketplace names themselves are not refused by the validator (Claude Code's validator accepts
+    // "claude-code-lsps", docs/claude-code-facts.md §12), only the plugin names a third-party marketplace lists.
     if (doc.kind !== 'marketplace-manifest' || typeof value.name !== 'string' || anthropicMarketplaces.has(value.name)) return [];
     const out: FindingInput[] = [];
     if (Array.isArray(value.plugins)) {

@@ -1,7 +1,8 @@
 /**
  * A `${VAR}` whose value only project or local settings supply: a trusted interactive session sets it, while
- * `claude mcp list` does not (FACTS §1), so Claude Code's own list warns "Missing environment variables" for a
- * server that works in the session. Said once per variable, so the two verdicts do not look contradictory.
+ * `claude mcp list` does not (docs/claude-code-facts.md §1), so Claude Code's own list warns "Missing environment
+ * variables" for a server that works in the session. Said once per variable, so the two verdicts do not look
+ * contradictory.
  */
 import { envRefs } from '../expand/expand-vars.js';
 import type { FindingInput } from '../model/types.js';

@@ -1,7 +1,7 @@
 /**
- * `~/x/server.py` or `$HOME/x/server.py`: Claude Code spawns without a shell and expands only `${VAR}` (FACTS
- * §9), so `~` as the command is ENOENT and `~` in an argument is a folder named "~" inside the project. Point
- * at the real path when it exists, and at the form Claude Code does expand (`${HOME}/…`).
+ * `~/x/server.py` or `$HOME/x/server.py`: Claude Code spawns without a shell and expands only `${VAR}`
+ * (docs/claude-code-facts.md §9), so `~` as the command is ENOENT and `~` in an argument is a folder named "~" inside
+ * the project. Point at the real path when it exists, and at the form Claude Code does expand (`${HOME}/…`).
  */
 import { join, resolve } from 'node:path';
 import { scriptArgIndex } from '../command/interpreter.js';

@@ -1,7 +1,7 @@
 /**
  * On native Windows, `npx` (and npm, pnpm, yarn, bunx) is a `.cmd` script: Windows starts it only through
  * the command shell, and Claude Code's docs ask for `"command": "cmd", "args": ["/c", "npx", …]` on local MCP
- * servers that use it. A warning, not an error: Claude Code 2.1.330's cross-spawn often copes (reference §9).
+ * servers that use it. A warning, not an error: Claude Code's cross-spawn often copes (docs/claude-code-facts.md §9).
  */
 import { basename } from 'node:path';
 import { findOnPath } from '../command/resolve-command.js';

@@ -1,7 +1,8 @@
 /**
  * `cmd /c npx …`, `powershell -File …`, `npx.cmd`, `C:\Python312\python.exe` on Linux or macOS: entries written
- * for Windows. Claude Code looks the name up on PATH and fails ("Executable not found in $PATH", FACTS §9);
- * "install cmd" would be the wrong advice. Give the POSIX form of the same command when there is one.
+ * for Windows. Claude Code looks the name up on PATH and fails ("Executable not found in $PATH",
+ * docs/claude-code-facts.md §9); "install cmd" would be the wrong advice. Give the POSIX form of the same command
+ * when there is one.
  */
 import { findOnPath, resolveCommand } from '../command/resolve-command.js';
 import { splitWords } from '../command/split-words.js';
@@ -15,7 +16,7 @@ const stripExt = (name: string) => name.replace(/\.(exe|cmd|bat|com)$/i, '');
 /** The POSIX program for a Windows one: `npx.cmd` → npx, `python.exe` → python3 when plain python is absent. */
 async function posixProgram(name: string, c: CheckContext): Promise<string> {
   const bare = stripExt(winBase(name));
-  if (bare === 'python' && !(await findOnPath('python', c.ctx.env)) && (await findOnPath('python3', c.ctx.env))) return 'python3';
+  if (bare === 'python' && !(await findOnPath('python', c.ctx.env, c.ctx.platform)) && (await findOnPath('python3', c.ctx.env, c.ctx.platform))) return 'python3';
   return bare;
 }
 
@@ -59,7 +60,7 @@ export default defineCheck({
     if (!site || c.ctx.platform === 'win32' || typeof raw !== 'string') return [];
     const { doc, command } = site;
     // Something by that name exists here (WSL's cmd.exe, an installed pwsh): it is not Windows-only.
-    const whole = await resolveCommand(command, c.ctx.cwd, c.ctx.env);
+    const whole = await resolveCommand(command, c.ctx.cwd, c.ctx.env, c.ctx.platform);
     if (whole.path && (await exists(whole.path))) return [];
     const rawArgs = Array.isArray(server.config.args) ? server.config.args : [];
     // `C:\Program Files\nodejs\node.exe` has a blank but is one program; `cmd /c npx` is three words.

@@ -18,13 +18,13 @@ export interface Resolution {
 
 type Env = Record<string, string | undefined>;
 
-export function pathDirs(env: Env, platform: NodeJS.Platform = process.platform): string[] {
+export function pathDirs(env: Env, platform: NodeJS.Platform): string[] {
   const raw = env.PATH ?? env.Path ?? (platform === 'win32' ? '' : '/usr/bin:/bin');
   return raw.split(platform === 'win32' ? ';' : ':').filter((d) => d.length > 0);
 }
 
 /** The names a bare command may have on disk: itself, and on Windows itself plus each PATHEXT extension. */
-export function candidateNames(name: string, env: Env, platform: NodeJS.Platform = process.platform): string[] {
+export function candidateNames(name: string, env: Env, platform: NodeJS.Platform): string[] {
   if (platform !== 'win32') return [name];
   const exts = (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean);
   const hasExt = exts.some((e) => name.toLowerCase().endsWith(e.toLowerCase()));
@@ -37,7 +37,7 @@ async function runnable(path: string, platform: NodeJS.Platform): Promise<boolea
   return (await pathFacts(path)).isFile === true;
 }
 
-export async function findOnPath(name: string, env: Env, platform: NodeJS.Platform = process.platform): Promise<string | null> {
+export async function findOnPath(name: string, env: Env, platform: NodeJS.Platform): Promise<string | null> {
   for (const dir of pathDirs(env, platform)) {
     for (const candidate of candidateNames(name, env, platform)) {
       if (await runnable(join(dir, candidate), platform)) return join(dir, candidate);
@@ -46,7 +46,7 @@ export async function findOnPath(name: string, env: Env, platform: NodeJS.Platfo
   return null;
 }
 
-export async function resolveCommand(command: string, cwd: string, env: Env, platform: NodeJS.Platform = process.platform): Promise<Resolution> {
+export async function resolveCommand(command: string, cwd: string, env: Env, platform: NodeJS.Platform): Promise<Resolution> {
   if (command.includes('/') || (platform === 'win32' && command.includes('\\'))) {
     return { path: isAbsolute(command) ? command : resolve(cwd, command), bare: false, searched: [], nonExecutable: null };
   }

@@ -1,10 +1,10 @@
 /**
- * What a byte-order mark costs where Claude Code 2.1.330 cannot read past it (FACTS §3): a plugin `.mcp.json`
- * is dropped whole (its servers never load); `installed_plugins.json` is read as empty (plugins installed into
- * the cache are then not found, `plugin-cache-miss`; plugins read in place from a directory marketplace keep
- * working); `known_marketplaces.json` is read as empty (no plugin of any marketplace loads). mcp-doctor reads
- * past the mark to show what is there, and marks every server Claude Code loses as not started, with the finding
- * on the server (or plugin) that loses it, so the report says why each one is missing.
+ * What a byte-order mark costs where Claude Code cannot read past it (docs/claude-code-facts.md §3): a plugin
+ * `.mcp.json` is dropped whole (its servers never load); `installed_plugins.json` is read as empty (plugins installed
+ * into the cache are then not found, `plugin-cache-miss`; plugins read in place from a directory marketplace keep
+ * working); `known_marketplaces.json` is read as empty (no plugin of any marketplace loads). mcp-doctor reads past
+ * the mark to show what is there, and marks every server Claude Code loses as not started, with the finding on the
+ * server (or plugin) that loses it, so the report says why each one is missing.
  */
 import { isBomFatal } from '../json/read-json.js';
 import type { Inventory, JsonDocument, PluginEntry, ServerEntry } from '../model/types.js';

@@ -1,5 +1,5 @@
 /**
- * Non-plugin MCP servers (reference §4): user scope (`~/.claude.json` mcpServers), local scope
+ * Non-plugin MCP servers (docs/claude-code-facts.md §13): user scope (`~/.claude.json` mcpServers), local scope
  * (`projects[<cwd>].mcpServers`) and project `.mcp.json` files from the cwd up to `/` (the closer wins).
  * A project `.mcp.json` must use the `{"mcpServers": …}` shape: Claude Code ignores a flat one there.
  */

@@ -1,7 +1,7 @@
 /**
- * Claude Code suppresses a plugin server that duplicates another one, whatever the names (FACTS §5, bundle
- * `TP`/`kYs` of 2.1.330). The signature is the stdio command line (`[command, ...args]`, compared literally,
- * after expansion) or the URL (parsed: `#hash` dropped, one trailing `/` of the path dropped, host lower-cased
+ * Claude Code suppresses a plugin server that duplicates another one, whatever the names
+ * (docs/claude-code-facts.md §5, bundle `TP`/`kYs`). The signature is the stdio command line (`[command, ...args]`,
+ * compared literally, after expansion) or the URL (parsed: `#hash` dropped, one trailing `/` of the path dropped, host lower-cased
  * and the default port dropped by the URL parser; query and path case kept; type and headers ignored).
  * - A plugin server equal to a manually configured one (user, local, or an approved project server that is
  *   not disabled) is suppressed; env is not compared.

@@ -1,6 +1,6 @@
 /**
  * The plugins Claude Code would load from the user's config dir: the union of installed_plugins.json and
- * enabledPlugins, each resolved to the folder `${CLAUDE_PLUGIN_ROOT}` becomes (reference §1):
+ * enabledPlugins, each resolved to the folder `${CLAUDE_PLUGIN_ROOT}` becomes (docs/claude-code-facts.md §10):
  * read in place for `directory`/`file` marketplaces with a relative entry source, the cache installPath otherwise.
  */
 import { join, resolve } from 'node:path';

@@ -13,6 +13,9 @@ export interface FindingRefs {
 export type LoadResult = { status: 'ok'; doc: JsonDocument } | { status: 'invalid' } | { status: 'absent' };
 
 export function toFinding(input: FindingInput, refs: FindingRefs = {}): Finding {
+  // A repair its code does not declare would reach the applier unannounced: that is mcp-doctor's bug.
+  const fixes: readonly string[] = catalog[input.code].fixes ?? [];
+  if (input.fix && !fixes.includes(input.fix.kind)) throw new Error(`${input.code} carries a '${input.fix.kind}' fix its catalog entry does not declare`);
   return {
     ...input,
     severity: input.severity ?? catalog[input.code].severity,

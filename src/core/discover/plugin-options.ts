@@ -1,5 +1,5 @@
 /**
- * The values of a plugin's `userConfig` options, resolved as Claude Code 2.1.330 does (FACTS §6):
+ * The values of a plugin's `userConfig` options, resolved as Claude Code does (docs/claude-code-facts.md §6):
  * `.credentials.json` `pluginSecrets` (where Claude Code keeps sensitive options on Linux) over
  * `pluginConfigs[<id>].options` of user and managed settings, over the manifest's `default`. A declared
  * option that is not required and has none of these expands to the empty string; a required one (or a key

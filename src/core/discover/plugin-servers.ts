@@ -1,7 +1,7 @@
 /**
- * A plugin's MCP servers, gathered the way Claude Code does (reference §2, §4): `<root>/.mcp.json` first,
- * then plugin.json `mcpServers` (a ./path, an inline map, an array of both, or an .mcpb/.dxt bundle);
- * a later definition of the same name replaces an earlier one. Each server's id is `plugin:<plugin>:<server>`.
+ * A plugin's MCP servers, gathered the way Claude Code does (docs/claude-code-facts.md §11, §13): `<root>/.mcp.json`
+ * first, then plugin.json `mcpServers` (a ./path, an inline map, an array of both, or an .mcpb/.dxt bundle); a later
+ * definition of the same name replaces an earlier one. Each server's id is `plugin:<plugin>:<server>`.
  */
 import { basename, join } from 'node:path';
 import type { DoctorContext } from '../model/context.js';
@@ -57,8 +57,9 @@ export async function collectPluginServers(
     },
     userConfig: options?.values,
   };
-  // Claude Code does not start a server whose `${user_config.KEY}` has no value (FACTS §6); one whose value may
-  // sit in the keychain is not started by mcp-doctor either: a probe with a made-up value would judge nothing.
+  // Claude Code does not start a server whose `${user_config.KEY}` has no value (docs/claude-code-facts.md §6); one
+  // whose value may sit in the keychain is not started by mcp-doctor either: a probe with a made-up value would judge
+  // nothing.
   const withOptions = (entry: ServerEntry): ServerEntry => {
     const unset = entry.expanded.userConfigUnset.map((u) => u.key);
     if (unset.length === 0 || entry.skipReason) return entry;

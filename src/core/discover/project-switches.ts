@@ -1,5 +1,5 @@
 /**
- * What turns a server off for this project although its plugin is enabled (FACTS §4, measured on 2.1.330):
+ * What turns a server off for this project although its plugin is enabled (docs/claude-code-facts.md §4):
  * - `disabledMcpServers` in `~/.claude.json` projects[<dir>] (exact keys: `plugin:<p>:<s>`, or the server's
  *   name for user, local and project servers): "⊘ Disabled for this project", not started.
  * - `disabledMcpjsonServers` in any settings layer (or the legacy key in projects[<dir>]): the project server

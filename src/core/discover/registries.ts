@@ -1,6 +1,6 @@
 /**
  * Claude Code's own registries: known_marketplaces.json, installed_plugins.json (v2, and v1 converted)
- * and `enabledPlugins` from user < project < local < managed settings (reference §1).
+ * and `enabledPlugins` from user < project < local < managed settings (docs/claude-code-facts.md §10).
  */
 import { join, resolve } from 'node:path';
 import type { DoctorContext } from '../model/context.js';
@@ -112,7 +112,10 @@ export interface SettingsView {
   pluginOptions: Map<string, Record<string, string>>;
 }
 
-/** Layers whose `pluginConfigs` Claude Code reads (FACTS §6: project and local ones are ignored, even trusted). */
+/**
+ * Layers whose `pluginConfigs` Claude Code reads (docs/claude-code-facts.md §6: project and local ones are ignored,
+ * even trusted).
+ */
 const optionLayers: SettingsLayer[] = ['user', 'managed'];
 
 export async function readSettings(ctx: DoctorContext, b: InventoryBuilder): Promise<SettingsView> {
@@ -155,7 +158,8 @@ export function sanitizeSegment(text: string): string {
 
 /**
  * `${CLAUDE_PLUGIN_DATA}`: `<plugins dir>/data/<plugin>-<marketplace>` from the id `plugin@marketplace`
- * (FACTS §2). A plugin loaded from a folder (`--plugin-dir`, author mode) has the marketplace `inline`.
+ * (docs/claude-code-facts.md §2). A plugin loaded from a folder (`--plugin-dir`, author mode) has the marketplace
+ * `inline`.
  */
 export function pluginDataDir(ctx: DoctorContext, plugin: { id: string; name: string; marketplace: string | null }): string {
   const id = plugin.marketplace ? plugin.id : `${plugin.name}@inline`;

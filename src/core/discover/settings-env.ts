@@ -1,5 +1,5 @@
 /**
- * The environment a Claude Code session gives its MCP servers (FACTS §1, measured on 2.1.330): the shell's
+ * The environment a Claude Code session gives its MCP servers (docs/claude-code-facts.md §1): the shell's
  * environment with every settings `env` block merged over it, lowest first: `~/.claude.json` "env" < user
  * settings < project settings < local settings < managed settings. `${VAR}` expansion and each server's
  * inherited environment both read the result. `claude mcp list` leaves the project and local layers out (an

@@ -5,6 +5,7 @@
 import { documentChecks, pluginChecks, serverChecks } from '../checks/index.js';
 import type { Check, CheckContext, CheckSubjects } from '../checks/define-check.js';
 import type { DoctorContext } from '../model/context.js';
+import { checkContextFor } from '../model/check-context.js';
 import { discover } from '../discover/discover.js';
 import { findingFilter, type IgnoreRule } from './ignore.js';
 import { toFinding } from '../discover/inventory-builder.js';
@@ -64,17 +65,6 @@ async function runCheck<K extends keyof CheckSubjects>(check: Check<K>, subject:
   }
 }
 
-function checkContext(ctx: DoctorContext, inventory: Inventory): CheckContext {
-  const docs = new Map(inventory.documents.map((d) => [d.file, d]));
-  return {
-    ctx,
-    inventory,
-    document: (file) => docs.get(file),
-    plugin: (id) => (id === null ? undefined : inventory.plugins.find((p) => p.id === id)),
-    marketplace: (name) => (name === null ? undefined : inventory.marketplaces.find((m) => m.name === name)),
-  };
-}
-
 /** Which plugin a document belongs to, so document findings count against that plugin's servers. */
 function documentOwners(inventory: Inventory): Map<string, string> {
   const owners = new Map<string, string>();
@@ -113,7 +103,7 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   };
   inventory.findings.forEach(record);
 
-  const c = checkContext(session, whole);
+  const c = checkContextFor(session, whole);
   const owners = documentOwners(whole);
   const checkedPlugins = inventory.plugins.filter((p) => p.enabled || options.all);
   const checkedPluginIds = new Set(checkedPlugins.map((p) => p.id));

@@ -1,5 +1,5 @@
 /**
- * Variable expansion exactly as Claude Code 2.1.330 does it for MCP server entries (reference §5):
+ * Variable expansion exactly as Claude Code does it for MCP server entries (docs/claude-code-facts.md §7):
  *   1. plugin servers only: the literal tokens ${CLAUDE_PLUGIN_ROOT}, ${CLAUDE_PLUGIN_DATA}, ${CLAUDE_PROJECT_DIR};
  *   2. plugin servers with a userConfig: ${user_config.KEY};
  *   3. ${VAR} and ${VAR:-default} from the environment; the default applies only when VAR is *unset*

@@ -3,7 +3,7 @@
  * timeout, the output kept for the report, and a process group of their own that an interrupt can kill.
  */
 import { execa } from 'execa';
-import { errorLine } from '../util/error-line.js';
+import { errorLine } from '../model/error-line.js';
 import { trackGroup, untrackGroup } from '../util/live-processes.js';
 import { stripEscapes } from '../util/safe-text.js';
 

@@ -45,7 +45,7 @@ export async function readJsonDocument(file: string, kind: DocumentKind, what?: 
 }
 
 /**
- * The files whose BOM Claude Code 2.1.330 cannot read past (FACTS §3): it drops a plugin `.mcp.json` (its
+ * The files whose BOM Claude Code cannot read past (docs/claude-code-facts.md §3): it drops a plugin `.mcp.json` (its
  * servers never load), starts with no install records, or knows no marketplace at all. Every other file it
  * reads BOM-tolerantly (plugin.json, marketplace.json, a project .mcp.json, ~/.claude.json, settings).
  */

@@ -13,6 +13,7 @@ import { probeCodes } from './catalog/probe.js';
 import { runtimeCodes } from './catalog/runtime.js';
 import { serverCodes } from './catalog/server.js';
 import type { CatalogEntry } from './catalog/words.js';
+import type { Evidence } from './evidence.js';
 
 export type { CatalogEntry } from './catalog/words.js';
 
@@ -35,3 +36,9 @@ export const allCodes = Object.keys(catalog) as Code[];
 export function isCode(value: string): value is Code {
   return Object.prototype.hasOwnProperty.call(catalog, value);
 }
+
+/** A fact's value in a finding's args. */
+type ArgValue = Evidence[string];
+
+/** The args a finding of code C may carry, as its entry declares them. */
+export type ArgsOf<C extends Code> = (typeof catalog)[C] extends CatalogEntry<infer A> ? ([A] extends [never] ? Evidence : Partial<Record<A, ArgValue>>) : Evidence;

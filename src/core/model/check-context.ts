@@ -16,3 +16,15 @@ export interface CheckContext {
   plugin(id: string | null): PluginEntry | undefined;
   marketplace(name: string | null): MarketplaceEntry | undefined;
 }
+
+/** The look-ups over one inventory that every check gets. */
+export function checkContextFor(ctx: DoctorContext, inventory: Inventory): CheckContext {
+  const docs = new Map(inventory.documents.map((d) => [d.file, d]));
+  return {
+    ctx,
+    inventory,
+    document: (file) => docs.get(file),
+    plugin: (id) => (id === null ? undefined : inventory.plugins.find((p) => p.id === id)),
+    marketplace: (name) => (name === null ? undefined : inventory.marketplaces.find((m) => m.name === name)),
+  };
+}

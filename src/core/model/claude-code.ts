@@ -8,7 +8,10 @@
 /** The Claude Code release whose behaviour is modelled (measured facts: docs/claude-code-facts.md). */
 export const CLAUDE_CODE_VERSION = '2.1.332';
 
-/** What Claude Code sends first to a stdio server: `server/discover` in the 2026-07-28 ("modern") protocol. */
+/**
+ * What Claude Code sends first to a stdio server: `server/discover` in the 2026-07-28 ("modern") protocol
+ * (docs/claude-code-facts.md §15).
+ */
 export const DISCOVER_PROTOCOL_VERSION = '2026-07-28';
 
 /** What it falls back to when `server/discover` is not answered: `initialize` in this ("legacy") protocol. */
@@ -22,5 +25,5 @@ export function claudeClientInfo(doctorVersion: string): { name: string; title: 
   return { name: 'claude-code', title: 'Claude Code (mcp-doctor probe)', version: `${CLAUDE_CODE_VERSION}+mcp-doctor.${doctorVersion}` };
 }
 
-/** Startup timeout Claude Code gives a server when MCP_TIMEOUT is not set, in ms. */
+/** Startup timeout Claude Code gives a server when MCP_TIMEOUT is not set, in ms (docs/claude-code-facts.md §8). */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;

@@ -14,3 +14,6 @@ export type Evidence = Record<string, string | number | boolean | null | string[
  * the rest of it loads (a missing hooks file). Resolved once per finding by `effectOf` (model/effect.ts).
  */
 export type Effect = 'drops-server' | 'refuses-plugin' | 'plugin-error';
+
+/** The kinds of repair a finding may carry (each has one applier in core/fix/appliers). */
+export type FixKind = 'symlink' | 'chmod' | 'line-endings' | 'venv-create' | 'npm-install' | 'build';

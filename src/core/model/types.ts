@@ -2,7 +2,7 @@
  * The data model shared by every stage (discover → check → probe → plan fixes) and every renderer.
  * Nothing here prints or decides wording: prose lives in `catalog.ts`, keyed by `Code`.
  */
-import type { Code } from './catalog.js';
+import type { ArgsOf, Code } from './catalog.js';
 import type { Effect, Evidence, Severity } from './evidence.js';
 
 export type { Effect, Evidence, Severity } from './evidence.js';
@@ -57,21 +57,30 @@ export type FixPlan =
       output: string;
     };
 
-/** What a check returns: the code, the facts, where; severity and wording come from the catalog. */
-export interface FindingInput {
-  code: Code;
+/** What a check returns for code C: the facts its catalog entry declares, where; wording comes from the catalog. */
+export interface FindingInputOf<C extends Code> {
+  code: C;
   /** Overrides the catalog's default severity (e.g. a toolchain that a guarded branch may not need). */
   severity?: Severity;
   location?: Location;
   /** Facts the catalog turns into words; also printed as evidence. Never holds a secret. */
-  args?: Evidence;
+  args?: ArgsOf<C>;
   fix?: FixPlan;
   /** What Claude Code does because of it, when that is more than the catalog's default (see `Effect`). */
   effect?: Effect;
 }
 
-export interface Finding extends FindingInput {
+/** Any code's finding input: a union by code, so a literal's `args` are checked against its code's entry. */
+export type FindingInput = { [C in Code]: FindingInputOf<C> }[Code];
+
+/** A finding once it is recorded: which server and plugin it concerns; its args are no longer narrowed by code. */
+export interface Finding {
+  code: Code;
   severity: Severity;
+  location?: Location;
+  args?: Evidence;
+  fix?: FixPlan;
+  effect?: Effect;
   /** `plugin:<p>:<s>` (or the scope-specific id) of the server it concerns, else null. */
   server: string | null;
   /** `name@marketplace` of the plugin it concerns, else null. */

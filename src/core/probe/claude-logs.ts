@@ -1,7 +1,7 @@
 /**
- * Claude Code's own record of a server (reference §7): `<cacheRoot>/<S(cwd)>/mcp-logs-<S(serverKey)>/<ISO>.jsonl`,
- * where S replaces every non-alphanumeric character with '-'. The newest file's last error is what
- * Claude Code saw the last time it started the server.
+ * Claude Code's own record of a server (docs/claude-code-facts.md §14):
+ * `<cacheRoot>/<S(cwd)>/mcp-logs-<S(serverKey)>/<ISO>.jsonl`, where S replaces every non-alphanumeric character with
+ * '-'. The newest file's last error is what Claude Code saw the last time it started the server.
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';

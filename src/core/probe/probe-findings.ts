@@ -7,26 +7,13 @@ import { catalog, type Code } from '../model/catalog.js';
 import { decidesServer } from '../model/effect.js';
 import { rootCause as pickRootCause } from '../model/root-cause.js';
 import { ACCEPTED_PROTOCOL_VERSIONS, INITIALIZE_PROTOCOL_VERSION } from '../model/claude-code.js';
-import type { Finding, FindingInput, Location, ServerEntry } from '../model/types.js';
+import type { Evidence, Finding, FindingInput, Location, ServerEntry } from '../model/types.js';
 import { stripEscapes } from '../util/safe-text.js';
 import { shellLine } from '../model/shell-quote.js';
-import { errorLine } from '../util/error-line.js';
+import { errorLine } from '../model/error-line.js';
 import { classifyStderr } from './classify-stderr.js';
 import type { ProbeResult } from '../model/probe-types.js';
 
-const errnoWords: Record<string, string> = {
-  ENOENT: 'no such file: the program, or the interpreter on its #! line, does not exist',
-  EACCES: 'permission denied: the file is not executable, or it is a folder',
-  ELOOP: 'too many levels of symbolic links: a link loop in the path',
-  ENOTDIR: 'a component of the path is a file, not a folder',
-  ENAMETOOLONG: 'the path is too long',
-  ENOEXEC: 'not a program this system can run (wrong architecture or not a binary)',
-  E2BIG: 'the arguments and environment are too large',
-  EPERM: 'operation not permitted',
-  EISDIR: 'the path is a folder',
-  ETXTBSY: 'the file is being written to',
-  EINVAL: 'invalid argument (a .cmd/.bat on Windows needs a shell)',
-};
 
 /** Static codes that already name the root cause a stderr signature points to. */
 const sameRootCause: Partial<Record<Code, Code[]>> = {
@@ -59,7 +46,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       break;
     case 'spawn-failed': {
       const e = r.spawnError;
-      out.push({ code: 'probe.spawn-failed', location, args: { path: e?.path ?? server.expanded.command ?? '', errno: e?.code ?? '?', syscall: e?.syscall ?? 'spawn', meaning: errnoWords[e?.code ?? ''] ?? e?.message ?? '' } });
+      out.push({ code: 'probe.spawn-failed', location, args: { path: e?.path ?? server.expanded.command ?? '', errno: e?.code ?? '?', syscall: e?.syscall ?? 'spawn', error: e?.message } });
       break;
     }
     case 'crashed':
@@ -105,24 +92,11 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
       break;
     case 'http-error': {
       const h = r.http;
-      const what =
-        h?.errorKind === 'refused'
-          ? 'connection refused: nothing listens there'
-          : h?.errorKind === 'dns'
-            ? 'the host name does not resolve'
-            : h?.errorKind === 'tls'
-              ? 'the TLS handshake failed'
-              : h?.errorKind === 'timeout'
-                ? `no answer within ${r.timeoutMs} ms`
-                : h?.status
-                  ? `HTTP ${h.status}`
-                  : 'the request failed';
       if (h?.streamableHttp) {
         out.push({ code: 'probe.wrong-transport', location, args: { url: h.url, status: h.status, declared: 'sse', actual: 'http' } });
         break;
       }
-      const fixHint = h?.sseFallback ? `A ${h.status} to POST often means an old HTTP+SSE server: try "type": "sse" for this entry.` : undefined;
-      out.push({ code: 'probe.http-error', location, args: { url: h?.url ?? '', what, error: h?.error, status: h?.status, kind: h?.errorKind, fixHint } });
+      out.push({ code: 'probe.http-error', location, args: { url: h?.url ?? '', error: h?.error, status: h?.status, kind: h?.errorKind, timeoutMs: r.timeoutMs, sseFallback: !!h?.sseFallback } });
       break;
     }
   }
@@ -145,12 +119,12 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
       const equivalent = sameRootCause[c.code] ?? [c.code];
-      const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === c.args?.tool));
+      const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === (c.args as Evidence | undefined)?.tool));
       if (same) {
         if (same.severity !== 'error') confirm.push(same);
         continue;
       }
-      out.push({ ...c, location, args: { ...c.args, stderrTail } });
+      out.push({ ...c, location, args: { ...c.args, stderrTail } } as FindingInput);
     }
   }
 

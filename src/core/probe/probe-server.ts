@@ -39,7 +39,7 @@ export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts:
   const [{ result, stderrText }, discover, resolved] = await Promise.all([
     probeStdio(server, ctx, opts),
     opts.discover ? discoverReaction(server, ctx, Math.min(opts.timeoutMs, 5_000)) : Promise.resolve(undefined),
-    resolveCommand(command, ctx.cwd, ctx.env),
+    resolveCommand(command, ctx.cwd, ctx.env, ctx.platform),
   ]);
   if (discover) result.discover = discover;
   const interpreter = resolved.path ?? command;

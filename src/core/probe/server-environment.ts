@@ -5,11 +5,11 @@ import { pluginDataDir } from '../discover/registries.js';
 import type { ServerEntry } from '../model/types.js';
 
 /**
- * Claude Code's spawn environment for this server (reference §6): `ctx.env` is the session environment (the
- * shell's with settings `env` merged over it), then its own variables, then the server's `env` block, which wins.
- * For a plugin server it first creates `${CLAUDE_PLUGIN_DATA}`, as Claude Code does before spawning a plugin's
- * stdio servers (FACTS §2): a server that expects its state folder must not fail only under the doctor. That
- * folder is the one thing a probe writes.
+ * Claude Code's spawn environment for this server (docs/claude-code-facts.md §8): `ctx.env` is the session
+ * environment (the shell's with settings `env` merged over it), then its own variables, then the server's `env`
+ * block, which wins. For a plugin server it first creates `${CLAUDE_PLUGIN_DATA}`, as Claude Code does before
+ * spawning a plugin's stdio servers (docs/claude-code-facts.md §2): a server that expects its state folder must not
+ * fail only under the doctor. That folder is the one thing a probe writes.
  */
 export function serverEnvironment(server: ServerEntry, ctx: DoctorContext): Record<string, string> {
   const env: Record<string, string> = Object.create(null) as Record<string, string>;

@@ -1,7 +1,7 @@
 /**
- * Python venv facts (reference mcp-stdio-and-venv §2): where a command's venv is, whether it is a link and
- * to where, whether its python still resolves (pyvenv.cfg `home`), and whether a healthy venv exists that a
- * lost link could point to again.
+ * Python venv facts (how `python -m venv` lays a venv out; not a Claude Code fact): where a command's venv is,
+ * whether it is a link and to where, whether its python still resolves (pyvenv.cfg `home`), and whether a healthy
+ * venv exists that a lost link could point to again.
  */
 import { cacheHome } from '../model/context.js';
 import { runTracked } from '../util/tracked-run.js';

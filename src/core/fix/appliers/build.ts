@@ -21,7 +21,7 @@ export default defineApplier({
       return { ok: false, reason: `${fix.dir} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
     }
     if (await exists(fix.output)) return { ok: false, reason: `${fix.output} exists now; left as it is` };
-    if (!(await findOnPath(fix.toolchain, a.ctx.env))) return { ok: false, reason: `${fix.toolchain} is not on PATH; install it first` };
+    if (!(await findOnPath(fix.toolchain, a.ctx.env, a.ctx.platform))) return { ok: false, reason: `${fix.toolchain} is not on PATH; install it first` };
     return { ok: true, before: { state: 'absent', createdDirs: await firstMissingAncestor(fix.output) } };
   },
   expect() {

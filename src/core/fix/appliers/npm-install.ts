@@ -23,7 +23,7 @@ export default defineApplier({
     const nodeModules = join(fix.dir, 'node_modules');
     if (!(await rootOf(nodeModules, a.roots))) return { ok: false, reason: `${fix.dir} is outside the folders mcp-doctor may change (${a.roots.join(', ')})` };
     if (await exists(nodeModules)) return { ok: false, reason: 'node_modules exists now; left as it is' };
-    const npm = await findOnPath('npm', a.ctx.env);
+    const npm = await findOnPath('npm', a.ctx.env, a.ctx.platform);
     if (!npm) return { ok: false, reason: 'npm is not on PATH' };
     return { ok: true, before: { state: 'absent', npm } };
   },

@@ -40,8 +40,8 @@ export default defineApplier({
     if (fix.replaces === 'broken-venv' && !(facts.kind === 'dir' && (await exists(join(fix.path, 'pyvenv.cfg'))))) {
       return { ok: false, reason: `${fix.path} is not the broken venv any more; left as it is` };
     }
-    const uv = await findOnPath('uv', a.ctx.env);
-    const python = uv ? null : await findOnPath('python3', a.ctx.env);
+    const uv = await findOnPath('uv', a.ctx.env, a.ctx.platform);
+    const python = uv ? null : await findOnPath('python3', a.ctx.env, a.ctx.platform);
     if (!uv && !python) return { ok: false, reason: 'neither uv nor python3 is on PATH to create the venv with' };
     return { ok: true, before: { state: fix.replaces === 'broken-venv' ? 'broken-venv' : 'absent', creator: uv ?? python, createdDirs: await firstMissingAncestor(fix.path) } };
   },

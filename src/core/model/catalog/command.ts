@@ -3,6 +3,7 @@ import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const commandCodes = {
   'command.not-found': entry({
+    args: ['command', 'fixHint', 'missingPart', 'onPath', 'path', 'searched'],
     title: 'Command not found',
     severity: 'error',
     fixable: false,
@@ -16,6 +17,7 @@ export const commandCodes = {
     hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
   }),
   'command.holds-args': entry({
+    args: ['command', 'corrected', 'program', 'resolved'],
     title: 'Command holds its arguments',
     severity: 'error',
     fixable: false,
@@ -27,6 +29,7 @@ export const commandCodes = {
     hint: (a) => `Put them in args: ${s(a.corrected)}`,
   }),
   'command.windows-only': entry({
+    args: ['command', 'corrected', 'fixHint', 'platform', 'why'],
     title: 'Command written for Windows',
     severity: 'error',
     fixable: false,
@@ -38,6 +41,7 @@ export const commandCodes = {
     hint: (a) => (a.corrected ? `Use the POSIX form: ${s(a.corrected)}` : s(a.fixHint) || 'Give this server a POSIX command (for example in a user-scope entry of your own).'),
   }),
   'command.windows-cmd-wrapper': entry({
+    args: ['command', 'corrected', 'resolved'],
     title: 'On Windows, npx needs cmd /c',
     severity: 'warning',
     fixable: false,
@@ -49,6 +53,7 @@ export const commandCodes = {
     hint: (a) => `Wrap it as Claude Code's docs describe: ${s(a.corrected)}`,
   }),
   'command.script-missing': entry({
+    args: ['fixHint', 'interpreter', 'path'],
     title: 'Script given to the interpreter does not exist',
     severity: 'error',
     fixable: false,
@@ -59,6 +64,8 @@ export const commandCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the path, or add the script.',
   }),
   'command.unbuilt': entry({
+    args: ['buildCommand', 'path', 'reason', 'toolchainMissing'],
+    fixes: ['build'],
     title: 'Command is build output that was never built',
     severity: 'error',
     fixable: true,
@@ -72,6 +79,7 @@ export const commandCodes = {
       `Build it: ${s(a.buildCommand)}. Plugin authors: ship a launcher script that builds on first run, or commit the build.`,
   }),
   'command.toolchain-missing': entry({
+    args: ['fromProbe', 'guarded', 'installHint', 'script', 'scriptLine', 'stderrLine', 'tool'],
     title: 'Launcher needs a toolchain that is not installed',
     severity: 'error',
     fixable: false,
@@ -85,6 +93,8 @@ export const commandCodes = {
     hint: (a) => `Install ${s(a.tool)}${a.installHint ? ` (${s(a.installHint)})` : ''}, or put it on the PATH Claude Code starts with.`,
   }),
   'command.not-executable': entry({
+    args: ['isDirectory', 'mode', 'path'],
+    fixes: ['chmod'],
     title: 'Command is not executable',
     severity: 'error',
     fixable: true,
@@ -99,6 +109,8 @@ export const commandCodes = {
         : `Run chmod +x ${sh(a.path)}; plugin authors: git update-index --chmod=+x on the file and commit.`,
   }),
   'command.bad-interpreter': entry({
+    args: ['crlf', 'fixHint', 'interpreter', 'path', 'shebang', 'viaEnv'],
+    fixes: ['line-endings'],
     title: 'Script interpreter is missing or malformed',
     severity: 'error',
     fixable: true,
@@ -116,6 +128,7 @@ export const commandCodes = {
         : `Install ${s(a.interpreter)}, or change the #! line to an interpreter that exists (#!/usr/bin/env …).`,
   }),
   'command.shared-library-missing': entry({
+    args: ['library'],
     title: 'Shared library is missing',
     severity: 'error',
     fixable: false,

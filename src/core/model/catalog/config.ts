@@ -3,6 +3,7 @@ import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
 
 export const configCodes = {
   'config.invalid-json': entry({
+    args: ['error', 'what'],
     title: 'File is not valid JSON',
     severity: 'error',
     fixable: false,
@@ -14,12 +15,13 @@ export const configCodes = {
     hint: () => 'Fix the syntax at the line and column shown (trailing commas and comments are not allowed).',
   }),
   'config.bom': entry({
+    args: ['effect', 'file', 'marketplace', 'plugin', 'servers', 'tolerated', 'what'],
     title: 'File starts with a byte-order mark',
     severity: 'error',
     fixable: false,
     explain:
       'The file begins with a UTF-8 byte-order mark (EF BB BF), which editors on Windows add silently. Claude Code ' +
-      '2.1.330 cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
+      'cannot read past it in three files: a plugin .mcp.json is dropped whole ("Unrecognized token \'\\ufeff\'", ' +
       'in the debug log only), so its servers never load; installed_plugins.json is read as empty, so plugins installed ' +
       'into the cache are not found; known_marketplaces.json is read as empty, so no plugin of any marketplace loads. ' +
       'Everywhere else (plugin.json, marketplace.json, a project .mcp.json, ~/.claude.json, settings) it reads past the ' +
@@ -38,6 +40,7 @@ export const configCodes = {
         : `Save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' ${a.file ? sh(a.file) : 'FILE'}`,
   }),
   'config.unreadable': entry({
+    args: ['problem', 'what'],
     title: 'Config path is not a readable file',
     severity: 'error',
     fixable: false,
@@ -48,6 +51,7 @@ export const configCodes = {
     hint: () => 'Replace it with the JSON file it should be (or remove it).',
   }),
   'config.too-large': entry({
+    args: ['bytes', 'limit'],
     title: 'File is too large to be a manifest',
     severity: 'error',
     fixable: false,
@@ -56,6 +60,7 @@ export const configCodes = {
     hint: () => 'Check that the right file sits at this path.',
   }),
   'config.schema': entry({
+    args: ['detail', 'expected', 'field', 'fixHint', 'found'],
     title: 'Value does not match what Claude Code expects',
     severity: 'error',
     fixable: false,
@@ -69,6 +74,7 @@ export const configCodes = {
     hint: (a) => s(a.fixHint) || 'Change the value to the expected shape.',
   }),
   'config.unknown-key': entry({
+    args: ['key', 'note', 'suggestion'],
     title: 'Key that Claude Code ignores',
     severity: 'warning',
     fixable: false,
@@ -82,6 +88,7 @@ export const configCodes = {
         : s(a.note) || 'Remove it, or move it where Claude Code reads it.',
   }),
   'config.reserved-name': entry({
+    args: ['name', 'what'],
     title: 'Name reserved for Anthropic',
     severity: 'error',
     fixable: false,
@@ -93,6 +100,7 @@ export const configCodes = {
     hint: () => 'Name it for what it does.',
   }),
   'config.missing-file': entry({
+    args: ['field', 'fixHint', 'path'],
     title: 'Referenced path does not exist',
     severity: 'error',
     fixable: false,
@@ -103,6 +111,7 @@ export const configCodes = {
     hint: (a) => s(a.fixHint) || 'Fix the path (relative to the plugin root, starting with ./), or add the file.',
   }),
   'config.env-unset': entry({
+    args: ['field', 'variable'],
     title: 'Environment variable is not set',
     severity: 'error',
     fixable: false,
@@ -115,6 +124,7 @@ export const configCodes = {
       `Set ${s(a.variable)} in the "env" block of ~/.claude/settings.json (or export it in the shell Claude Code starts from), or write \${${s(a.variable)}:-default} in the config.`,
   }),
   'config.env-required': entry({
+    args: ['field', 'variable'],
     title: 'Variable the plugin\'s users must set',
     severity: 'info',
     fixable: false,
@@ -126,6 +136,7 @@ export const configCodes = {
     hint: (a) => `Document ${s(a.variable)} in the plugin's README, or give it a default: \${${s(a.variable)}:-…}.`,
   }),
   'config.env-session-only': entry({
+    args: ['file', 'layer', 'variable'],
     title: 'Variable set only in project settings',
     severity: 'info',
     fixable: false,
@@ -137,6 +148,7 @@ export const configCodes = {
     hint: (a) => `Nothing to do for sessions; to have it everywhere, move ${s(a.variable)} to the "env" block of ~/.claude/settings.json.`,
   }),
   'config.user-config-unset': entry({
+    args: ['key', 'keychain', 'plugin', 'required'],
     title: 'Plugin option is not set',
     severity: 'error',
     fixable: false,
@@ -156,6 +168,7 @@ export const configCodes = {
         : `Set it: claude plugin configure ${s(a.plugin) || '<plugin>'} (or /plugin → Manage → Configure in Claude Code).`,
   }),
   'config.user-config-undeclared': entry({
+    args: ['key', 'literal'],
     title: 'Plugin option is used but not declared',
     severity: 'error',
     fixable: false,
@@ -169,6 +182,7 @@ export const configCodes = {
     hint: (a) => `Declare it in plugin.json: "userConfig": {"${s(a.key)}": {"type": "string", "title": "…", "sensitive": true}}.`,
   }),
   'config.relative-path': entry({
+    args: ['field', 'pluginFile', 'resolved', 'suggested', 'value'],
     title: 'Relative path resolves against the project, not the plugin',
     severity: 'warning',
     fixable: false,
@@ -180,6 +194,7 @@ export const configCodes = {
     hint: (a) => `Write \${CLAUDE_PLUGIN_ROOT}/${s(a.suggested)} instead.`,
   }),
   'config.unexpanded-path': entry({
+    args: ['field', 'homePath', 'resolved', 'severityNote', 'suggested', 'tilde', 'value', 'variable'],
     title: 'Path uses ~ or $VAR, which Claude Code does not expand',
     severity: 'error',
     fixable: false,

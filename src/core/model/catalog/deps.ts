@@ -3,6 +3,8 @@ import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const depsCodes = {
   'deps.not-installed': entry({
+    args: ['count', 'dir', 'hasLockfile', 'imports', 'installCommand', 'lockfile', 'nodeModules', 'packageJson'],
+    fixes: ['npm-install'],
     title: 'Node dependencies are not installed',
     severity: 'error',
     fixable: true,
@@ -18,6 +20,7 @@ export const depsCodes = {
         : `Run npm install in ${s(a.dir)}; plugin authors: commit a package-lock.json so Claude Code installs them, or bundle the server.`,
   }),
   'deps.python-module': entry({
+    args: ['interpreter', 'line', 'module', 'name'],
     title: 'Python module is not installed',
     severity: 'error',
     fixable: false,
@@ -29,6 +32,7 @@ export const depsCodes = {
     hint: (a) => `Install it into that interpreter: ${sh(a.interpreter)} -m pip install ${s(a.module).split('.')[0]} (or run the server with the venv that has it).`,
   }),
   'deps.node-module': entry({
+    args: ['line', 'module'],
     title: 'Node module is not installed',
     severity: 'error',
     fixable: false,

@@ -1,21 +1,73 @@
 /** Catalog codes probe.*: What starting the server and speaking MCP to it showed. */
+import type { Evidence } from '../evidence.js';
+import { errorLine } from '../error-line.js';
+import { ACCEPTED_PROTOCOL_VERSIONS, CLAUDE_CODE_VERSION, DISCOVER_PROTOCOL_VERSION, INITIALIZE_PROTOCOL_VERSION } from '../claude-code.js';
 import { entry, s, q, printedOnStdout, type CatalogEntry } from './words.js';
+
+/** What a spawn errno means, in the user's words. */
+const errnoWords: Record<string, string> = {
+  ENOENT: 'no such file: the program, or the interpreter on its #! line, does not exist',
+  EACCES: 'permission denied: the file is not executable, or it is a folder',
+  ELOOP: 'too many levels of symbolic links: a link loop in the path',
+  ENOTDIR: 'a component of the path is a file, not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  ENOEXEC: 'not a program this system can run (wrong architecture or not a binary)',
+  E2BIG: 'the arguments and environment are too large',
+  EPERM: 'operation not permitted',
+  EISDIR: 'the path is a folder',
+  ETXTBSY: 'the file is being written to',
+  EINVAL: 'invalid argument (a .cmd/.bat on Windows needs a shell)',
+};
+
+/** How an HTTP probe failed, from its kind and status. */
+function httpFailure(a: Evidence): string {
+  switch (a.kind) {
+    case 'refused':
+      return 'connection refused: nothing listens there';
+    case 'dns':
+      return 'the host name does not resolve';
+    case 'tls':
+      return 'the TLS handshake failed';
+    case 'timeout':
+      return `no answer within ${s(a.timeoutMs)} ms`;
+    default:
+      return a.status ? `HTTP ${s(a.status)}` : 'the request failed';
+  }
+}
+
+/** The stderr line that names the error: the one the probe picked, else picked from the tail kept. */
+function stderrErrorLine(a: Evidence): string | undefined {
+  if (typeof a.stderrLast === 'string' && a.stderrLast) return a.stderrLast;
+  return Array.isArray(a.stderrTail) && a.stderrTail.length > 0 ? errorLine(a.stderrTail) : undefined;
+}
+
+/** "4.0 s", "30 s". */
+export function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
 
 export const probeCodes = {
   'probe.spawn-failed': entry({
+    args: ['errno', 'error', 'fixHint', 'path', 'syscall'],
     title: 'The operating system refused to start the server',
     severity: 'error',
     fixable: false,
     explain:
       'Starting the command failed before it ran (ENOENT, EACCES, ELOOP, …). Claude Code reports this as ' +
       '"ENOENT … posix_spawn \'stdio\'" without naming the path; mcp-doctor names it and says what the error means.',
-    message: (a) => `Starting ${q(a.path)} failed: ${s(a.errno)} (${s(a.meaning)}).`,
+    message: (a) => `Starting ${q(a.path)} failed: ${s(a.errno)} (${errnoWords[s(a.errno)] ?? s(a.error)}).`,
     hint: (a) => s(a.fixHint) || 'See the finding this is linked to, or check the path and its permissions.',
   }),
   'probe.crashed': entry({
+    args: ['commandLine', 'durationMs', 'exitCode', 'fixHint', 'signal', 'stderrBytes', 'stderrLast', 'stderrTail', 'stdoutFirst', 'stdoutUnterminated', 'stdoutUnterminatedBytes'],
     title: 'Server exited before answering',
     severity: 'error',
     fixable: false,
+    short: (a) => {
+      const how = a.signal ? `killed by ${s(a.signal)}` : `exit code ${s(a.exitCode)}`;
+      const line = stderrErrorLine(a);
+      return line ? `exited (${how}): ${line}` : '';
+    },
     explain:
       'The server started but exited before it answered initialize. Claude Code shows "CONNECTION_CLOSED: Connection ' +
       'closed" and keeps the stderr in a log file; mcp-doctor shows the exit code or signal and the stderr line that ' +
@@ -27,6 +79,7 @@ export const probeCodes = {
     hint: (a) => s(a.fixHint) || `Run it by hand to see the whole error: ${s(a.commandLine)}`,
   }),
   'probe.backgrounded': entry({
+    args: ['background', 'commandLine', 'durationMs', 'exitCode', 'stderrLast', 'stderrTail'],
     title: 'Command exits at once and leaves a background process',
     severity: 'error',
     fixable: false,
@@ -40,6 +93,7 @@ export const probeCodes = {
     hint: () => 'Run the server in the foreground: drop the fork/daemon option or the trailing "&", or end a launcher script with exec <server>.',
   }),
   'probe.left-processes': entry({
+    args: ['count', 'processes'],
     title: 'Server leaves processes behind',
     severity: 'warning',
     fixable: false,
@@ -51,6 +105,7 @@ export const probeCodes = {
     hint: () => 'Servers should keep their helpers in their own process group (no setsid/daemonizing), or stop them when stdin closes.',
   }),
   'probe.not-run': entry({
+    args: ['reason'],
     title: 'Server was not started: mcp-doctor ran out of resources',
     severity: 'warning',
     fixable: false,
@@ -62,9 +117,11 @@ export const probeCodes = {
     hint: () => 'Raise the limit (ulimit -n 4096) or check fewer servers at a time (--plugin, --server), and run again.',
   }),
   'probe.timeout': entry({
+    args: ['droppedReplies', 'queuedBytes', 'serverRequests', 'stderrLast', 'stderrTail', 'stdinStalled', 'stdoutBytes', 'stdoutFirst', 'stdoutUnterminated', 'stdoutUnterminatedBytes', 'timeoutMs', 'unterminatedReply'],
     title: 'Server did not answer in time',
     severity: 'error',
     fixable: false,
+    short: (a) => (typeof a.timeoutMs === 'number' ? `no answer within ${seconds(a.timeoutMs)}${stderrErrorLine(a) ? `: ${stderrErrorLine(a)}` : ''}` : ''),
     explain:
       "No answer to initialize within the timeout, counted from the server's own start. Claude Code gives up after " +
       'MCP_TIMEOUT (30 s by default) with "connection timed out"; a server that waits for input, a first-run download, ' +
@@ -91,6 +148,7 @@ export const probeCodes = {
         : 'If it is slow only the first time (npx/uvx download, build), start it once by hand or raise MCP_TIMEOUT; if it never answers, it is waiting for something: run it by hand.',
   }),
   'probe.stdout-noise': entry({
+    args: ['count', 'first', 'lines'],
     title: 'Server prints non-protocol output on stdout',
     severity: 'warning',
     fixable: false,
@@ -101,6 +159,7 @@ export const probeCodes = {
     hint: () => 'Log to stderr instead (console.error, print(…, file=sys.stderr), logging to stderr).',
   }),
   'probe.protocol': entry({
+    args: ['detail', 'stdoutFirst'],
     title: 'Invalid MCP message',
     severity: 'error',
     fixable: false,
@@ -111,16 +170,19 @@ export const probeCodes = {
     hint: () => 'Update the server or its MCP SDK; check it with the MCP Inspector.',
   }),
   'probe.version-mismatch': entry({
+    args: ['accepted', 'detail', 'requested', 'serverVersions'],
     title: 'Protocol version Claude Code does not accept',
     severity: 'error',
     fixable: false,
     explain:
-      'Claude Code 2.1.330 asks for protocol 2025-11-25 and accepts 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05 and ' +
-      '2024-10-07. The server offered only versions outside that list, or refused ours.',
+      `Claude Code ${CLAUDE_CODE_VERSION} asks for protocol ${INITIALIZE_PROTOCOL_VERSION} and accepts ` +
+      `${ACCEPTED_PROTOCOL_VERSIONS.slice(0, -1).join(', ')} and ${ACCEPTED_PROTOCOL_VERSIONS.at(-1)}. ` +
+      'The server offered only versions outside that list, or refused ours.',
     message: (a) => `The server speaks ${s(a.serverVersions) || 'an unknown version'}; Claude Code asked for ${s(a.requested)} and accepts ${s(a.accepted)}.`,
     hint: () => 'Update the server (or its MCP SDK) to a release that supports a version Claude Code accepts.',
   }),
   'probe.tools-failed': entry({
+    args: ['error'],
     title: 'tools/list failed',
     severity: 'error',
     fixable: false,
@@ -129,6 +191,7 @@ export const probeCodes = {
     hint: () => 'Run the server by hand and call tools/list (the MCP Inspector does this) to see the failing tool definition.',
   }),
   'probe.slow-start': entry({
+    args: ['claudeTimeoutMs', 'durationMs'],
     title: 'Server starts slowly',
     severity: 'warning',
     fixable: false,
@@ -139,6 +202,7 @@ export const probeCodes = {
     hint: () => 'Pin and pre-install the package instead of resolving it at each start, or raise MCP_TIMEOUT.',
   }),
   'probe.needs-auth': entry({
+    args: ['resourceMetadata', 'url'],
     title: 'Remote server needs sign-in',
     severity: 'warning',
     fixable: false,
@@ -149,6 +213,7 @@ export const probeCodes = {
     hint: () => 'Open /mcp in Claude Code and authenticate this server.',
   }),
   'probe.http-error': entry({
+    args: ['error', 'kind', 'sseFallback', 'status', 'timeoutMs', 'url'],
     title: 'Remote server unreachable or refusing',
     severity: 'error',
     fixable: false,
@@ -156,10 +221,11 @@ export const probeCodes = {
       'The remote MCP endpoint could not be used: the connection was refused, the host name did not resolve, TLS ' +
       'failed, the request timed out, or the server answered with an HTTP error (404/405 often mean an old HTTP+SSE ' +
       'server, which needs "type": "sse").',
-    message: (a) => `${s(a.url)}: ${s(a.what)}${a.error ? ` (${s(a.error)})` : ''}.`,
-    hint: (a) => s(a.fixHint) || 'Check the URL, the network and the server.',
+    message: (a) => `${s(a.url)}: ${httpFailure(a)}${a.error ? ` (${s(a.error)})` : ''}.`,
+    hint: (a) => (a.sseFallback ? `A ${s(a.status)} to POST often means an old HTTP+SSE server: try "type": "sse" for this entry.` : 'Check the URL, the network and the server.'),
   }),
   'probe.wrong-transport': entry({
+    args: ['actual', 'declared', 'status', 'url'],
     title: 'Declared as SSE, but it is a Streamable HTTP server',
     severity: 'error',
     fixable: false,
@@ -171,11 +237,12 @@ export const probeCodes = {
     hint: () => 'Use "type": "http" for this entry.',
   }),
   'probe.discover-crash': entry({
+    args: [],
     title: 'Server dies on Claude Code\'s discovery request',
     severity: 'warning',
     fixable: false,
     explain:
-      'Claude Code 2.1.330 first sends server/discover (the 2026-07-28 handshake). This server exits on it, so Claude ' +
+      `Claude Code first sends server/discover (the ${DISCOVER_PROTOCOL_VERSION} handshake). This server exits on it, so Claude ` +
       'Code has to start it a second time with the older handshake: startup costs twice, and side effects happen twice.',
     message: () => 'The server exits when it receives server/discover; Claude Code then starts it a second time with initialize.',
     hint: () => 'Servers should answer unknown requests with a JSON-RPC error (-32601) rather than exit; update its MCP SDK.',

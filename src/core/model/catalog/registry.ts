@@ -3,6 +3,7 @@ import { entry, s, q, type CatalogEntry } from './words.js';
 
 export const registryCodes = {
   'registry.install-missing': entry({
+    args: ['installPath', 'plugin'],
     title: 'Installed plugin folder is gone',
     severity: 'error',
     fixable: false,
@@ -13,6 +14,7 @@ export const registryCodes = {
     hint: (a) => `Reinstall it: claude plugin install ${s(a.plugin)} (or open /plugin to refresh).`,
   }),
   'registry.marketplace-missing': entry({
+    args: ['location', 'marketplace'],
     title: 'Known marketplace folder is gone',
     severity: 'error',
     fixable: false,
@@ -21,6 +23,7 @@ export const registryCodes = {
     hint: (a) => `Run claude plugin marketplace update ${s(a.marketplace)}, or remove and add it again.`,
   }),
   'registry.unknown-marketplace': entry({
+    args: ['marketplace', 'plugin'],
     title: 'Plugin from a marketplace that is not known',
     severity: 'error',
     fixable: false,
@@ -29,6 +32,7 @@ export const registryCodes = {
     hint: (a) => `Add the marketplace again (claude plugin marketplace add …), or remove ${s(a.plugin)}.`,
   }),
   'registry.not-installed': entry({
+    args: ['plugin', 'settings'],
     title: 'Enabled plugin is not installed',
     severity: 'warning',
     fixable: false,
@@ -37,6 +41,7 @@ export const registryCodes = {
     hint: (a) => `Install it: claude plugin install ${s(a.plugin)}, or remove it from enabledPlugins.`,
   }),
   'registry.recent-update': entry({
+    args: ['date', 'difference', 'plugin', 'previous', 'previousPath', 'server', 'version'],
     title: 'Plugin changed in a recent update',
     severity: 'info',
     fixable: false,

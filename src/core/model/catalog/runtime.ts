@@ -3,6 +3,7 @@ import { entry, s, type CatalogEntry } from './words.js';
 
 export const runtimeCodes = {
   'runtime.node-too-old': entry({
+    args: ['because', 'have', 'interpreter', 'line', 'need', 'runtime', 'stderrTail'],
     title: 'Node.js on PATH is too old for this server',
     severity: 'error',
     fixable: false,
@@ -14,6 +15,7 @@ export const runtimeCodes = {
     hint: (a) => `Install Node.js ${s(a.need)} or newer and make it the first node on PATH (the one Claude Code sees), or pin an older release of the server.`,
   }),
   'runtime.python-too-old': entry({
+    args: ['because', 'have', 'interpreter', 'line', 'need', 'runtime', 'stderrTail'],
     title: 'Python is too old for this server',
     severity: 'error',
     fixable: false,

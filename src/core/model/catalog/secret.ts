@@ -3,6 +3,7 @@ import { entry, s, type CatalogEntry } from './words.js';
 
 export const secretCodes = {
   'secret.literal': entry({
+    args: ['field', 'shape', 'variable'],
     title: 'Literal credential in a config',
     severity: 'warning',
     fixable: false,

@@ -3,6 +3,7 @@ import { entry, s, q, type CatalogEntry } from './words.js';
 
 export const serverCodes = {
   'server.disabled-for-project': entry({
+    args: ['key', 'project'],
     title: 'Server disabled for this project',
     severity: 'info',
     fixable: false,
@@ -13,6 +14,7 @@ export const serverCodes = {
     hint: () => 'Re-enable it from /mcp in Claude Code (or remove it from disabledMcpServers).',
   }),
   'server.mcpjson-disabled': entry({
+    args: ['file', 'name'],
     title: 'Project server turned off in settings',
     severity: 'info',
     fixable: false,
@@ -23,6 +25,7 @@ export const serverCodes = {
     hint: (a) => `Remove ${q(a.name)} from disabledMcpjsonServers in ${s(a.file)} to use it.`,
   }),
   'server.pending-approval': entry({
+    args: ['name', 'project', 'stateFile', 'untrustedApproval'],
     title: 'Project server waits for approval',
     severity: 'info',
     fixable: false,
@@ -38,6 +41,7 @@ export const serverCodes = {
     hint: (a) => `Run claude in ${s(a.project)} and approve it (or accept the trust dialog), or list it in enabledMcpjsonServers in ~/.claude/settings.json.`,
   }),
   'server.duplicate': entry({
+    args: ['by', 'duplicateFile', 'duplicateOf', 'duplicateOfScope', 'manual'],
     title: 'Plugin server suppressed as a duplicate',
     severity: 'info',
     fixable: false,
@@ -50,6 +54,7 @@ export const serverCodes = {
     hint: (a) => `Look for ${q(a.duplicateOf)} in /mcp; it provides these tools. To keep both, make their ${a.by === 'url' ? 'URLs' : 'args'} differ.`,
   }),
   'server.bundle-not-checked': entry({
+    args: ['bundle'],
     title: 'MCP bundle is not checked',
     severity: 'info',
     fixable: false,

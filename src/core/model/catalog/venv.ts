@@ -3,6 +3,8 @@ import { entry, sh, s, q, type CatalogEntry } from './words.js';
 
 export const venvCodes = {
   'venv.missing': entry({
+    args: ['createCommand', 'venv'],
+    fixes: ['venv-create'],
     title: 'Python virtual environment is missing',
     severity: 'error',
     fixable: true,
@@ -14,6 +16,8 @@ export const venvCodes = {
     hint: (a) => `Create it: ${s(a.createCommand)}.`,
   }),
   'venv.dangling-link': entry({
+    args: ['fixHint', 'link', 'loop', 'target'],
+    fixes: ['venv-create'],
     title: 'Venv link points to a folder that is gone',
     severity: 'error',
     fixable: true,
@@ -25,6 +29,8 @@ export const venvCodes = {
     hint: (a) => s(a.fixHint) || `Recreate the venv at ${s(a.target)}, or point the link at a venv that exists.`,
   }),
   'venv.link-lost': entry({
+    args: ['target', 'venv', 'via', 'was'],
+    fixes: ['symlink'],
     title: 'Installed copy lost its venv link',
     severity: 'error',
     fixable: true,
@@ -36,6 +42,8 @@ export const venvCodes = {
     hint: (a) => `Run mcp-doctor --fix to link it back (ln -s ${sh(a.target)} ${sh(a.venv)}).`,
   }),
   'venv.broken-interpreter': entry({
+    args: ['createCommand', 'home', 'python', 'reason', 'venv'],
+    fixes: ['venv-create'],
     title: 'Venv\'s base interpreter was removed',
     severity: 'error',
     fixable: true,

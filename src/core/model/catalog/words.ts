@@ -1,8 +1,14 @@
 /** The shape of a catalog entry and the small helpers its wording is built with. */
-import type { Effect, Evidence, Severity } from '../evidence.js';
+import type { Effect, Evidence, FixKind, Severity } from '../evidence.js';
 import { shellQuote } from '../shell-quote.js';
 
-export interface CatalogEntry {
+/**
+ * One code's entry. `args` declares the facts a finding of this code carries (its `args`, shown as evidence),
+ * so a check cannot pass a fact the entry does not know (the type of a finding's `args` follows its code:
+ * `ArgsOf<C>` in catalog.ts); `fixes` declares the repairs it may carry. Args are facts (paths, codes,
+ * numbers, flags, a server's own output), never sentences: the wording is here.
+ */
+export interface CatalogEntry<A extends string = string> {
   title: string;
   severity: Severity;
   fixable: boolean;
@@ -10,12 +16,18 @@ export interface CatalogEntry {
   fixOption?: '--rebuild-venvs' | '--install-deps' | '--build';
   /** What Claude Code does because of a finding of this code, when more than show it (see `Effect` in types.ts). */
   effect?: Effect;
+  /** The facts a finding of this code carries. */
+  args?: readonly A[];
+  /** The repairs a finding of this code may carry; a fix of another kind is a programming error (meta-tested). */
+  fixes?: readonly FixKind[];
   /** Long explanation for `mcp-doctor explain <code>`. */
   explain: string;
   /** One sentence: what is wrong, from the finding's args. */
   message(a: Evidence): string;
   /** One sentence: what to do. */
   hint(a: Evidence): string;
+  /** The cause in a few words for one-line views (a list row, an exit summary); the message when absent. */
+  short?(a: Evidence): string;
 }
 
 export const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -32,6 +44,11 @@ export function printedOnStdout(a: Evidence): string {
   return '';
 }
 
-export function entry(e: CatalogEntry): CatalogEntry {
+export function entry<const A extends string = never>(e: CatalogEntry<A>): CatalogEntry<A> {
   return e;
+}
+
+/** A finding in a few words, for one-line views: its entry's short form, else its message. */
+export function shortForm(entry: Pick<CatalogEntry, 'short'>, args: Evidence, message: string): string {
+  return entry.short?.(args) || message;
 }
