@@ -11,8 +11,6 @@ import { createContext } from '../core/model/context.js';
 import { runDoctor } from '../core/engine/run.js';
 import { killAllGroups } from '../core/util/live-processes.js';
 import { sessionStartMessage } from '../render/model-summary.js';
-import { serveStdio } from './serve.js';
-import { tools } from './tools/index.js';
 
 declare const MCP_DOCTOR_VERSION: string;
 const version = typeof MCP_DOCTOR_VERSION === 'string' ? MCP_DOCTOR_VERSION : '0.0.0-dev';
@@ -38,6 +36,8 @@ async function sessionStart(args: string[]): Promise<void> {
 
 try {
   if (command === 'mcp') {
+    // Loaded only here: the hook's checks need neither the MCP SDK's server nor its schemas.
+    const [{ serveStdio }, { tools }] = await Promise.all([import('./serve.js'), import('./tools/index.js')]);
     await serveStdio({ version, tools, context: () => createContext() });
     process.exit(0);
   } else if (command === 'session-start') {

@@ -3,7 +3,7 @@
  *
  * Input is bounded: a line longer than MAX_MESSAGE_BYTES is never held whole. Once a line passes the bound
  * what was kept of it is dropped, the rest is skipped up to its newline, and `onOversized` is called once
- * (the dispatcher answers it with a JSON-RPC error), with the first bytes of the line so the answer can
+ * (sdk-transport.ts answers it with a JSON-RPC error), with the first bytes of the line so the answer can
  * carry the request's id. So a 1 GiB line costs the server a few KiB, not a crash.
  *
  * stdout belongs to the protocol alone. Once serving starts, anything else written to `process.stdout`

@@ -58,7 +58,7 @@ export async function callTool(tool: McpTool, given: unknown, env: ToolEnvironme
   try {
     return await tool.run(checked.args, env);
   } catch (error) {
-    // A cancelled call gets no answer at all (the dispatcher drops it); this result is never sent.
+    // A cancelled call gets no answer at all (the SDK drops it); this result is never sent.
     if (env.signal?.aborted) return errorResult(`${tool.name}: cancelled`);
     if (error instanceof UsageError) return errorResult(`${tool.name}: ${error.message}`);
     const message = error instanceof Error ? error.message : String(error);
