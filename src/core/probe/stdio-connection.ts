@@ -46,6 +46,8 @@ export class StdioConnection {
   readonly exited: Promise<ExitInfo>;
   /** Resolves when stdout reaches its end: every process holding it has closed it. */
   readonly stdoutEnded: Promise<void>;
+  /** stderr's end: what a crashing server wrote last (its traceback) may be read after its exit is seen. */
+  readonly stderrEnded: Promise<void>;
   readonly spawned: Promise<{ ok: true } | { ok: false; error: unknown }>;
   exit: ExitInfo | null = null;
   stdoutOpen = true;
@@ -93,6 +95,11 @@ export class StdioConnection {
       };
       child.stdout?.once('end', ended);
       child.stdout?.once('close', ended);
+    });
+    this.stderrEnded = new Promise((resolve) => {
+      child.stderr?.once('end', () => resolve());
+      child.stderr?.once('close', () => resolve());
+      if (!child.stderr) resolve();
     });
     child.on('error', () => {}); // e.g. EPIPE on a server that already died; the exit tells the story
     child.stdout?.on('error', () => {});

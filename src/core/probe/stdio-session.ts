@@ -122,8 +122,9 @@ async function converse(
       const timer = setTimeout(() => setImmediate(() => settle({ kind: 'timeout' })), Math.max(0, deadline - conn.now()));
       reply.then((r) => settle(r.at <= deadline ? { kind: 'reply', reply: r } : { kind: 'timeout' }));
       conn.exited.then(async (exit) => {
-        // Read what the process wrote before it died; stdout held open by another process ends the wait later.
-        await within(conn.stdoutEnded, HELD_STDOUT_MS);
+        // Read what the process wrote before it died (stdout and stderr: under load its traceback can arrive
+        // after the exit is seen); a pipe held open by another process ends the wait later.
+        await within(Promise.all([conn.stdoutEnded, conn.stderrEnded]), HELD_STDOUT_MS);
         setImmediate(() => settle({ kind: 'exited', exit }));
       });
     });

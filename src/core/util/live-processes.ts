@@ -3,6 +3,7 @@
  * runs. Each runs in a group of its own, so one signal reaches its helpers too. The CLI's signal handlers
  * call `killAllGroups` on Ctrl-C, `kill`, `timeout` or a CI cancel, so nothing outlives the doctor.
  */
+import { readFileSync } from 'node:fs';
 const groups = new Set<number>();
 /** Synchronous extra sweeps (the probe's tracker of helpers that left their group). */
 const sweepers = new Set<() => void>();
@@ -31,7 +32,9 @@ export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): number {
       /* ESRCH: already gone */
     }
   }
+  const killed = [...groups];
   groups.clear();
+  if (signal === 'SIGKILL') waitUntilDead(killed, 250);
   for (const sweep of sweepers) {
     try {
       sweep();
@@ -40,4 +43,24 @@ export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): number {
     }
   }
   return count;
+}
+
+/**
+ * Waits (synchronously, a signal handler cannot await) until each killed group leader is dead or a zombie,
+ * at most `ms`. A SIGKILL is delivered at once, but a system call already running on the other core
+ * completes: without this, a `mkdir -p` of a venv build could recreate a folder the exit path just removed.
+ * Linux only (it reads /proc); elsewhere it returns at once.
+ */
+function waitUntilDead(pids: number[], ms: number): void {
+  if (process.platform !== 'linux' || pids.length === 0) return;
+  const until = Date.now() + ms;
+  const alive = (pid: number) => {
+    try {
+      return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  let left = pids.filter(alive);
+  while (left.length > 0 && Date.now() < until) left = left.filter(alive);
 }
