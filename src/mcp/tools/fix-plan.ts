@@ -1,6 +1,8 @@
 /**
  * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
- * changing anything: the planner and the report's dry-run `fixes` section, never the applier.
+ * changing anything: the planner and the report's dry-run `fixes` section, never the applier. Text only, as
+ * diagnose: Claude Code would hand the model a structuredContent's JSON instead of the text, and the text
+ * is what names the command that applies the plan (docs/claude-code-facts.md §16).
  */
 import { plannedOutcomes } from '../../core/fix/apply.js';
 import { fixSection } from '../../core/fix/fix-report.js';
@@ -9,7 +11,6 @@ import { gateOption } from '../../core/fix/gates.js';
 import { planFixes } from '../../core/fix/plan.js';
 import { runDoctor } from '../../core/engine/run.js';
 import { renderPlan } from '../../render/fix-text.js';
-import { fixesSchema } from '../report-schema.js';
 import { defineTool, textResult } from './define-tool.js';
 import { selectionArguments, selectionOf } from './selection.js';
 
@@ -30,9 +31,6 @@ export const fixPlanTool = defineTool({
       build: gate('--build', 'build commands that are build output nobody built'),
     },
     additionalProperties: false,
-  },
-  get outputSchema() {
-    return fixesSchema();
   },
   // Changes no file, but probe: true runs every server's code and reaches remote servers (see diagnose).
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -57,6 +55,6 @@ export const fixPlanTool = defineTool({
     const footer = ['', planned || gated.length > 0 ? 'Nothing was changed.' : 'Nothing to apply; nothing was changed.'];
     if (planned) footer.push(`To apply: ${apply([])}`);
     if (gated.length > 0) footer.push(`To include the changes marked [needs …]: ${apply(gated)}`);
-    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer.join('\n') + '\n', section as unknown as Record<string, unknown>);
+    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer.join('\n') + '\n');
   },
 });
