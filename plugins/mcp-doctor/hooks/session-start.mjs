@@ -42,7 +42,10 @@ function startedAt(pid) {
   }
 }
 
-/** The session's start: the nearest ancestor that is not the shell Claude Code runs the hook command in. */
+/**
+ * The session's start: the nearest ancestor that is not the shell Claude Code runs the hook command in
+ * (node ← sh ← claude.exe, measured: docs/claude-code-facts.md §16).
+ */
 function sessionStart() {
   let pid = process.ppid;
   for (let i = 0; i < 3 && pid > 1; i++) {
