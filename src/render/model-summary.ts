@@ -18,9 +18,20 @@ import { summarySentence } from '../core/view/summary.js';
 export const SLASH_COMMAND = '/mcp-doctor:mcp-doctor';
 
 /** Longest text taken from the report into one line (a message, a hint, a path). */
-const CLIP = 240;
-/** Failing servers given in full; the rest are named with their cause code only. */
-const FULL_ENTRIES = 25;
+const CLIP = 200;
+/** Servers given with their root cause; the rest are named with their cause code only. */
+const FULL_ENTRIES = 20;
+/** Servers given with where and the fix. */
+const FIX_ENTRIES = 10;
+/** Servers named beyond those, at most: the result stays about 10,000 characters at any size. */
+const NAMED_ENTRIES = 40;
+
+/** "… and 130 more: a (code), b (code), … and 90 others; narrow with plugin or server" */
+function more(rest: readonly ServerView[]): string {
+  const named = rest.slice(0, NAMED_ENTRIES).map((s) => `${clip(s.server.id, 80)} (${s.cause?.code ?? '?'})`);
+  const others = rest.length - named.length;
+  return `… and ${rest.length} more: ${named.join(', ')}${others > 0 ? `, and ${others} others (narrow with plugin or server)` : ''}`;
+}
 
 export function clip(text: string, max = CLIP): string {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -72,16 +83,17 @@ export function renderModelSummary(report: Report, options: ModelSummaryOptions 
   if (failing.length > 0) {
     lines.push('', `Failing (${failing.length}), root cause first:`);
     for (const s of failing.slice(0, FULL_ENTRIES)) lines.push(causeLine(s));
-    if (failing.length > FULL_ENTRIES) lines.push(`… and ${failing.length - FULL_ENTRIES} more: ${failing.slice(FULL_ENTRIES).map((s) => `${s.server.id} (${s.cause?.code ?? '?'})`).join(', ')}`);
+    if (failing.length > FULL_ENTRIES) lines.push(more(failing.slice(FULL_ENTRIES)));
   }
   if (refused.length > 0 || files.length > 0) {
     lines.push('', 'Will not load at all:');
-    for (const p of refused) {
+    for (const p of refused.slice(0, FULL_ENTRIES)) {
       const reason = p.own.find((f) => f.code === p.load.reason) ?? firstError(p.own);
       const what = p.load.verdict === 'refused' ? 'is refused by Claude Code (its MCP servers never start)' : p.servers.length === 0 ? 'loads no MCP server' : 'has errors';
       lines.push(`✘ plugin ${p.plugin.id} ${what}: ${reason ? `${reason.code}: ${clip(shortenHome(reason.message, home))}` : (p.load.reason ?? '')}`);
     }
-    for (const g of files) {
+    if (refused.length > FULL_ENTRIES) lines.push(`… and ${refused.length - FULL_ENTRIES} more plugins: ${refused.slice(FULL_ENTRIES, FULL_ENTRIES + NAMED_ENTRIES).map((p) => clip(p.plugin.id, 80)).join(', ')}`);
+    for (const g of files.slice(0, FULL_ENTRIES)) {
       const f = firstError(g.findings)!;
       lines.push(`✘ ${g.plugin ? `plugin ${g.plugin}` : shortenHome(g.file, home) || 'setup'}: ${f.code}: ${clip(shortenHome(f.message, home))}`);
     }
@@ -89,14 +101,16 @@ export function renderModelSummary(report: Report, options: ModelSummaryOptions 
   if (degraded.length > 0) {
     lines.push('', `Working, with warnings (${degraded.length}):`);
     for (const s of degraded.slice(0, FULL_ENTRIES)) lines.push(causeLine(s));
-    if (degraded.length > FULL_ENTRIES) lines.push(`… and ${degraded.length - FULL_ENTRIES} more`);
+    if (degraded.length > FULL_ENTRIES) lines.push(more(degraded.slice(FULL_ENTRIES)));
   }
 
-  const fixes = [...failing, ...degraded].slice(0, FULL_ENTRIES).filter((s) => s.cause);
+  const fixes = [...failing, ...degraded].filter((s) => s.cause).slice(0, FIX_ENTRIES);
   const fileFixes = [
     ...refused.map((p) => ({ subject: `plugin ${p.plugin.id}`, f: p.own.find((f) => f.code === p.load.reason) ?? firstError(p.own) })),
     ...files.map((g) => ({ subject: g.plugin ? `plugin ${g.plugin}` : 'file', f: firstError(g.findings) })),
-  ].filter((x): x is { subject: string; f: ReportFinding } => !!x.f);
+  ]
+    .filter((x): x is { subject: string; f: ReportFinding } => !!x.f)
+    .slice(0, FIX_ENTRIES);
   if (fixes.length > 0 || fileFixes.length > 0) {
     lines.push('', 'Where and how to fix:');
     const fixLines = (subject: string, f: ReportFinding) => {
@@ -106,6 +120,8 @@ export function renderModelSummary(report: Report, options: ModelSummaryOptions 
     };
     for (const s of fixes) fixLines(`${s.server.id} (${s.cause!.code})`, s.cause!);
     for (const { subject, f } of fileFixes) fixLines(`${subject} (${f.code})`, f);
+    const left = [...failing, ...degraded].filter((s) => s.cause).length - fixes.length;
+    if (left > 0) lines.push(`- ${left} more: diagnose with server: "<name>" gives each one's fix`);
   }
 
   const ok = report.summary.ok;
