@@ -38,3 +38,18 @@ describe('checks on a few files', () => {
     await expect(runCheck('no-such-check', {})).rejects.toThrow(/no check 'no-such-check'/);
   });
 });
+
+describe('schema mistakes are named as values; the catalog words the fix', () => {
+  it.each([
+    [{ name: 'fx', version: 1 }, 'mistake quote-it version "1"', 'Quote it: "version": "1".'],
+    [{ name: 'fx', version: '1.0.0', author: 'Ann' }, 'mistake as-object author {"name": "Ann"}', 'Write it as an object: "author": {"name": "Ann"}.'],
+    [{ name: 'fx', version: '1.0.0', keywords: 'mcp' }, 'mistake as-list keywords ["mcp"]', 'Make it a list: "keywords": ["mcp"].'],
+  ])('%j', async (manifest, args, hint) => {
+    const { catalog } = await import('../src/core/model/catalog.js');
+    const found = (await runCheck('manifest-schema', { '.claude-plugin/plugin.json': manifest })).filter((f) => f.code === 'config.schema');
+    expect(found).toHaveLength(1);
+    const a = found[0]!.args;
+    expect(`mistake ${String(a.mistake)} ${String(a.key)} ${String(a.suggested)}`).toBe(args);
+    expect(catalog['config.schema'].hint(a as never)).toBe(hint);
+  });
+});

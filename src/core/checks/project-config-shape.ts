@@ -17,14 +17,12 @@ export default defineCheck({
     const servers = Object.prototype.hasOwnProperty.call(v, 'mcpServers') ? (v as Record<string, unknown>).mcpServers : undefined;
     if (servers !== null && typeof servers === 'object' && !Array.isArray(servers)) return [];
     const keys = Object.keys(v);
-    const fixHint = keys.includes('servers')
-      ? 'Rename "servers" to "mcpServers" (that is VS Code\'s key; Claude Code reads "mcpServers").'
-      : 'Wrap the servers in {"mcpServers": {…}}: Claude Code ignores a flat .mcp.json in a project (a plugin root accepts both).';
+    const mistake = keys.includes('servers') ? 'vscode-servers-key' : 'flat-project-config';
     return [
       {
         code: 'config.schema',
         location: at(doc, servers === undefined ? [] : ['mcpServers']),
-        args: { field: 'mcpServers', expected: 'an object of servers', found: servers === undefined ? 'none' : Array.isArray(servers) ? 'array' : typeof servers, fixHint },
+        args: { field: 'mcpServers', expected: 'an object of servers', found: servers === undefined ? 'none' : Array.isArray(servers) ? 'array' : typeof servers, mistake },
       },
     ];
   },

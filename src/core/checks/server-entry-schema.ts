@@ -39,7 +39,7 @@ async function entryProblems(server: ServerEntry, c: CheckContext): Promise<Find
         args: {
           field: [...pointer].join('.'),
           detail: 'has a "url" but no "type": Claude Code parses it as a stdio server, finds no command, and drops it',
-          fixHint: 'Add "type": "http" (or "sse" / "ws") to this entry.',
+          mistake: 'url-without-type',
         },
       };
       return [out];

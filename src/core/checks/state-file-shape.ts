@@ -40,9 +40,7 @@ const settings: Shape = (doc, out) => {
   for (const [id, value] of objectEntries(enabled)) {
     if (typeof value === 'boolean' || (Array.isArray(value) && value.every((x) => typeof x === 'string'))) continue;
     const quoted = value === 'true' || value === 'false';
-    wrong(doc, out, ['enabledPlugins', id], 'true or false', value, {
-      fixHint: quoted ? `Write ${String(value)} without quotes: Claude Code enables a plugin only for the JSON value true, so ${id} stays off.` : `Write true to enable ${id}, false to disable it.`,
-    });
+    wrong(doc, out, ['enabledPlugins', id], 'true or false', value, { mistake: quoted ? 'quoted-boolean' : 'enable-boolean', key: id, suggested: String(value) });
   }
   mapAt(doc, out, v, 'env', 'an object of variables');
   mapAt(doc, out, v, 'pluginConfigs', 'an object keyed by plugin@marketplace');
@@ -110,7 +108,7 @@ export default defineCheck({
     if (!shape) return [];
     const out: FindingInput[] = [];
     if (!isObject(doc.value)) {
-      wrong(doc, out, [], 'an object', doc.value, { fixHint: 'Claude Code reads nothing from this file until it is a JSON object; restore it (or delete it and let Claude Code write it again).' });
+      wrong(doc, out, [], 'an object', doc.value, { mistake: 'state-not-object' });
       return out;
     }
     shape(doc, out);

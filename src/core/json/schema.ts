@@ -72,11 +72,11 @@ export async function validateAgainst(
   return explainErrors(validate.errors ?? [], value).map(({ pointer, args }) => {
     const full = [...basePointer, ...pointer];
     const { line, column } = doc.locate(full);
-    const fixHint = fixHintFor(pointer, args, valueAt(value, pointer));
+    const mistake = mistakeOf(pointer, args, valueAt(value, pointer));
     return {
       code: 'config.schema' as const,
       location: { file: doc.file, pointer: full, line, column },
-      args: { field: full.length ? full.join('.') : '(root)', ...args, ...(fixHint ? { fixHint } : {}) },
+      args: { field: full.length ? full.join('.') : '(root)', ...args, ...(mistake ?? {}) },
     };
   });
 }
@@ -175,18 +175,21 @@ function explainAnyOf(path: string, value: unknown, all: ErrorObject[]): Explain
   return { pointer, args: { expected: types.length ? types.join(' or ') : 'another shape', found } };
 }
 
-/** What to write instead, for the mistakes seen most in real manifests. */
-function fixHintFor(pointer: string[], args: Record<string, string>, found: unknown): string | undefined {
-  const field = pointer.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+/**
+ * The mistakes seen most in real manifests, as a kind and the value to write instead (the catalog words
+ * it: `config.schema`'s hint).
+ */
+function mistakeOf(pointer: string[], args: Record<string, string>, found: unknown): { mistake: string; key: string; suggested?: string } | undefined {
+  const key = pointer.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
   const type = jsonType(found);
-  if ((field === 'author' || field === 'owner') && type === 'string') return `Write it as an object: "${field}": {"name": ${JSON.stringify(found)}}.`;
-  if (field === 'version' && (type === 'number' || type === 'integer')) return `Quote it: "version": "${String(found)}".`;
-  if ((field === 'keywords' || field === 'tags') && type === 'string') return `Make it a list: "${field}": [${JSON.stringify(found)}].`;
-  if (field === 'repository' && type === 'object') return 'Use the URL as a string: "repository": "https://github.com/owner/repo".';
-  if (field === 'args' && type === 'string') return `Make it a list of strings: "args": ${JSON.stringify(String(found).split(/\s+/).filter(Boolean))}. Claude Code silently drops this server otherwise.`;
-  if (field === 'dependencies' && type === 'object') return 'Make it a list: "dependencies": ["other-plugin", "plugin@marketplace"].';
-  if (field === 'agents' && typeof found === 'string' && !found.endsWith('.md')) return 'List agent files (./agents/reviewer.md), not a folder; ./agents/ is loaded by default without this key.';
-  if (typeof found === 'string' && /'\.\/'/.test(args.expected ?? '') && !found.startsWith('./')) return `Start the path with ./ (relative to the plugin root): "./${found.replace(/^\/+/, '')}".`;
-  if (field === 'command' && type !== 'string') return 'Give the command as a string, and its arguments in "args".';
+  if ((key === 'author' || key === 'owner') && type === 'string') return { mistake: 'as-object', key, suggested: JSON.stringify({ name: found }).replace(/":/g, '": ') };
+  if (key === 'version' && (type === 'number' || type === 'integer')) return { mistake: 'quote-it', key, suggested: JSON.stringify(String(found)) };
+  if ((key === 'keywords' || key === 'tags') && type === 'string') return { mistake: 'as-list', key, suggested: `[${JSON.stringify(found)}]` };
+  if (key === 'repository' && type === 'object') return { mistake: 'url-string', key };
+  if (key === 'args' && type === 'string') return { mistake: 'args-list', key, suggested: JSON.stringify(String(found).split(/\s+/).filter(Boolean)) };
+  if (key === 'dependencies' && type === 'object') return { mistake: 'dependency-list', key };
+  if (key === 'agents' && typeof found === 'string' && !found.endsWith('.md')) return { mistake: 'agent-files', key };
+  if (typeof found === 'string' && /'\.\/'/.test(args.expected ?? '') && !found.startsWith('./')) return { mistake: 'dot-slash', key, suggested: `"./${found.replace(/^\/+/, '')}"` };
+  if (key === 'command' && type !== 'string') return { mistake: 'command-string', key };
   return undefined;
 }

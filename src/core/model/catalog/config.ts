@@ -1,5 +1,44 @@
 /** Catalog codes config.*: Manifests and MCP configs: JSON, schema, keys, variables, paths. */
+import type { Evidence } from '../evidence.js';
 import { entry, sh, s, q, listed, type CatalogEntry } from './words.js';
+
+/** What to write instead, for the schema mistakes seen most in real manifests (json/schema.ts names them). */
+function schemaFix(a: Evidence): string {
+  switch (a.mistake) {
+    case 'as-object':
+      return `Write it as an object: "${s(a.key)}": ${s(a.suggested)}.`;
+    case 'quote-it':
+      return `Quote it: "${s(a.key)}": ${s(a.suggested)}.`;
+    case 'as-list':
+      return `Make it a list: "${s(a.key)}": ${s(a.suggested)}.`;
+    case 'url-string':
+      return 'Use the URL as a string: "repository": "https://github.com/owner/repo".';
+    case 'args-list':
+      return `Make it a list of strings: "args": ${s(a.suggested)}. Claude Code silently drops this server otherwise.`;
+    case 'dependency-list':
+      return 'Make it a list: "dependencies": ["other-plugin", "plugin@marketplace"].';
+    case 'agent-files':
+      return 'List agent files (./agents/reviewer.md), not a folder; ./agents/ is loaded by default without this key.';
+    case 'dot-slash':
+      return `Start the path with ./ (relative to the plugin root): ${s(a.suggested)}.`;
+    case 'command-string':
+      return 'Give the command as a string, and its arguments in "args".';
+    case 'vscode-servers-key':
+      return 'Rename "servers" to "mcpServers" (that is VS Code\'s key; Claude Code reads "mcpServers").';
+    case 'flat-project-config':
+      return 'Wrap the servers in {"mcpServers": {…}}: Claude Code ignores a flat .mcp.json in a project (a plugin root accepts both).';
+    case 'url-without-type':
+      return 'Add "type": "http" (or "sse" / "ws") to this entry.';
+    case 'quoted-boolean':
+      return `Write ${s(a.suggested)} without quotes: Claude Code enables a plugin only for the JSON value true, so ${s(a.key)} stays off.`;
+    case 'enable-boolean':
+      return `Write true to enable ${s(a.key)}, false to disable it.`;
+    case 'state-not-object':
+      return 'Claude Code reads nothing from this file until it is a JSON object; restore it (or delete it and let Claude Code write it again).';
+    default:
+      return 'Change the value to the expected shape.';
+  }
+}
 
 export const configCodes = {
   'config.invalid-json': entry({
@@ -60,7 +99,7 @@ export const configCodes = {
     hint: () => 'Check that the right file sits at this path.',
   }),
   'config.schema': entry({
-    args: ['detail', 'expected', 'field', 'fixHint', 'found'],
+    args: ['detail', 'expected', 'field', 'found', 'key', 'mistake', 'suggested'],
     title: 'Value does not match what Claude Code expects',
     severity: 'error',
     fixable: false,
@@ -71,7 +110,7 @@ export const configCodes = {
       a.expected !== undefined
         ? `${s(a.field) || 'value'}: expected ${s(a.expected)}, found ${s(a.found)}${a.detail ? ` (${s(a.detail)})` : ''}`
         : `${s(a.field) || 'value'}: ${s(a.detail)}`,
-    hint: (a) => s(a.fixHint) || 'Change the value to the expected shape.',
+    hint: (a) => schemaFix(a),
   }),
   'config.unknown-key': entry({
     args: ['key', 'note', 'suggestion'],
