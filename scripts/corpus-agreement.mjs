@@ -20,6 +20,7 @@ for (const k of kinds) {
     `${k.padEnd(12)} ${String(s.rows).padStart(5)}  ${`${s.agree}/${s.rows} ${pct(s.agree, s.rows)}`.padEnd(15)}  ${`${s.agreeAccepted}/${s.accepted} ${pct(s.agreeAccepted, s.accepted)}`.padEnd(29)}  ${s.caught}/${s.rejected} ${pct(s.caught, s.rejected)}`,
   );
 }
+console.log(`\nauthor mode errors for a program this machine lacks: ${r.machineFailures.length}`);
 console.log(`\nproject .mcp.json env vars: same missing variables as Claude Code's warning in ${r.envAgree}/${r.envRows}`);
 console.log('\nevery finding, by kind and class (a verdict is made only by `file` errors; see scripts/corpus/agreement.mjs):');
 for (const k of kinds) {
@@ -31,10 +32,10 @@ for (const k of kinds) {
     console.log(`    ${cls.padEnd(22)} ${code.padEnd(30)} on accepted files ${String(n.accepted).padStart(4)}, on rejected files ${String(n.rejected).padStart(4)}`);
   }
 }
-for (const [title, list] of [['crashes', r.crashes], ['false alarms', r.falseAlarms], ['missed rejections', r.missed], ['env differences', r.envDiffs]]) {
+for (const [title, list] of [['crashes', r.crashes], ['false alarms', r.falseAlarms], ['author-mode errors for a missing program', r.machineFailures], ['missed rejections', r.missed], ['env differences', r.envDiffs]]) {
   if (list.length === 0) continue;
   console.log(`\n${title}:`);
   for (const line of list) console.log(`  ${line}`);
 }
 const low = kinds.filter((k) => r.perKind[k].rows > 0 && r.perKind[k].agree / r.perKind[k].rows < 0.98);
-process.exit(r.crashes.length || r.falseAlarms.length || low.length ? 1 : 0);
+process.exit(r.crashes.length || r.falseAlarms.length || r.machineFailures.length || low.length ? 1 : 0);

@@ -15,7 +15,8 @@ const rows: Row[] = [
   ['command-runnable', 'a script that is not executable', { ...mcp({ command: '${CLAUDE_PLUGIN_ROOT}/run.sh' }), 'run.sh': { text: '#!/bin/sh\nexit 0\n', mode: 0o644 } }, ['command.not-executable .mcp.json:4:7']],
   ['command-runnable', 'a program path that does not exist', mcp({ command: '${CLAUDE_PLUGIN_ROOT}/bin/server' }), ['command.not-found .mcp.json:4:7']],
   ['interpreter-script', 'a script an interpreter runs that does not exist', mcp({ command: 'python3', args: ['${CLAUDE_PLUGIN_ROOT}/server.py'] }), ['command.script-missing .mcp.json:6:9']],
-  ['command-runnable', 'a program on no PATH folder', mcp({ command: 'mcp-doctor-no-such-program' }), ['command.not-found .mcp.json:4:7']],
+  // The harness checks a source tree (author mode): a program this machine lacks is a requirement of the plugin.
+  ['command-runnable', 'a program on no PATH folder', mcp({ command: 'mcp-doctor-no-such-program' }), ['command.runner-required .mcp.json:4:7']],
   ['command-runnable', 'a CRLF shebang', { ...mcp({ command: '${CLAUDE_PLUGIN_ROOT}/run.sh' }), 'run.sh': { text: '#!/bin/sh\r\nexit 0\r\n', mode: 0o755 } }, ['command.bad-interpreter .mcp.json:4:7']],
   ['command-holds-args', 'the whole command line in "command"', mcp({ command: 'node server.js --stdio' }), ['command.holds-args .mcp.json:4:7']],
   ['secret-literal', 'a token written into env', mcp({ command: 'node', env: { GITHUB_TOKEN: 'ghp_' + 'a'.repeat(36) } }), ['secret.literal .mcp.json:6:9']],

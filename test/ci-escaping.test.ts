@@ -93,6 +93,30 @@ describe('github', () => {
   });
 });
 
+describe('github: more annotations than GitHub shows', () => {
+  // GitHub shows 10 annotations of each kind per step and drops the rest without a word.
+  const many = (n: number, severity: ReportFinding['severity']) =>
+    Array.from({ length: n }, (_, i) => finding({ code: 'config.unknown-key', severity, message: `m${i}`, hint: 'h', line: i + 1 }));
+  const capped: Report = { ...report, findings: [...many(13, 'error'), ...many(10, 'warning'), ...many(11, 'info')] };
+  const lines = renderers.github(capped, options).trimEnd().split('\n');
+  const of = (kind: string) => lines.filter((l) => l.startsWith(`::${kind} `));
+
+  it('at most 10 of each kind; the 10th of a kind over the cap lists the rest', () => {
+    expect([of('error').length, of('warning').length, of('notice').length]).toEqual([10, 10, 10]);
+    expect(of('warning').every((l) => l.includes('file='))).toBe(true);
+    expect(of('error')[9]).toBe(`::error title=mcp-doctor%3A 4 more errors::4 more errors (GitHub shows 10 error annotations per step):%0A${[10, 11, 12, 13].map((n) => `config.unknown-key at plugins/a b#c/.mcp.json:${n}`).join('%0A')}`);
+    expect(of('notice')[9]).toContain('2 more notices');
+  });
+
+  it('says so in the log, once per kind that was summarised', () => {
+    const said = lines.filter((l) => !l.startsWith('::'));
+    expect(said).toEqual([
+      'mcp-doctor: GitHub shows at most 10 error annotations per step: 9 are annotated, and the other 4 are summarised in the last error annotation (the report above and the SARIF file have them all).',
+      'mcp-doctor: GitHub shows at most 10 notice annotations per step: 9 are annotated, and the other 2 are summarised in the last notice annotation (the report above and the SARIF file have them all).',
+    ]);
+  });
+});
+
 describe('markdown', () => {
   const md = renderers.markdown(report, options);
 

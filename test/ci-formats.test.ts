@@ -1,12 +1,14 @@
 /**
- * The CI formats (sarif, github, junit, markdown) on fixture trees: golden files with relative paths, SARIF
+ * The CI formats (sarif, github, gitlab, junit, markdown) on fixture trees: golden files with relative paths, SARIF
  * validated against the official 2.1.0 schema, JUnit read by a real XML parser, every github line checked
  * against the workflow-command grammar and decoded back to the report, markdown free of control bytes.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +19,7 @@ import { fixtureHome, repoRoot, runCli, type CliResult, type FixtureHome } from 
 import sarifSchema from './vendor/sarif-schema-2.1.0.json' with { type: 'json' };
 
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const formats = { sarif: 'sarif.json', github: 'github.txt', junit: 'junit.xml', markdown: 'md' } as const;
+const formats = { sarif: 'sarif.json', github: 'github.txt', gitlab: 'gitlab.json', junit: 'junit.xml', markdown: 'md' } as const;
 type CiFormat = keyof typeof formats;
 
 /** Fixture trees: author mode, warnings only, redacted secrets, a disabled plugin, the four scopes. */
@@ -54,7 +56,7 @@ async function runTree(name: string, args: (fx: FixtureHome) => string[]): Promi
     fx,
     result,
     report: JSON.parse(read('json')) as Report,
-    out: { sarif: read('sarif'), github: read('github'), junit: read('junit'), markdown: read('markdown') },
+    out: { sarif: read('sarif'), github: read('github'), gitlab: read('gitlab'), junit: read('junit'), markdown: read('markdown') },
   };
 }
 
@@ -93,7 +95,9 @@ describe('golden files', () => {
     const r = run('unknown-key');
     for (const format of Object.keys(formats) as CiFormat[]) {
       const direct = runCli(['--no-probe', '--base-dir', r.fx.root, '--format', format], { cwd: r.fx.project, env: r.fx.env });
-      expect(direct.stdout, format).toBe(r.out[format]);
+      // Two runs: only the JUnit timestamp (the second of each run) may differ.
+      const sameRun = (t: string) => t.replace(/ timestamp="[^"]*"/, ' timestamp=""');
+      expect(sameRun(direct.stdout), format).toBe(sameRun(r.out[format]));
     }
   });
 });
@@ -146,23 +150,82 @@ describe('sarif', () => {
   });
 });
 
+/** Microsoft's SARIF validator (devDependency @microsoft/sarif-multitool), when its platform binary runs here. */
+function sarifMultitool(): string | null {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve(`@microsoft/sarif-multitool-${process.platform}/package.json`));
+    const exe = join(dir, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
+    return spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0 ? exe : null;
+  } catch {
+    return null;
+  }
+}
+
+describe('sarif validator', () => {
+  const exe = sarifMultitool();
+  /** Error and warning lines of `validate` with the given rule kinds, over several files at once. */
+  const validate = (files: string[], kinds: string): string[] => {
+    const out = join(tmpdir(), `mcpd-sarif-validation-${process.pid}-${Math.random().toString(36).slice(2)}.sarif`);
+    try {
+      const r = spawnSync(exe!, ['validate', '--rule-kind', kinds, '-o', out, ...files], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.stdout, r.stderr).toContain('Analysis completed successfully');
+      return r.stdout.split('\n').filter((l) => /: (error|warning) /.test(l));
+    } finally {
+      rmSync(out, { force: true });
+    }
+  };
+  const write = (name: string, text: string) => {
+    const file = join(tmpdir(), `mcpd-${process.pid}-${name}.sarif`);
+    writeFileSync(file, text);
+    dirs.push(file);
+    return file;
+  };
+
+  // One validator run for all (it takes seconds to start): every tree, and a file it must reject.
+  it.skipIf(!exe)('every tree passes the SARIF and GitHub rules with no error or warning; a rule named by its id does not', () => {
+    const broken = JSON.parse(run('unknown-key').out.sarif) as { runs: { tool: { driver: { rules: { id: string; name: string }[] } } }[] };
+    for (const rule of broken.runs[0]!.tool.driver.rules) rule.name = rule.id;
+    const files = trees.map((t) => write(t.name, run(t.name).out.sarif));
+    const bad = write('named-by-id', JSON.stringify(broken, null, 2));
+    const lines = validate([...files, bad], 'Sarif;Gh');
+    expect(lines.filter((l) => !l.startsWith(bad))).toEqual([]);
+    expect(lines.join('\n')).toContain('SARIF1001');
+  }, 120_000);
+
+  it.skipIf(!exe)('made in an Azure DevOps pipeline, it passes the Azure DevOps (GHAzDO) rules too', () => {
+    const r = run('author-marketplace');
+    const azure = {
+      TF_BUILD: 'True', SYSTEM_COLLECTIONURI: 'https://dev.azure.com/acme/', SYSTEM_TEAMPROJECT: 'plugins', SYSTEM_DEFINITIONID: '12',
+      BUILD_DEFINITIONNAME: 'mcp-doctor', SYSTEM_PHASEID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', SYSTEM_PHASENAME: 'Job',
+      BUILD_SOURCEBRANCH: 'refs/heads/main', BUILD_BUILDID: '77',
+    };
+    const sarif = runCli(['--no-probe', '--base-dir', r.fx.root, '--format', 'sarif', join(r.fx.root, 'repo')], { cwd: r.fx.project, env: { ...r.fx.env, ...azure } }).stdout;
+    expect((JSON.parse(sarif) as { runs: { automationDetails: { id: string } }[] }).runs[0]?.automationDetails.id).toBe('azuredevops/pipeline/build/acme/plugins/12/3f2504e0-4f89-41d3-9a0c-0305e82c3301/refs%2Fheads%2Fmain/77');
+    expect(validate([write('azure', sarif)], 'Sarif;Gh;Ado')).toEqual([]);
+  }, 120_000);
+
+  if (!exe) it.skip('@microsoft/sarif-multitool does not run here (npm ci installs it): the validator checks did not run', () => {});
+});
+
 describe('junit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' || name === 'testsuite' });
-  type Case = { classname: string; name: string; file?: string; failure?: { '#text': string; message: string; type: string }; skipped?: unknown; 'system-out'?: string };
+  type Case = { classname: string; name: string; time: string; failure?: { '#text': string; message: string; type: string }; skipped?: unknown };
+  type Suite = { tests: string; failures: string; skipped: string; testcase?: Case[]; 'system-out'?: string };
   const parse = (xml: string) => {
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = parser.parse(xml) as { testsuites: { tests: string; failures: string; skipped: string; testsuite: { testcase: Case[] }[] } };
-    return { top: doc.testsuites, cases: doc.testsuites.testsuite.flatMap((s) => s.testcase) };
+    const doc = parser.parse(xml) as { testsuites: { testsuite: Suite[] } };
+    const suite = doc.testsuites.testsuite[0]!;
+    return { suite, cases: suite.testcase ?? [], output: String(suite['system-out'] ?? '') };
   };
 
   it.each(trees.map((t) => t.name))('%s parses, with one test case per server and consistent counts', (name) => {
     const r = run(name);
-    const { top, cases } = parse(r.out.junit);
+    const { suite, cases } = parse(r.out.junit);
     const servers = cases.filter((c) => c.name.startsWith('server '));
     expect(servers.map((c) => c.name)).toEqual(r.report.servers.map((s) => `server ${s.name}`));
-    expect(Number(top.tests)).toBe(cases.length);
-    expect(Number(top.failures)).toBe(cases.filter((c) => c.failure !== undefined).length);
-    expect(Number(top.skipped)).toBe(cases.filter((c) => c.skipped !== undefined).length);
+    expect(Number(suite.tests)).toBe(cases.length);
+    expect(Number(suite.failures)).toBe(cases.filter((c) => c.failure !== undefined).length);
+    expect(Number(suite.skipped)).toBe(cases.filter((c) => c.skipped !== undefined).length);
   });
 
   it("a server its plugin's manifest drops fails its test case; plugins and files with findings of their own get one", () => {
@@ -175,11 +238,11 @@ describe('junit', () => {
     );
   });
 
-  it('warnings pass (kept as output) unless --fail-on warning', () => {
+  it('warnings pass (kept in the output, under their case) unless --fail-on warning', () => {
     const r = run('unknown-key');
-    const passing = parse(r.out.junit).cases.find((c) => c.name === 'server srv');
-    expect(passing?.failure).toBeUndefined();
-    expect(passing?.['system-out']).toContain('warning config.unknown-key');
+    const { cases, output } = parse(r.out.junit);
+    expect(cases.find((c) => c.name === 'server srv')?.failure).toBeUndefined();
+    expect(output).toContain('== unknown-keys@fx · server srv (mkt/plugins/unknown-keys/.mcp.json)\nwarning config.unknown-key');
     const strict = runCli(['--no-probe', '--base-dir', r.fx.root, '--format', 'junit', '--fail-on', 'warning'], { cwd: r.fx.project, env: r.fx.env });
     expect(parse(strict.stdout).cases.find((c) => c.name === 'server srv')?.failure?.type).toBe('config.unknown-key');
   });
@@ -188,6 +251,31 @@ describe('junit', () => {
     const { cases } = parse(run('disabled').out.junit);
     expect(cases.find((c) => c.name === 'server off')?.skipped).toBeDefined();
   });
+
+  // The schemas of two real consumers (test/xsd/, written from their documented structure), checked by xmllint.
+  const xmllint = spawnSync('xmllint', ['--version']).status === 0;
+  const schemas = ['jenkins-xunit-junit.xsd', 'ant-junit.xsd'];
+  describe.skipIf(!xmllint)('passes the Jenkins xUnit and Ant schemas (xmllint)', () => {
+    const lint = (schema: string, xml: string) => {
+      const file = join(tmpdir(), `mcpd-junit-${process.pid}-${schema}.xml`);
+      writeFileSync(file, xml);
+      try {
+        return spawnSync('xmllint', ['--noout', '--schema', join(repoRoot, 'test', 'xsd', schema), file], { encoding: 'utf8' });
+      } finally {
+        rmSync(file, { force: true });
+      }
+    };
+    it.each(trees.flatMap((t) => schemas.map((x) => [t.name, x] as const)))('%s against %s', (name, schema) => {
+      const r = lint(schema, run(name).out.junit);
+      expect(r.stderr).toMatch(/ validates\n$/);
+      expect(r.status).toBe(0);
+    });
+    it.each(schemas)('%s can fail: a test case with a file attribute and a skipped count on <testsuites> are rejected', (schema) => {
+      const bad = run('disabled').out.junit.replace('<testsuites>', '<testsuites skipped="1">').replace('<testcase ', '<testcase file="x" ');
+      expect(lint(schema, bad).status).not.toBe(0);
+    });
+  });
+  if (!xmllint) it.skip('xmllint is not installed (apt-get install libxml2-utils): the schema checks did not run', () => {});
 });
 
 /** ::error file=…,line=…,col=…,title=…::message — property values without raw ',' ':' CR LF; '%' only escaped. */
@@ -237,6 +325,36 @@ describe('github', () => {
     expect(missing?.properties.file).toBe('a,b:c%41/plugins/good/.mcp.json');
     expect(missing?.message).toContain("'a,b:c%41/plugins/good/50%,done:now.py'");
     expect(r.stdout).toContain('file=a%2Cb%3Ac%2541/plugins/good/.mcp.json');
+  });
+});
+
+describe('gitlab', () => {
+  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } };
+  it.each(trees.map((t) => t.name))('%s: one Code Quality issue per finding, with the fields GitLab requires', (name) => {
+    const r = run(name);
+    const issues = JSON.parse(r.out.gitlab) as Issue[];
+    expect(issues).toHaveLength(r.report.findings.length);
+    r.report.findings.forEach((f, i) => {
+      const issue = issues[i]!;
+      expect(Object.keys(issue).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity']);
+      expect(issue.check_name).toBe(f.code);
+      expect(issue.severity).toBe({ error: 'major', warning: 'minor', info: 'info' }[f.severity]);
+      expect(issue.location.path).toBe(f.file ? (f.file.startsWith(r.fx.root + '/') ? f.file.slice(r.fx.root.length + 1) : f.file) : '.');
+      expect(issue.location.lines.begin).toBe(f.line ?? 1);
+      expect(issue.description.startsWith(f.message.split(r.fx.root + '/').join(''))).toBe(true);
+      expect(issue.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    });
+    expect(new Set(issues.map((x) => x.fingerprint)).size).toBe(issues.length);
+  });
+
+  it('fingerprints do not depend on where the repository is checked out', async () => {
+    const r = run('author-marketplace');
+    const elsewhere = await mkdtemp(join(tmpdir(), 'mcp-doctor-gl-'));
+    dirs.push(elsewhere);
+    await cp(join(r.fx.root, 'repo'), join(elsewhere, 'repo'), { recursive: true });
+    const again = runCli(['--no-probe', '--format', 'gitlab', '--base-dir', elsewhere, join(elsewhere, 'repo')], { cwd: elsewhere });
+    const prints = (text: string) => (JSON.parse(text) as Issue[]).map((x) => x.fingerprint).sort();
+    expect(prints(again.stdout)).toEqual(prints(r.out.gitlab));
   });
 });
 

@@ -192,6 +192,37 @@ describe('settings file (.mcp-doctor.json)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack
   });
 
+  it.each([
+    // [where the settings files are, the folder checked, the one that applies (null: none)]
+    [['repo'], 'repo/plugins/p', 'repo'],
+    [['repo', 'repo/plugins'], 'repo/plugins/p', 'repo/plugins'],
+    [['repo/plugins/p'], 'repo/plugins/p', 'repo/plugins/p'],
+    [['repo/plugins/p'], 'repo/plugins/p/.claude-plugin/plugin.json', 'repo/plugins/p'],
+    // Above the repository's root (the folder holding .git): not this repository's settings.
+    [['.'], 'repo/plugins/p', null],
+  ] as const)('found from the checked folder upward, like eslint: %j, checking %s', async (placed, checked, expected) => {
+    const { findSettingsFile } = await import('../src/cli/settings.js');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'repo', '.git'), { recursive: true });
+    mkdirSync(join(dir, 'repo', 'plugins', 'p', '.claude-plugin'), { recursive: true });
+    writeFileSync(join(dir, 'repo', 'plugins', 'p', '.claude-plugin', 'plugin.json'), '{"name":"p"}');
+    for (const p of placed) writeFileSync(join(dir, p, '.mcp-doctor.json'), '{}');
+    expect(await findSettingsFile(join(dir, checked))).toBe(expected === null ? null : join(dir, expected, '.mcp-doctor.json'));
+  });
+
+  it('author mode reads the repository root settings when a plugin folder below it is checked', () => {
+    const dir = tempDir();
+    const repo = join(dir, 'repo');
+    const plugin = join(repo, 'plugins', 'api');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(plugin, '.claude-plugin'), { recursive: true });
+    writeFileSync(join(plugin, '.claude-plugin', 'plugin.json'), JSON.stringify({ name: 'api', version: '1.0.0' }));
+    writeFileSync(join(plugin, '.mcp.json'), JSON.stringify({ mcpServers: { api: { command: 'node', args: ['--version'], env: { T: '${FX_API_TOKEN}' } } } }));
+    writeFileSync(join(repo, '.mcp-doctor.json'), JSON.stringify({ ignore: ['config.env-required'] }));
+    const r = runCli(['--no-probe', '--json', plugin], { cwd: dir });
+    expect(codes(JSON.parse(r.stdout) as Report)).toEqual([]);
+  });
+
   it('--config FILE that does not exist is a usage error; an absent default file is fine', async () => {
     const fx = await home('healthy');
     const r = runCli(['--no-probe', '--config', 'nope.json'], { cwd: fx.project, env: fx.env });

@@ -82,6 +82,24 @@ describe('explain', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('venv.link-lost');
   });
+  it('--json: one entry as data, or every entry; an unknown code is a usage error with nothing on stdout', () => {
+    const one = runCli(['explain', '--json', 'install.link-dropped'], { cwd: repoRoot });
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout)).toEqual({
+      code: 'install.link-dropped',
+      title: catalog['install.link-dropped'].title,
+      severity: 'error',
+      fixable: false,
+      fixOption: null,
+      explanation: catalog['install.link-dropped'].explain,
+      helpUri: 'https://github.com/mcp-doctor/mcp-doctor/blob/main/docs/codes.md#install-link-dropped',
+    });
+    const all = runCli(['explain', '--json'], { cwd: repoRoot });
+    expect((JSON.parse(all.stdout) as { code: string }[]).map((e) => e.code)).toEqual(allCodes);
+    const bad = runCli(['explain', '--json', 'venv.nope'], { cwd: repoRoot });
+    expect([bad.status, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toBe("mcp-doctor: 'venv.nope' is not a finding code (did you mean 'venv.missing', 'venv.dangling-link', 'venv.link-lost', 'venv.broken-interpreter'?); mcp-doctor explain lists them\n");
+  });
 });
 
 describe('--demo', () => {

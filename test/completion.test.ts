@@ -145,7 +145,7 @@ describe('shell syntax', () => {
   it('zsh and fish scripts have their shape when the shells are not here to run them', () => {
     expect(scripts.zsh!.startsWith('#compdef mcp-doctor\n')).toBe(true);
     expect(scripts.zsh).toMatch(/_arguments -C -s \\\n/);
-    expect(scripts.fish).toContain("complete -c mcp-doctor -n 'not __fish_seen_subcommand_from explain undo mcp completion help' -l format -x -a 'text json sarif github junit markdown'");
+    expect(scripts.fish).toContain("complete -c mcp-doctor -n 'not __fish_seen_subcommand_from explain undo mcp completion help' -l format -x -a 'text json sarif github gitlab junit markdown'");
   });
 });
 

@@ -40,7 +40,7 @@ describe('errors in mcp-doctor’s voice', () => {
   it.each([
     [['--frobnicate'], "mcp-doctor: unknown option '--frobnicate' (see mcp-doctor --help)\n"],
     [['--timeout'], "mcp-doctor: option '--timeout <time>' argument missing (see mcp-doctor --help)\n"],
-    [['--format', 'xml'], "mcp-doctor: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, github, junit, markdown. (see mcp-doctor --help)\n"],
+    [['--format', 'xml'], "mcp-doctor: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, github, gitlab, junit, markdown. (see mcp-doctor --help)\n"],
     [['explain', 'a', 'b'], "mcp-doctor: too many arguments for 'explain'. Expected 1 argument but got 2. (see mcp-doctor --help)\n"],
   ])('%j', (args, message) => {
     const r = runCli(args, { cwd: repoRoot });

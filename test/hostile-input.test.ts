@@ -69,7 +69,8 @@ describe('hostile files in a plugin folder', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     expect(report.servers.map((s) => s.name).sort()).toEqual(['__proto__', 'toString']);
-    expect(report.findings.filter((f) => f.code === 'command.not-found').map((f) => f.server)).toEqual(['plugin:p:__proto__']);
+    // Author mode: the missing program is a requirement, listed with the servers that need it.
+    expect(report.findings.filter((f) => f.code === 'command.runner-required').map((f) => f.evidence.servers)).toEqual([['__proto__']]);
     expect(report.findings.filter((f) => f.code === 'config.unknown-key').map((f) => f.evidence.key).sort()).toEqual(['__proto__', 'constructor']);
   });
 

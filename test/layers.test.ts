@@ -18,6 +18,7 @@ const coreRank: Record<string, number> = {
   command: 3,
   venv: 3,
   discover: 3,
+  install: 3,
   checks: 4,
   probe: 4,
   report: 5,

@@ -127,6 +127,8 @@ describe('manifests', () => {
   });
 
   it("pass mcp-doctor's own author mode without a finding, and its MCP server, started through the launcher, answers with 3 tools", () => {
+    // --probe starts the server from a rehearsed install, which holds plugins/mcp-doctor alone: the launcher runs
+    // the bundle the plugin carries (plugins/mcp-doctor/dist, committed), as an installed copy does.
     const r = runCli(['--json', '--probe', repoRoot], { cwd: repoRoot, env: { HOME: tempDir('author-home') } });
     const report = JSON.parse(r.stdout) as Report;
     expect(report.findings, r.stdout).toEqual([]);

@@ -105,7 +105,7 @@ const kindOf = (row) => (row.kind === 'mcp' ? '.mcp.json' : row.kind);
 export async function evaluateCorpus(corpus = defaultCorpus) {
   const oracle = readTsv(join(corpus, 'ORACLE.tsv'));
   const refs = new Map(readTsv(join(corpus, 'REFS.tsv')).map((r) => [`${r.manifest_local_path}\t${r.raw}`, r.exists_in_repo]));
-  const out = { rows: 0, crashes: [], falseAlarms: [], missed: [], envAgree: 0, envRows: 0, envDiffs: [], perKind: {} };
+  const out = { rows: 0, crashes: [], falseAlarms: [], machineFailures: [], missed: [], envAgree: 0, envRows: 0, envDiffs: [], perKind: {} };
   for (const k of kinds) out.perKind[k] = { rows: 0, accepted: 0, rejected: 0, agree: 0, agreeAccepted: 0, caught: 0, counts: {} };
   const home = mkdtempSync(join(tmpdir(), 'mcp-doctor-corpus-home-'));
   // Claude Code's verdicts on project configs were taken with the servers approved (approved_run_same: yes).
@@ -134,6 +134,10 @@ export async function evaluateCorpus(corpus = defaultCorpus) {
         k.counts[key] ??= { accepted: 0, rejected: 0 };
         k.counts[key][verdictWord]++;
         if (cls === 'file') fileErrors.push(f);
+        // Author mode must never fail a repository for a program this (CI) machine lacks.
+        if (how.mode === 'author' && f.severity === 'error' && cls === 'machine' && (f.evidence.onPath || f.code === 'command.toolchain-missing' || f.evidence.viaEnv)) {
+          out.machineFailures.push(`${row.local_path} (${row.context}): ${f.code} ${f.message}`);
+        }
       }
       const rejects = fileErrors.length > 0;
       const summary = fileErrors.map((f) => `${f.code} ${f.pointer ?? ''} ${f.message}`);

@@ -10,6 +10,7 @@ import { UsageError } from '../core/util/usage-error.js';
 import type { FailOn } from './exit-code.js';
 import type { DiagnoseOptions } from './options.js';
 import { isFormat, type Format } from '../render/formats.js';
+import type { SarifAutomation } from '../render/options.js';
 import { loadSettings, unknownCodeMessage } from './settings.js';
 import { checkWritable } from './write-file.js';
 
@@ -51,15 +52,39 @@ export function planOutput(opts: Pick<DiagnoseOptions, 'json' | 'format' | 'outp
   };
 }
 
+/**
+ * In an Azure DevOps pipeline (TF_BUILD), the build as GitHub Advanced Security for Azure DevOps requires it
+ * (the GHAzDO rules of the SARIF validator); elsewhere the category GitHub's upload would give ("mcp-doctor/").
+ */
+export function sarifAutomation(env: Record<string, string | undefined>): SarifAutomation {
+  if (env.TF_BUILD?.toLowerCase() === 'true' && env.SYSTEM_DEFINITIONID && env.BUILD_BUILDID) {
+    const org = (env.SYSTEM_COLLECTIONURI ?? '').replace(/\/+$/, '').split('/').pop() ?? '';
+    const phaseId = env.SYSTEM_PHASEID ?? env.SYSTEM_JOBID ?? '';
+    const parts = [org, env.SYSTEM_TEAMPROJECT ?? '', env.SYSTEM_DEFINITIONID, phaseId, env.BUILD_SOURCEBRANCH ?? '', env.BUILD_BUILDID];
+    return {
+      id: `azuredevops/pipeline/build/${parts.map((p) => encodeURIComponent(p)).join('/')}`,
+      properties: {
+        'azuredevops/pipeline/build/buildDefinitionId': env.SYSTEM_DEFINITIONID,
+        'azuredevops/pipeline/build/buildDefinitionName': env.BUILD_DEFINITIONNAME ?? '',
+        'azuredevops/pipeline/build/phaseId': phaseId,
+        'azuredevops/pipeline/build/phaseName': env.SYSTEM_PHASENAME ?? env.SYSTEM_JOBNAME ?? '',
+      },
+    };
+  }
+  return { id: 'mcp-doctor/' };
+}
+
 export interface CiOptions extends OutputPlan {
   baseDir: string;
+  sarifAutomation: SarifAutomation;
   failOn: FailOn;
   /** For RunOptions.ignore: --ignore codes, then the settings file's global and per plugin/server codes. */
   ignore: (string | IgnoreRule)[];
   knownVariables: string[];
 }
 
-export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string, string | undefined>): Promise<CiOptions> {
+/** `paths`: the source trees checked (author mode); the settings file is looked for from the first, else the base folder. */
+export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string, string | undefined>, paths: string[] = []): Promise<CiOptions> {
   const plan = planOutput(opts, env);
   for (const code of opts.ignore ?? []) {
     const problem = unknownCodeMessage(code);
@@ -69,11 +94,12 @@ export async function prepareCiOptions(opts: DiagnoseOptions, env: Record<string
   if (opts.baseDir !== undefined && !(await stat(baseDir).catch(() => null))?.isDirectory()) {
     throw new UsageError(`--base-dir ${opts.baseDir}: no such folder`);
   }
-  const settings = await loadSettings(baseDir, opts.config);
+  const settings = await loadSettings(paths[0] !== undefined ? resolve(paths[0]) : baseDir, opts.config);
   for (const file of plan.files) await checkWritable(file.path);
   return {
     ...plan,
     baseDir,
+    sarifAutomation: sarifAutomation(env),
     failOn: opts.failOn ?? settings?.failOn ?? 'error',
     ignore: [...(opts.ignore ?? []), ...(settings?.ignore ?? [])],
     knownVariables: settings?.knownVariables ?? [],

@@ -93,9 +93,10 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .command('explain')
     .description('print the catalog entry of a finding code (e.g. venv.link-lost)')
     .argument('[code]', 'finding code; omit to list them all')
-    .action(async (c: string | undefined) => {
+    .option('--json', 'the entry (or every entry) as JSON: code, title, severity, fixable, fixOption, explanation, helpUri')
+    .action(async (c: string | undefined, o: { json?: boolean }) => {
       const { explainCode } = await import('../render/explain.js');
-      const r = explainCode(c);
+      const r = explainCode(c, { json: o.json || program.opts<{ json?: boolean }>().json });
       await write(r.text, r.ok ? process.stdout : process.stderr);
       setCode(r.ok ? ExitCode.ok : ExitCode.usage);
     });

@@ -1,11 +1,14 @@
 /**
- * The project's settings file, `.mcp-doctor.json` in the base folder (or `--config FILE`): codes to ignore
+ * The project's settings file, `.mcp-doctor.json` (or `--config FILE`), found as eslint and biome find theirs: in
+ * the checked folder, else in each folder above it up to the repository's root (the folder holding .git) or the
+ * filesystem's root. It holds codes to ignore
  * everywhere or for one plugin or server, the failure threshold, and variables users set themselves (author
  * mode). Read strictly and validated against `schemas/doctor-settings.schema.json`; anything wrong is a usage
  * error naming file:line:column and what was expected.
  */
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { unknownCodeMessage } from '../core/engine/unknown-code.js';
-import { join, resolve } from 'node:path';
 import { allCodes, catalog, isCode } from '../core/model/catalog.js';
 import type { IgnoreRule } from '../core/engine/ignore.js';
 import { readJsonDocument } from '../core/json/read-json.js';
@@ -57,13 +60,36 @@ function unknownCodes(doc: JsonDocument, value: SettingsValue): { line: number; 
   return out;
 }
 
+const isKind = async (path: string, kind: 'file' | 'any'): Promise<boolean> => {
+  const st = await stat(path).catch(() => null);
+  return !!st && (kind === 'any' || st.isFile());
+};
+
+/** `.mcp-doctor.json` in `start` or the nearest folder above it, not above the repository root; null when none. */
+export async function findSettingsFile(start: string): Promise<string | null> {
+  let dir = resolve(start);
+  // A checked file (a plugin.json, a .mcp.json) starts the search in its folder.
+  if (await isKind(dir, 'file')) dir = dirname(dir);
+  for (;;) {
+    const candidate = join(dir, SETTINGS_FILE);
+    if (await isKind(candidate, 'any')) return candidate;
+    // .git is a folder in a clone and a file in a worktree or submodule: either way the repository ends here.
+    if (await isKind(join(dir, '.git'), 'any')) return null;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
 /** The settings, or null when there is no file (only `--config` makes a missing file an error). */
-export async function loadSettings(baseDir: string, explicit?: string): Promise<ProjectSettings | null> {
-  const file = explicit !== undefined ? resolve(explicit) : join(baseDir, SETTINGS_FILE);
+export async function loadSettings(start: string, explicit?: string): Promise<ProjectSettings | null> {
+  const found = explicit !== undefined ? resolve(explicit) : await findSettingsFile(start);
+  if (found === null) return null;
+  const file = found;
   const read = await readJsonDocument(file, 'doctor-settings', SETTINGS_FILE);
   if (read.status === 'absent') {
     if (explicit === undefined && read.reason === 'missing') return null;
-    throw new UsageError(`--config ${explicit ?? file}: ${read.reason === 'missing' ? 'no such file' : 'not a file'}`);
+    throw new UsageError(explicit !== undefined ? `--config ${explicit}: ${read.reason === 'missing' ? 'no such file' : 'not a file'}` : `${file}: not a file`);
   }
   if (read.status === 'invalid') throw locatedError(file, read.findings.map(describe));
   const schemaProblems = await validateAgainst('doctor-settings', read.doc);

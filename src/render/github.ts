@@ -30,8 +30,39 @@ function annotation(f: ReportFinding, baseDir: string | undefined): string {
   return `::${commands[f.severity]} ${list}::${escapeData(relativeText(`${f.message}\nfix: ${f.hint}`, baseDir))}`;
 }
 
+/** GitHub shows at most this many annotations of each kind (error, warning, notice) per step, and drops the rest silently. */
+export const ANNOTATIONS_PER_KIND = 10;
+
+/** `code at file:line` of a finding, for the summary of those beyond the cap. */
+function briefly(f: ReportFinding, baseDir: string | undefined): string {
+  const where = f.file ? ` at ${relativePath(f.file, baseDir)}${f.line ? `:${f.line}` : ''}` : '';
+  return `${f.code}${where}`;
+}
+
+/**
+ * Annotations up to GitHub's cap per kind; beyond it, the last annotation of the kind lists the ones left (so
+ * none is lost without a word), and a plain log line after them says so.
+ */
 export function renderGithub(report: Report, options: RenderOptions): string {
-  return report.findings.map((f) => annotation(f, options.baseDir) + '\n').join('');
+  const lines: string[] = [];
+  const notes: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const all = report.findings.filter((f) => f.severity === severity);
+    if (all.length <= ANNOTATIONS_PER_KIND) {
+      lines.push(...all.map((f) => annotation(f, options.baseDir)));
+      continue;
+    }
+    const shown = all.slice(0, ANNOTATIONS_PER_KIND - 1);
+    const rest = all.slice(ANNOTATIONS_PER_KIND - 1);
+    lines.push(...shown.map((f) => annotation(f, options.baseDir)));
+    const word = commands[severity];
+    const summary = `${rest.length} more ${word}s (GitHub shows ${ANNOTATIONS_PER_KIND} ${word} annotations per step):\n${rest.map((f) => briefly(f, options.baseDir)).join('\n')}`;
+    lines.push(`::${word} ${`title=${escapeProperty(`mcp-doctor: ${rest.length} more ${word}s`)}`}::${escapeData(relativeText(summary, options.baseDir))}`);
+    notes.push(
+      `mcp-doctor: GitHub shows at most ${ANNOTATIONS_PER_KIND} ${word} annotations per step: ${shown.length} are annotated, and the other ${rest.length} are summarised in the last ${word} annotation (the report above and the SARIF file have them all).`,
+    );
+  }
+  return [...lines, ...notes].map((l) => l + '\n').join('');
 }
 
 /**

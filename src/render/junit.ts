@@ -2,7 +2,7 @@
  * `--format junit`: JUnit XML for the test tabs of GitLab, Jenkins and the like. One test case per server,
  * and one per plugin or file that has findings of its own; a case fails when its findings reach the
  * failure threshold (errors, or warnings too with `--fail-on warning`). Disabled and unchecked servers are
- * skipped cases.
+ * skipped cases. The document passes the Jenkins xUnit schema and Ant's (test/xsd/).
  */
 import type { Report, ReportFinding, ReportServer } from '../core/model/types.js';
 import type { RenderOptions } from './options.js';
@@ -12,9 +12,11 @@ import { ownFindings, serverFindings } from './subjects.js';
 interface TestCase {
   classname: string;
   name: string;
+  /** Shown in the output text: the schemas have no place for it on a test case. */
   file: string | null;
   findings: ReportFinding[];
   skipped: string | null;
+  durationMs?: number | null;
 }
 
 /** Characters XML 1.0 cannot hold at all (report text is already terminal-safe; this is the last guard). */
@@ -44,6 +46,7 @@ function serverCases(report: Report, baseDir: string | undefined): TestCase[] {
       file: relativePath(s.source.file, baseDir),
       findings: serverFindings(report, s),
       skipped,
+      durationMs: s.probe?.durationMs ?? null,
     };
   });
 }
@@ -61,39 +64,64 @@ function findingText(f: ReportFinding, baseDir: string | undefined): string {
   return `${f.severity} ${f.code}${where ? ` at ${where}` : ''}\n${relativeText(f.message, baseDir)}\nfix: ${relativeText(f.hint, baseDir)}`;
 }
 
+/** Seconds, as both schemas' `time` wants it: the probe's duration when the server was started, else 0. */
+function seconds(ms: number | null | undefined): string {
+  return ms ? (ms / 1000).toFixed(3) : '0';
+}
+
+/**
+ * One document that both the Jenkins xUnit schema (JUnit input) and Ant's report schema accept (xmllint checks
+ * both in the tests): a bare <testsuites>, one <testsuite> with Ant's required attributes, properties and output
+ * elements, test cases with name, classname and time only, each holding at most one of failure or skipped.
+ * Findings that do not fail a case are listed in the suite's system-out under the case's name.
+ */
 export function renderJunit(report: Report, options: RenderOptions): string {
   const failOn = options.failOn ?? 'error';
   const fails = (f: ReportFinding) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning');
   const cases = [...serverCases(report, options.baseDir), ...ownCases(report, options.baseDir)];
-  const failures = cases.filter((c) => c.findings.some(fails)).length;
+  const failures = cases.filter((c) => c.skipped === null && c.findings.some(fails)).length;
   const skipped = cases.filter((c) => c.skipped !== null).length;
-  const counts = attrs([
-    ['tests', cases.length],
-    ['failures', failures],
-    ['errors', 0],
-    ['skipped', skipped],
-  ]);
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', 'mcp-doctor']])}${counts}>`];
-  lines.push(`  <testsuite${attrs([['name', report.mode === 'author' ? 'mcp-doctor (source trees)' : 'mcp-doctor (installed setup)']])}${counts}>`);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
+  lines.push(
+    `  <testsuite${attrs([
+      ['name', report.mode === 'author' ? 'mcp-doctor (source trees)' : 'mcp-doctor (installed setup)'],
+      ['package', 'mcp-doctor'],
+      ['id', 0],
+      // Ant's report has local time without a zone; the report's instant, in UTC.
+      ['timestamp', report.generatedAt.slice(0, 19)],
+      ['hostname', 'localhost'],
+      ['tests', cases.length],
+      ['failures', failures],
+      ['errors', 0],
+      ['skipped', skipped],
+      ['time', '0'],
+    ])}>`,
+  );
+  lines.push('    <properties>');
+  lines.push(`      <property${attrs([['name', 'mcp-doctor.version'], ['value', report.tool.version]])}/>`);
+  lines.push(`      <property${attrs([['name', 'mcp-doctor.mode'], ['value', report.mode]])}/>`);
+  lines.push(`      <property${attrs([['name', 'mcp-doctor.probe'], ['value', String(report.probe)]])}/>`);
+  lines.push('    </properties>');
+  const output: string[] = [];
   for (const c of cases) {
-    const head = `    <testcase${attrs([['classname', c.classname], ['name', c.name], ['file', c.file]])}`;
-    const failing = c.findings.filter(fails);
-    const other = c.findings.filter((f) => !fails(f));
-    if (c.skipped === null && c.findings.length === 0) {
+    const failing = c.skipped === null ? c.findings.filter(fails) : [];
+    const other = c.findings.filter((f) => !failing.includes(f));
+    const head = `    <testcase${attrs([['name', c.name], ['classname', c.classname], ['time', seconds(c.durationMs)]])}`;
+    if (other.length > 0) output.push(`== ${c.classname} · ${c.name}${c.file ? ` (${c.file})` : ''}\n${other.map((f) => findingText(f, options.baseDir)).join('\n\n')}`);
+    const first = failing[0];
+    if (c.skipped === null && !first) {
       lines.push(`${head}/>`);
       continue;
     }
     lines.push(`${head}>`);
     if (c.skipped !== null) lines.push(`      <skipped${attrs([['message', c.skipped]])}/>`);
-    const first = failing[0];
-    if (first) {
+    else if (first) {
       const type = [...new Set(failing.map((f) => f.code))].join(' ');
       const body = failing.map((f) => findingText(f, options.baseDir)).join('\n\n');
       lines.push(`      <failure${attrs([['message', `${first.code}: ${relativeText(first.message, options.baseDir)}`], ['type', type]])}>${xmlText(body)}</failure>`);
     }
-    if (other.length > 0) lines.push(`      <system-out>${xmlText(other.map((f) => findingText(f, options.baseDir)).join('\n\n'))}</system-out>`);
     lines.push('    </testcase>');
   }
-  lines.push('  </testsuite>', '</testsuites>');
+  lines.push(output.length > 0 ? `    <system-out>${xmlText(output.join('\n\n'))}</system-out>` : '    <system-out/>', '    <system-err/>', '  </testsuite>', '</testsuites>');
   return lines.join('\n') + '\n';
 }

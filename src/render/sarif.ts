@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { catalog, type Code } from '../core/model/catalog.js';
+import { codeHelpUri, codeRuleName, PROJECT_URL } from '../core/model/catalog/code-docs.js';
 import type { Report, ReportFinding, Severity } from '../core/model/types.js';
 import type { RenderOptions } from './options.js';
 import { isInside, relativePath, relativeText } from './paths.js';
@@ -23,12 +24,14 @@ function rule(code: Code) {
   const e = catalog[code];
   return {
     id: code,
-    name: code,
+    // A name people read, unlike the id (SARIF1001: the two must differ), PascalCase as SARIF's own rules are.
+    name: codeRuleName(code),
     shortDescription: { text: e.title },
     fullDescription: { text: e.explain },
+    helpUri: codeHelpUri(code),
     help: {
       text: `${e.explain}\n\nmcp-doctor explain ${code}`,
-      markdown: `${e.explain}\n\n\`mcp-doctor explain ${code}\``,
+      markdown: `${e.explain}\n\n\`mcp-doctor explain ${code}\` · [${code}](${codeHelpUri(code)})`,
     },
     defaultConfiguration: { level: levels[e.severity] },
     properties: { fixable: e.fixable },
@@ -68,7 +71,18 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: codes.map(rule) } },
+        tool: {
+          driver: {
+            name: report.tool.name,
+            fullName: `${report.tool.name} ${report.tool.version}`,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: PROJECT_URL,
+            rules: codes.map(rule),
+          },
+        },
+        // GitHub's upload category and Azure DevOps' GHAzDO both key a run by this id ("category/").
+        automationDetails: options.sarifAutomation ?? { id: `${report.tool.name}/` },
         ...(options.baseDir ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.baseDir.replace(/\/?$/, '/')).href } } } : {}),
         // Columns count UTF-16 code units: the report's columns are JavaScript string offsets.
         columnKind: 'utf16CodeUnits',

@@ -18,7 +18,9 @@ export function normalize(text: string, root: string, version: string): string {
     .split(root.replace(/\//g, '~1'))
     .join('<ROOT>')
     .replace(new RegExp(`mcp-doctor ${v}\\b`, 'g'), 'mcp-doctor <VERSION>')
-    .replace(new RegExp(`"(version|semanticVersion)": "${v}"`, 'g'), '"$1": "<VERSION>"');
+    .replace(new RegExp(`"(version|semanticVersion)": "${v}"`, 'g'), '"$1": "<VERSION>"')
+    .replace(new RegExp(`"mcp-doctor\\.version" value="${v}"`, 'g'), '"mcp-doctor.version" value="<VERSION>"')
+    .replace(/ timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"/g, ' timestamp="<TIME>"');
 }
 
 export function expectGolden(name: string, actual: string): void {

@@ -44,7 +44,7 @@ function startedAt(pid) {
 
 /**
  * The session's start: the nearest ancestor that is not the shell Claude Code runs the hook command in
- * (node ← sh ← claude.exe, measured: docs/claude-code-facts.md §16).
+ * (node ← sh ← claude.exe, measured: docs/claude-code-facts.md §17).
  */
 function sessionStart() {
   let pid = process.ppid;

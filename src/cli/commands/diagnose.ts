@@ -12,6 +12,7 @@ import { UsageError, type DiagnoseOptions } from '../options.js';
 import { say, write } from '../output.js';
 import { fixActions } from '../fix-actions.js';
 import { startProgress } from '../progress.js';
+import { removeOnInterrupt } from '../signals.js';
 import { asPlainLog, plainLogMarkers } from '../../render/github.js';
 import { renderers } from '../../render/index.js';
 import { createServerActions } from '../server-actions.js';
@@ -20,7 +21,7 @@ import { fixAfterDiagnosis } from './fix.js';
 import { diagnoseInteractively, wantsInteractive } from './interactive.js';
 
 export async function diagnose(paths: string[], opts: DiagnoseOptions, version: string): Promise<number> {
-  const ci = await prepareCiOptions(opts, process.env);
+  const ci = await prepareCiOptions(opts, process.env, paths);
   const format = ci.stdout ?? 'text';
   const prepared = await prepareContext(opts);
   const { ctx } = prepared;
@@ -56,6 +57,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       probe: opts.probe ?? paths.length === 0,
       timeoutMs,
       discover: opts.discover,
+      onTempDir: removeOnInterrupt,
     };
     const color = wantsColor(colorMode(opts.color), process.env, process.stdout.isTTY === true);
     const demoNote =
@@ -86,7 +88,7 @@ export async function diagnose(paths: string[], opts: DiagnoseOptions, version: 
       if ('exitCode' in fixed) return fixed.exitCode;
       report = fixed.report;
     }
-    const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn, quiet: opts.quiet, verbose: opts.verbose };
+    const renderOptions = { color: format === 'text' && color, homedir: ctx.homedir, baseDir: ci.baseDir, failOn: ci.failOn, sarifAutomation: ci.sarifAutomation, quiet: opts.quiet, verbose: opts.verbose };
     for (const file of ci.files) await writeFileAtomic(file.path, renderers[file.format](report, { ...renderOptions, color: false }));
     // With --fix, the text (diagnosis, plan, outcomes) was written as it happened; the annotations follow it.
     if (opts.fix && format === 'text') {

@@ -13,6 +13,7 @@ import { executableForReaders, firstMissingComponent, isExecutableFile, readText
 import type { FindingInput, Location, ServerEntry } from '../model/types.js';
 import { venvRootOf } from '../venv/venv-facts.js';
 import { venvFindings } from '../venv/venv-findings.js';
+import { runnerRequired } from '../command/requirements.js';
 import { at, defineCheck, type CheckContext } from './define-check.js';
 
 async function missingCommand(path: string, server: ServerEntry, c: CheckContext, top: string, location: Location): Promise<FindingInput[]> {
@@ -70,6 +71,7 @@ async function interpreterProblems(path: string, server: ServerEntry, c: CheckCo
   }
   if (shebang.envProgram) {
     if (await findOnPath(shebang.envProgram, c.ctx.env, c.ctx.platform)) return [];
+    if (c.inventory.mode === 'author') return [runnerRequired(interpreter, server, location, 'interpreter')];
     return [{ code: 'command.bad-interpreter', location, args: { path, interpreter, viaEnv: true, shebang: shebang.raw.slice(2), fixHint: installHints[interpreter] } }];
   }
   if (!shebang.interpreter.startsWith('/') || (await isExecutableFile(shebang.interpreter))) return [];
@@ -106,6 +108,7 @@ export default defineCheck({
   subject: 'server',
   codes: [
     'command.not-found',
+    'command.runner-required',
     'command.unbuilt',
     'command.not-executable',
     'command.bad-interpreter',
@@ -125,6 +128,7 @@ export default defineCheck({
         return [{ code: 'command.not-executable', location, args: { path: t.resolution.nonExecutable, mode: '0644' } }];
       }
       const hint = installHints[t.command];
+      if (c.inventory.mode === 'author') return [runnerRequired(t.command, server, location, 'command')];
       return [
         {
           code: 'command.not-found',

@@ -4,6 +4,9 @@ import commandRunnable from './command-runnable.js';
 import componentPaths from './component-paths.js';
 import type { Check, CheckSubjects } from './define-check.js';
 import envUnset from './env-unset.js';
+import installCopy from './install-copy.js';
+import installDependencies from './install-dependencies.js';
+import installSubmodules from './install-submodules.js';
 import interpreterScript from './interpreter-script.js';
 import launcherToolchain from './launcher-toolchain.js';
 import manifestSchema from './manifest-schema.js';
@@ -20,8 +23,8 @@ import unknownKeys from './unknown-keys.js';
 import windowsCommand from './windows-command.js';
 import windowsCmdWrapper from './windows-cmd-wrapper.js';
 
-export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape];
-export const pluginChecks: Check<'plugin'>[] = [componentPaths];
+export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape, installSubmodules];
+export const pluginChecks: Check<'plugin'>[] = [componentPaths, installDependencies];
 export const serverChecks: Check<'server'>[] = [
   serverEntrySchema,
   serverUnknownKeys,
@@ -30,6 +33,7 @@ export const serverChecks: Check<'server'>[] = [
   relativePaths,
   secretLiteral,
   commandRunnable,
+  installCopy,
   interpreterScript,
   launcherToolchain,
   commandHoldsArgs,

@@ -3,7 +3,7 @@
  * usually unbuilt output), and a Node script that imports its package's dependencies needs node_modules,
  * which Claude Code installs only when the plugin ships an npm or bun lockfile.
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { commandTarget } from '../command/command-target.js';
 import { buildFix, detectBuildOutput } from '../command/build-output.js';
 import { findOnPath } from '../command/resolve-command.js';
@@ -33,7 +33,11 @@ export function importedPackages(text: string): Set<string> {
   return names;
 }
 
-async function nodeDependencies(script: string, top: string, mode: 'installed' | 'author', location: Location): Promise<FindingInput[]> {
+/**
+ * `pluginRoot` is set in author mode: Claude Code installs dependencies from the plugin root's lockfile only, so a
+ * package.json deeper down (server/package.json) is never installed, whatever the author's working tree holds.
+ */
+async function nodeDependencies(script: string, top: string, mode: 'installed' | 'author', location: Location, pluginRoot: string | null): Promise<FindingInput[]> {
   let dir = dirname(script);
   for (;;) {
     const pkgFile = join(dir, 'package.json');
@@ -47,6 +51,12 @@ async function nodeDependencies(script: string, top: string, mode: 'installed' |
         return [];
       }
       if (deps.length === 0) return [];
+      if (mode === 'author' && pluginRoot && dir !== pluginRoot && !relative(pluginRoot, dir).startsWith('..')) {
+        const source = await readText(script, 4 * 1024 * 1024);
+        const needed = source ? deps.filter((d) => importedPackages(source).has(d)) : [];
+        if (needed.length === 0) return [];
+        return [{ code: 'install.nested-package', location, args: { packageJson: pkgFile, rel: relative(pluginRoot, pkgFile), imports: needed.slice(0, 5).join(', '), dir } }];
+      }
       for (let d = dir; ; d = dirname(d)) {
         if (await exists(join(d, 'node_modules'))) return [];
         if (d === top || dirname(d) === d) break;
@@ -85,7 +95,7 @@ async function nodeDependencies(script: string, top: string, mode: 'installed' |
 export default defineCheck({
   id: 'interpreter-script',
   subject: 'server',
-  codes: ['command.script-missing', 'command.unbuilt', 'deps.not-installed'],
+  codes: ['command.script-missing', 'command.unbuilt', 'deps.not-installed', 'install.nested-package'],
   async run(server, c) {
     const t = await commandTarget(server, c);
     const doc = c.document(server.source.file);
@@ -107,7 +117,10 @@ export default defineCheck({
       }
       return [{ code: 'command.script-missing', location, args: { interpreter: t.command, path: t.scriptPath } }];
     }
-    if (t.family === 'node' && facts.isFile) return nodeDependencies(t.scriptPath, t.top, c.inventory.mode, location);
+    if (t.family === 'node' && facts.isFile) {
+      const plugin = c.plugin(server.plugin);
+      return nodeDependencies(t.scriptPath, t.top, c.inventory.mode, location, plugin?.rootKind === 'source' ? plugin.root : null);
+    }
     return [];
   },
 });

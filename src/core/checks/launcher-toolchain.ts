@@ -10,12 +10,13 @@ import { isShellScript } from '../command/shebang.js';
 import { readText } from '../util/fs-facts.js';
 import type { FindingInput } from '../model/types.js';
 import { defineCheck } from './define-check.js';
+import { runnerRequired } from '../command/requirements.js';
 
 
 export default defineCheck({
   id: 'launcher-toolchain',
   subject: 'server',
-  codes: ['command.toolchain-missing'],
+  codes: ['command.toolchain-missing', 'command.runner-required'],
   async run(server, c) {
     const t = await commandTarget(server, c);
     if (!t) return [];
@@ -28,6 +29,11 @@ export default defineCheck({
     const out: FindingInput[] = [];
     for (const use of scanLauncher(text)) {
       if (await findOnPath(use.tool, c.ctx.env, c.ctx.platform)) continue;
+      // In author mode the machine is not the user's: the toolchain is a requirement to state, not a fault.
+      if (c.inventory.mode === 'author') {
+        out.push(runnerRequired(use.tool, server, { file: script, line: use.line, column: 1 }, 'launcher'));
+        continue;
+      }
       out.push({
         code: 'command.toolchain-missing',
         severity: use.guarded ? 'warning' : undefined,

@@ -25,6 +25,11 @@ const takesValue: Record<InterpreterFamily, string[]> = {
 /** Options after which there is no script file (inline code, a module, stdin). */
 const noScript = ['-c', '-m', '-e', '--eval', '-p', '--print', '-', '-s', '--version', '-v', '-V', '--help', '-h'];
 
+/** `jsr:@std/x`, `npm:pkg@1`, `node:fs`: names a package a runtime fetches or has built in, not a path. */
+export function isPackageSpecifier(arg: string): boolean {
+  return /^(?:jsr|npm|node):[^/\\]/.test(arg);
+}
+
 /** Index in `args` of the script an interpreter will run, or -1. */
 export function scriptArgIndex(program: string, args: string[]): number {
   const family = interpreterFamily(program);
@@ -45,8 +50,8 @@ export function scriptArgIndex(program: string, args: string[]): number {
       if (!a.includes('=') && takesValue[family].includes(a)) i++;
       continue;
     }
-    // A URL or an inline program is not a script file.
-    return a.includes('://') || a.includes('\n') ? -1 : i;
+    // A URL, an inline program or a package specifier (deno's jsr:/npm:, node: built-ins) is not a script file.
+    return a.includes('://') || a.includes('\n') || isPackageSpecifier(a) ? -1 : i;
   }
   return -1;
 }

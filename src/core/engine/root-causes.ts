@@ -11,6 +11,10 @@ const supersedes: Partial<Record<Code, readonly Code[]>> = {
   'command.windows-only': ['command.not-found', 'command.bad-interpreter'],
   'config.unexpanded-path': ['command.not-found', 'command.script-missing', 'command.unbuilt'],
   'config.relative-path': ['command.not-found', 'command.script-missing', 'command.unbuilt'],
+  // Author mode: the install rehearsal names why users will lack the file (core/install).
+  'install.untracked': ['command.not-found', 'command.script-missing', 'command.unbuilt', 'venv.missing', 'venv.dangling-link', 'venv.link-lost'],
+  'install.link-dropped': ['command.not-found', 'command.script-missing', 'venv.missing', 'venv.dangling-link', 'venv.link-lost', 'venv.broken-interpreter'],
+  'install.outside-plugin': ['command.not-found', 'command.script-missing', 'command.unbuilt'],
 };
 
 const place = (f: FindingInput) => `${f.location?.file ?? ''}#${(f.location?.pointer ?? []).join('/')}`;

@@ -22,6 +22,8 @@ import { buildReport, compareServers, noExtras, redactorFor, reportServer } from
 import { dropSuperseded } from './root-causes.js';
 import { judgeByProbe } from '../report/probe-judge.js';
 import { decidesServer } from '../model/effect.js';
+import { mergeRequirements } from '../command/requirements.js';
+import { rehearseInstall } from '../install/rehearsal.js';
 import { updateNote } from './update-history.js';
 import { narrow, selectFrom, type SelectionInput } from './select.js';
 import type { DoctorEvent, Finding, FindingInput, Inventory, Report, ServerEntry } from '../model/types.js';
@@ -46,6 +48,8 @@ export interface RunOptions {
   /** Also send Claude Code's first request, server/discover, and report servers that die on it. */
   discover?: boolean;
   onEvent?: (event: DoctorEvent) => void;
+  /** Registers a temporary folder for removal if the process is interrupted; returns the unregistration. */
+  onTempDir?: (dir: string) => () => void;
   /**
    * Cancels the run (the MCP server's notifications/cancelled): no server is started any more, each probe
    * under way stops and kills its own process group, and runDoctor rejects with the signal's reason. Other
@@ -114,6 +118,9 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
   // they boot. Their findings are linked to the static ones once both are in.
   const probes = new Map<string, Promise<PooledProbe>>();
   let pool: SpawnPool | null = null;
+  // Author mode: servers start from a rehearsed install, as users will get them (core/install/rehearsal.ts).
+  const rehearsal = options.probe ? await rehearseInstall(session, whole, options.onTempDir) : null;
+  const probeContext = rehearsal ? { ...session, configDir: rehearsal.configDir } : session;
   if (options.probe) {
     const size = poolSize({ discover: !!options.discover, platform: ctx.platform, extraFiles: SCHEMA_IMPORT_FILES });
     pool = new SpawnPool(size.slots);
@@ -123,8 +130,11 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     options.signal?.addEventListener('abort', () => stopPool.stop(options.signal!.reason), { once: true });
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server)) continue;
+      // A server the install copy does not have at all (its plugin.json is not committed) is not started.
+      const target = rehearsal?.serverFor(server) ?? server;
+      if (target === 'absent') continue;
       const started = pool.run(
-        () => probeServer(server, session, { timeoutMs, version: options.version, discover: !!options.discover, signal: options.signal }),
+        () => probeServer(target, probeContext, { timeoutMs, version: options.version, discover: !!options.discover, signal: options.signal }),
         () => emit({ type: 'probe-start', id: server.id }),
       );
       // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
@@ -191,10 +201,14 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     pool?.stop(error);
     // A cancelled run's probes reap their own servers; killing every group would reach other runs' servers.
     if (!options.signal?.aborted) killAllGroups('SIGKILL');
+    rehearsal?.cleanup();
     throw error;
   }
+  rehearsal?.cleanup();
 
-  const report = buildReport(ctx, inventory, findings, { ...reportOptions, extras });
+  // Author mode states each program the servers need once, with the servers that need it (core/requirements.ts).
+  const final = inventory.mode === 'author' ? mergeRequirements(findings) : findings;
+  const report = buildReport(ctx, inventory, final, { ...reportOptions, extras });
   emit({ type: 'done', report });
-  return { report, inventory, findings, redactor };
+  return { report, inventory, findings: final, redactor };
 }

@@ -12,6 +12,7 @@ import { secretCodes } from './catalog/secret.js';
 import { probeCodes } from './catalog/probe.js';
 import { runtimeCodes } from './catalog/runtime.js';
 import { serverCodes } from './catalog/server.js';
+import { installCodes } from './catalog/install.js';
 import type { CatalogEntry } from './catalog/words.js';
 import type { Evidence } from './evidence.js';
 
@@ -27,6 +28,7 @@ export const catalog = {
   ...probeCodes,
   ...runtimeCodes,
   ...serverCodes,
+  ...installCodes,
 } satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof catalog;

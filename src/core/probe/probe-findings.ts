@@ -118,6 +118,7 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
   const own = existing.filter((f) => decidesServer(f, server));
   if (r.outcome === 'crashed' || r.outcome === 'timeout') {
     for (const c of classifyStderr(stripEscapes(stderrText), interpreter)) {
+      if (c.code === 'command.toolchain-missing' && own.some((f) => f.code === 'command.runner-required' && (f.args as { program?: unknown } | undefined)?.program === (c.args as { tool?: unknown } | undefined)?.tool)) continue;
       const equivalent = sameRootCause[c.code] ?? [c.code];
       const same = own.find((f) => equivalent.includes(f.code) && (c.code !== 'command.toolchain-missing' || f.args?.tool === (c.args as Evidence | undefined)?.tool));
       if (same) {
@@ -130,11 +131,13 @@ export function probeFindings(server: ServerEntry, r: ProbeResult, stderrText: s
 
   // Link symptoms to the root cause, static or from stderr.
   // The one root-cause rule, over what can explain a symptom: static errors, causes stderr named, and static
-  // warnings the probe confirmed (they become errors).
+  // warnings the probe confirmed (they become errors). In author mode a program this machine lacks
+  // (command.runner-required, a note) explains the failure here too: it is the machine's, not the plugin's.
   const explaining = [
     ...own.filter((f) => f.severity === 'error' && !symptoms.includes(f.code)),
     ...out.filter((f) => !symptoms.includes(f.code) && !f.code.startsWith('probe.')).map((f) => ({ ...f, severity: f.severity ?? catalog[f.code].severity })),
     ...confirm.map((f) => ({ ...f, severity: 'error' as const })),
+    ...own.filter((f) => f.code === 'command.runner-required').map((f) => ({ ...f, severity: 'error' as const })),
   ];
   const rootCause = pickRootCause(explaining)?.code;
   if (rootCause) {

@@ -2,7 +2,7 @@
  * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
  * changing anything: the planner and the report's dry-run `fixes` section, never the applier. Text only, as
  * diagnose: Claude Code would hand the model a structuredContent's JSON instead of the text, and the text
- * is what names the command that applies the plan (docs/claude-code-facts.md §16).
+ * is what names the command that applies the plan (docs/claude-code-facts.md §17).
  */
 import { plannedOutcomes } from '../../core/fix/apply.js';
 import { fixSection } from '../../core/fix/fix-report.js';

@@ -1,5 +1,5 @@
 /** Catalog codes command.*: What a server command needs on disk: the program, its script, its interpreter, its toolchain. */
-import { entry, sh, s, q, type CatalogEntry } from './words.js';
+import { entry, listed, sh, s, q, type CatalogEntry } from './words.js';
 
 export const commandCodes = {
   'command.not-found': entry({
@@ -15,6 +15,23 @@ export const commandCodes = {
         ? `${q(a.command)} is not on PATH (searched ${s(a.searched)} folders).`
         : `${q(a.path)} does not exist${a.missingPart ? ` (${s(a.missingPart)})` : ''}.`,
     hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
+  }),
+  'command.runner-required': entry({
+    args: ['installHint', 'program', 'servers', 'via'],
+    title: 'Program the plugin\'s users must have',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'In author mode the machine is not the user\'s: a runner such as uvx, uv, bunx, bun, deno, docker, npx or go that ' +
+      'is missing here (a CI runner, say) is not a mistake in the plugin but a program every user must have on the PATH ' +
+      'Claude Code starts with. Claude Code\'s own validator does not look for it. mcp-doctor lists each program once, ' +
+      'with the servers that run it, so the README can say so.',
+    message: (a) => {
+      const one = Array.isArray(a.servers) && a.servers.length === 1;
+      const how = a.via === 'launcher' ? 'from a launcher' : a.via === 'interpreter' ? 'through a #! line' : 'as the command';
+      return `Users need ${q(a.program)} on their PATH: ${listed(a.servers, one ? 'server' : 'servers')} ${one ? 'runs' : 'run'} it ${how}.`;
+    },
+    hint: (a) => `Say so in the plugin's README${a.installHint ? ` (${s(a.installHint)})` : ''}. It is not on this machine's PATH, so nothing that needs it was run here.`,
   }),
   'command.holds-args': entry({
     args: ['command', 'corrected', 'program', 'resolved'],
