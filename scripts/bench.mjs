@@ -16,6 +16,8 @@ import { printProbeBench, probeBench } from './bench/probe-bench.mjs';
 import { printScaleBench, scaleBench } from './bench/scale-bench.mjs';
 import { printStartup } from './bench/startup.mjs';
 import { liveBench, printLiveBench } from './bench/live-bench.mjs';
+import { printResultSize, resultSizeBench } from './bench/result-size.mjs';
+import { boundsBench, printBounds } from './bench/mcp-bounds.mjs';
 
 if (process.argv.includes('--footprint-only')) {
   printFootprint();
@@ -33,6 +35,12 @@ if (process.argv.includes('--live-only')) {
 }
 
 if (process.argv.includes('--hook-only')) {
+  printHook(await hookBench());
+  process.exit(0);
+}
+if (process.argv.includes('--mcp-only')) {
+  printResultSize(await resultSizeBench());
+  printBounds(await boundsBench());
   printHook(await hookBench());
   process.exit(0);
 }
@@ -95,6 +103,8 @@ printStartup();
 printFootprint();
 printHook(await hookBench());
 printLiveBench(await liveBench());
+printResultSize(await resultSizeBench());
+printBounds(await boundsBench());
 
 async function printProbe() {
   printProbeBench(await probeBench());

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
+import { buildPlugin } from './build-plugin.mjs';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const dist = join(root, 'dist');
@@ -92,6 +93,10 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __mcpDoctorRequire } from 'node:module'; const require = __mcpDoctorRequire(import.meta.url);" },
 });
+
+// The plugin's own one-file copy (plugins/mcp-doctor/dist), committed: a marketplace install holds nothing else.
+step('plugin bundle');
+await buildPlugin();
 
 step('notices of bundled packages');
 const packages = new Map();

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema, SUPPORTED_PROTOCOL_VERSIONS as SDK_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import reportSchema from '../schemas/report.schema.json' with { type: 'json' };
-import type { FixSection, Report } from '../src/core/model/types.js';
+import type { Report } from '../src/core/model/types.js';
 import addFormats from './helpers/formats.js';
 import { startRawServer } from './helpers/mcp-raw.js';
 import { approveProjectServers, cliPath, fixtureHome, repoRoot, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
@@ -68,7 +68,7 @@ describe('through the official SDK client, on the fix-story home (vault lost its
     expect(client.getInstructions()).toContain('diagnose');
   });
 
-  it('lists diagnose, explain and fix_plan with valid input and output schemas', async () => {
+  it('lists diagnose, explain and fix_plan with valid schemas and honest annotations', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(['diagnose', 'explain', 'fix_plan']);
     const strict = new Ajv({ strict: false });
@@ -77,28 +77,40 @@ describe('through the official SDK client, on the fix-story home (vault lost its
       expect(tool.description, tool.name).toBeTruthy();
       expect(tool.inputSchema.type).toBe('object');
       expect(strict.validateSchema(tool.inputSchema), `${tool.name} inputSchema`).toBe(true);
-      expect(tool.outputSchema, `${tool.name} outputSchema`).toBeDefined();
-      expect(() => strict.compile(tool.outputSchema!), `${tool.name} outputSchema compiles`).not.toThrow();
-      expect(tool.annotations?.readOnlyHint).toBe(true);
+      if (tool.outputSchema) expect(() => strict.compile(tool.outputSchema!), `${tool.name} outputSchema compiles`).not.toThrow();
     }
+    // diagnose gives the model text only (Claude Code would forward structured JSON instead of it).
+    expect(tools.find((t) => t.name === 'diagnose')?.outputSchema).toBeUndefined();
+    // probe: true runs every server's code and reaches remote servers: neither read-only nor a closed world.
+    const hints = Object.fromEntries(tools.map((t) => [t.name, [t.annotations?.readOnlyHint, t.annotations?.openWorldHint, t.annotations?.destructiveHint]]));
+    expect(hints).toEqual({ diagnose: [false, true, false], explain: [true, false, undefined], fix_plan: [false, true, false] });
   });
 
-  it('diagnose: the text report without colour, and the report as structuredContent valid against the report schema', async () => {
+  it('diagnose: the problems only, each server as Claude Code names it with its root cause, no structuredContent', async () => {
     const result = await client.callTool({ name: 'diagnose', arguments: {} });
     expect(result.isError).toBeFalsy();
-    const report = result.structuredContent as unknown as Report;
+    expect(result.structuredContent).toBeUndefined();
+    const text = textOf(result);
+    expect(text).toMatch(/^mcp-doctor \S+: \d+ MCP servers? in \d+ plugins?: .*static checks only/);
+    expect(text).toContain('✘ plugin:vault:vault: venv.link-lost: ');
+    expect(text).toContain('~/.claude/plugins/cache/story/vault/1.1.0');
+    expect(text).toMatch(/\n {2}fix: .+\(automatic: mcp-doctor --fix\)/);
+    expect(text).not.toMatch(/\x1b/);
+  });
+
+  it('diagnose detail: true gives the whole report of one server as JSON, valid against the report schema', async () => {
+    const result = await client.callTool({ name: 'diagnose', arguments: { server: 'plugin:vault:vault', detail: true } });
+    const report = JSON.parse(textOf(result)) as Report;
     expect(validReport(report), JSON.stringify(validReport.errors, null, 1)).toBe(true);
     expect(report.probe).toBe(false);
-    expect(report.servers.filter((s) => s.status === 'failed').map((s) => s.name)).toContain('vault');
-    const text = textOf(result);
-    expect(text).toContain('venv.link-lost');
-    expect(text).toContain('~/.claude/plugins/cache/story/vault/1.1.0');
-    expect(text).not.toMatch(/\x1b/);
+    expect(report.servers.map((s) => s.id)).toEqual(['plugin:vault:vault']);
+    expect(report.servers[0]!.findings.map((f) => f.code)).toContain('venv.link-lost');
   });
 
   it('diagnose narrows to a plugin or server, and a name that matches nothing is an error result naming close ones', async () => {
     const one = await client.callTool({ name: 'diagnose', arguments: { server: ['vault/vault'] } });
-    expect((one.structuredContent as unknown as Report).servers.map((s) => s.id)).toEqual(['plugin:vault:vault']);
+    expect(textOf(one)).toContain('✘ plugin:vault:vault: venv.link-lost');
+    expect(textOf(one)).not.toContain('vault-admin');
     const typo = await client.callTool({ name: 'diagnose', arguments: { plugin: 'vaul' } });
     expect(typo.isError).toBe(true);
     expect(textOf(typo)).toMatch(/^diagnose: no plugin named 'vaul' \(did you mean 'vault'/);
@@ -118,13 +130,10 @@ describe('through the official SDK client, on the fix-story home (vault lost its
     const before = snapshot(fx.root);
     const result = await client.callTool({ name: 'fix_plan', arguments: { plugin: 'vault' } });
     expect(result.isError).toBeFalsy();
-    const section = result.structuredContent as unknown as FixSection;
-    expect(section.dryRun).toBe(true);
-    expect(section.journal).toBeNull();
-    const link = section.changes.find((c) => c.kind === 'symlink');
-    expect(link).toMatchObject({ code: 'venv.link-lost', status: 'planned', servers: expect.arrayContaining(['plugin:vault:vault']) });
-    expect(link!.description).toContain(join(fx.home, '.claude/plugins/cache/story/vault/1.1.0/mcp/.venv'));
+    // Text only: Claude Code would give the model a structuredContent's JSON instead, without the command.
+    expect(result.structuredContent).toBeUndefined();
     const text = textOf(result);
+    expect(text).toMatch(/link ~\/\.claude\/plugins\/cache\/story\/vault\/1\.1\.0\/mcp\/\.venv → .*venv\.link-lost/);
     expect(text).toContain('Fix plan');
     expect(text).toContain('\nNothing was changed.\nTo apply: mcp-doctor --fix --plugin vault\n');
     expect(treeDiff(before, snapshot(fx.root))).toEqual([]);
@@ -134,9 +143,10 @@ describe('through the official SDK client, on the fix-story home (vault lost its
   it('bad arguments are error results naming the problem, and the server keeps serving', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['diagnose', { probe: 'yes' }, "diagnose: 'probe' must be a boolean, not a string"],
-      ['diagnose', { plugins: ['vault'] }, "diagnose: unknown argument 'plugins' (it takes 'plugin', 'server', 'probe')"],
-      ['diagnose', { server: [1] }, "diagnose: 'server' must be a string or a list of strings, not a list"],
-      ['explain', {}, "explain: missing required argument 'code' (a string)"],
+      ['diagnose', { plugins: ['vault'] }, "diagnose: unknown argument 'plugins' (it takes 'plugin', 'server', 'probe', 'detail')"],
+      ['diagnose', { server: [1] }, "diagnose: 'server' must be a string of at most 300 characters or a list of at most 100 strings of at most 300 characters, not a list"],
+      ['explain', { code: 'x'.repeat(5000) }, "explain: 'code' must be a string of at most 100 characters, not one of 5000 characters"],
+      ['explain', {}, "explain: missing required argument 'code' (a string of at most 100 characters)"],
       ['explain', { code: '' }, "explain: 'code' must be a non-empty string, not an empty one"],
       ['fix_plan', { build: 1 }, "fix_plan: 'build' must be a boolean, not a number"],
     ];
@@ -158,10 +168,11 @@ describe('fix_plan with a change that needs an option (fix-npm: dependencies nev
     const { client } = await connect(fx.project, fx.env);
     try {
       const gated = await client.callTool({ name: 'fix_plan', arguments: {} });
-      expect((gated.structuredContent as unknown as FixSection).changes).toEqual([expect.objectContaining({ kind: 'npm-install', status: 'skipped', option: '--install-deps' })]);
+      expect(textOf(gated)).toMatch(/\[needs --install-deps\] run npm /);
       expect(textOf(gated)).toContain('\nNothing was changed.\nTo include the changes marked [needs …]: mcp-doctor --fix --install-deps\n');
       const open = await client.callTool({ name: 'fix_plan', arguments: { install_deps: true } });
-      expect((open.structuredContent as unknown as FixSection).changes).toEqual([expect.objectContaining({ kind: 'npm-install', status: 'planned' })]);
+      expect(textOf(open)).toMatch(/\n {2}1\. run npm /);
+      expect(textOf(open)).not.toContain('[needs');
       expect(textOf(open)).toContain('\nTo apply: mcp-doctor --fix --install-deps\n');
     } finally {
       await client.close();
@@ -171,17 +182,18 @@ describe('fix_plan with a change that needs an option (fix-npm: dependencies nev
 });
 
 describe('raw JSON-RPC', () => {
-  it('answers initialize with the version asked for when it speaks it, else 2025-11-25', async () => {
+  it('answers initialize with the version asked for when the SDK speaks it, else 2025-11-25', async () => {
     const p = project({});
     const server = startRawServer({ cwd: p.dir, env: p.env });
     const init = (protocolVersion?: string) =>
       server.request('initialize', { ...(protocolVersion ? { protocolVersion } : {}), capabilities: {}, clientInfo: { name: 't', version: '1' } });
     const version = async (asked?: string) => ((await init(asked)).result as { protocolVersion: string }).protocolVersion;
-    expect(await version('2025-11-25')).toBe('2025-11-25');
-    expect(await version('2025-06-18')).toBe('2025-06-18');
-    expect(await version('2024-11-05')).toBe('2025-11-25');
+    for (const v of SDK_VERSIONS) expect(await version(v)).toBe(v);
+    expect(SDK_VERSIONS).toEqual(expect.arrayContaining(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']));
     expect(await version('1999-01-01')).toBe('2025-11-25');
-    expect(await version(undefined)).toBe('2025-11-25');
+    // protocolVersion is required: without it, an error answer (from the SDK's server), and serving goes on.
+    expect((await init(undefined)).error).toMatchObject({ code: expect.any(Number) });
+    expect(await version('2025-11-25')).toBe('2025-11-25');
     server.child.stdin.end();
     expect((await server.exited).code).toBe(0);
   });
@@ -193,7 +205,7 @@ describe('raw JSON-RPC', () => {
     server.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     server.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 99 } });
     expect(await server.request('ping')).toEqual({ jsonrpc: '2.0', id: 2, result: {} });
-    expect((await server.request('resources/list')).error).toEqual({ code: -32601, message: 'Method not found: resources/list' });
+    expect((await server.request('resources/list')).error).toEqual({ code: -32601, message: 'Method not found' });
     server.sendRaw('{"jsonrpc":"2.0","id":"x",');
     expect((await server.response(undefined)).error).toMatchObject({ code: -32700 });
     server.send({ jsonrpc: '1.0', id: 'old', method: 'ping' });
@@ -202,13 +214,14 @@ describe('raw JSON-RPC', () => {
     server.send({ jsonrpc: '2.0', id: 'p', method: 'tools/call', params: { arguments: {} } });
     expect((await server.response('p')).error).toMatchObject({ code: -32602 });
     // A probe of a server that prints a banner on its stdout: the banner stays inside the report.
-    const probed = await server.request('tools/call', { name: 'diagnose', arguments: { probe: true } });
-    expect((probed.result as { structuredContent: Report }).structuredContent.servers[0]?.probe?.stdoutNoise[0]).toContain('listening on stdio');
+    const probed = await server.request('tools/call', { name: 'diagnose', arguments: { probe: true, detail: true } });
+    const report = JSON.parse((probed.result as { content: Text[] }).content[0]!.text) as Report;
+    expect(report.servers[0]?.probe?.stdoutNoise[0]).toContain('listening on stdio');
     server.child.stdin.end();
     expect((await server.exited).code).toBe(0);
     // Eight requests (four well-formed, four not), eight answers; the two notifications got none.
     expect(server.lines.length).toBe(8);
-    expect(server.lines.filter((l) => l.includes('batches are not part of MCP'))).toHaveLength(1);
+    expect(server.lines.filter((l) => l.includes('batches are not accepted'))).toHaveLength(1);
     for (const line of server.lines) expect(JSONRPCMessageSchema.safeParse(JSON.parse(line)).success, line).toBe(true);
   });
 });
@@ -227,7 +240,14 @@ describe('stdout is for JSON-RPC only', () => {
     await server.exited;
     // Before serving starts the line is the preload's business; from the first answer on, only JSON-RPC.
     expect(first).toBeGreaterThanOrEqual(0);
-    expect(server.lines.slice(first).filter((l) => !l.startsWith('{"jsonrpc":"2.0"'))).toEqual([]);
+    const rpc = (l: string) => {
+      try {
+        return (JSON.parse(l) as { jsonrpc?: unknown }).jsonrpc === '2.0';
+      } catch {
+        return false;
+      }
+    };
+    expect(server.lines.slice(first).filter((l) => !rpc(l))).toEqual([]);
     expect(server.stderr()).toContain('stray log line');
   });
 });
@@ -283,5 +303,140 @@ describe('shutdown', () => {
       survivors = survivors.filter(running);
     }
     expect(survivors).toEqual([]);
+  });
+});
+
+describe('what Claude Code 2.1.332 sends first', () => {
+  it('server/discover (protocol 2026-07-28) is answered -32601, so Claude Code falls back to initialize, which works', async () => {
+    const p = project({});
+    const server = startRawServer({ cwd: p.dir, env: p.env });
+    server.send({
+      jsonrpc: '2.0',
+      id: 'server-discover-probe-1',
+      method: 'server/discover',
+      params: { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'claude-code', version: '2.1.332' } } },
+    });
+    expect((await server.response('server-discover-probe-1')).error).toEqual({ code: -32601, message: 'Method not found' });
+    const init = await server.request('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'claude-code', version: '2.1.332' } });
+    expect(init.result).toMatchObject({ protocolVersion: '2025-11-25', serverInfo: { name: 'mcp-doctor' } });
+    server.child.stdin.end();
+    expect((await server.exited).code).toBe(0);
+  });
+});
+
+const running = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); // a zombie is dead, just not yet reaped
+  } catch {
+    return false;
+  }
+};
+async function survivorsOf(pids: number[]): Promise<number[]> {
+  let left = pids.filter(running);
+  for (let i = 0; i < 40 && left.length; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    left = left.filter(running);
+  }
+  return left;
+}
+
+describe('cancellation and progress', () => {
+  it('notifications/cancelled stops the probe and kills the servers it started; the call gets no answer; other calls go on', async () => {
+    const pids = mkdtempSync(join(tmpdir(), 'mcp-doctor-pids-'));
+    dirs.push(pids);
+    const fixture = join(repoRoot, 'fixtures/servers/mcp_fixture.py');
+    const p = project({ slow: { command: 'python3', args: [fixture, 'grandchild', '--delay', '600'] }, stubborn: { command: 'python3', args: [fixture, 'stubborn'] } });
+    const server = startRawServer({ cwd: p.dir, env: { ...p.env, FIXTURE_PID_DIR: pids, MCP_TIMEOUT: '60000' } });
+    server.send({ jsonrpc: '2.0', id: 'd', method: 'tools/call', params: { name: 'diagnose', arguments: { probe: true }, _meta: { progressToken: 'tok' } } });
+    const started = Date.now();
+    while (readdirSync(pids).length < 3 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
+    const alive = readdirSync(pids).map(Number);
+    expect(alive.length).toBeGreaterThanOrEqual(3);
+    const cancelledAt = Date.now();
+    server.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'd', reason: 'user pressed Esc' } });
+    expect(await survivorsOf(alive)).toEqual([]);
+    expect(Date.now() - cancelledAt).toBeLessThan(5_000);
+    expect(await server.request('ping')).toMatchObject({ result: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.stdin.end();
+    expect((await server.exited).code).toBe(0);
+    expect(server.lines.filter((l) => (JSON.parse(l) as { id?: unknown }).id === 'd')).toEqual([]);
+  });
+
+  it('a call with a progress token gets notifications/progress, one per server, rising to the total', async () => {
+    const p = project({ one: { command: 'node', args: ['-e', '0'] }, two: { command: 'not-a-command-anywhere' } });
+    const server = startRawServer({ cwd: p.dir, env: p.env });
+    server.send({ jsonrpc: '2.0', id: 'd', method: 'tools/call', params: { name: 'diagnose', arguments: {}, _meta: { progressToken: 7 } } });
+    await server.response('d');
+    server.child.stdin.end();
+    await server.exited;
+    const progress = server.lines.map((l) => JSON.parse(l) as { method?: string; params?: { progressToken: unknown; progress: number; total?: number; message: string } }).filter((m) => m.method === 'notifications/progress');
+    expect(progress.map((m) => [m.params!.progressToken, m.params!.progress, m.params!.total])).toEqual([
+      [7, 0, 2],
+      [7, 1, 2],
+      [7, 2, 2],
+    ]);
+    expect(progress.at(-1)!.params!.message).toMatch(/^(one|two): (ok|failed)$/);
+  });
+});
+
+describe('input bounds', () => {
+  /** Peak resident memory of a child this test started, in MiB. */
+  const peakMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+  it('a 100 MiB line is answered with an error carrying its id and discarded without being held; the server keeps serving', async () => {
+    const p = project({});
+    const server = startRawServer({ cwd: p.dir, env: p.env });
+    await server.request('ping');
+    const before = peakMiB(server.child.pid!);
+    const chunk = 'x'.repeat(1024 * 1024);
+    server.child.stdin.write('{"jsonrpc":"2.0","id":"big","method":"tools/call","params":{"name":"explain","arguments":{"code":"');
+    for (let i = 0; i < 100; i++) if (!server.child.stdin.write(chunk)) await new Promise((r) => server.child.stdin.once('drain', r));
+    server.child.stdin.write('"}}}\n');
+    const big = await server.response('big');
+    expect(big.error).toMatchObject({ code: -32600, message: expect.stringMatching(/^Invalid request: a message larger than 16 MiB .* was discarded unread$/) });
+    expect(await server.request('ping')).toMatchObject({ result: {} });
+    // The line was never held whole: the peak grew by less than the 100 MiB sent (what it grows by at all is
+    // the 64 KiB reads the garbage collector has not yet taken back, more on a busy machine).
+    expect(peakMiB(server.child.pid!) - before).toBeLessThan(80);
+    server.child.stdin.end();
+    expect((await server.exited).code).toBe(0);
+  });
+
+  it('error answers quote at most ~200 characters of the input', async () => {
+    const p = project({});
+    const server = startRawServer({ cwd: p.dir, env: p.env });
+    const long = 'y'.repeat(100_000);
+    const cases: unknown[] = [
+      { jsonrpc: '2.0', id: 1, method: long },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: long } },
+      { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'diagnose', arguments: { [long]: true } } },
+      { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'diagnose', arguments: { server: long } } },
+      { jsonrpc: '2.0', id: long, method: 'ping' },
+    ];
+    for (const c of cases) server.send(c);
+    server.sendRaw(`{"jsonrpc":"2.0","id":9,${long}`);
+    for (const id of [1, 2, 3, 4]) await server.response(id);
+    server.child.stdin.end();
+    await server.exited;
+    expect(server.lines).toHaveLength(6);
+    for (const line of server.lines) expect(line.length, line.slice(0, 300)).toBeLessThan(600);
+  });
+
+  it('a slow request never holds up the others: explain of a 1 MiB code and diagnose answer while pings do', async () => {
+    const p = project({ one: { command: 'node', args: ['-e', '0'] } });
+    const server = startRawServer({ cwd: p.dir, env: p.env });
+    await server.request('ping');
+    const t0 = performance.now();
+    server.send({ jsonrpc: '2.0', id: 'e', method: 'tools/call', params: { name: 'explain', arguments: { code: 'z'.repeat(1024 * 1024) } } });
+    server.send({ jsonrpc: '2.0', id: 'g', method: 'tools/call', params: { name: 'diagnose', arguments: {} } });
+    const ping = await server.request('ping');
+    const [e, g] = await Promise.all([server.response('e'), server.response('g')]);
+    expect(ping).toMatchObject({ result: {} });
+    expect((e.result as { isError: boolean }).isError).toBe(true);
+    expect((g.result as { isError?: boolean }).isError).toBeFalsy();
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    server.child.stdin.end();
+    await server.exited;
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The plugin's SessionStart hook (plugins/mcp-doctor/hooks/session-start.mjs): its wall time on a fixture home
- * with broken servers and on a healthy one, as Claude Code runs it, against `node -e 0` and its 1 s budget.
+ * with broken servers and on a healthy one, as Claude Code runs it, against `node -e 0` and its budget (2.5 s
+ * from the session's start, at least 2 s from its own).
  * The budget is lifted here, so the figure is what the checks take, not where the budget cut them.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,9 +38,9 @@ export async function hookBench() {
 
 export function printHook(r) {
   const f = (t) => `${(t.ms / 1000).toFixed(3)} s median (min ${(t.min / 1000).toFixed(3)}, max ${(t.max / 1000).toFixed(3)})`;
-  console.log('\nSessionStart hook of the plugin (static checks, budget 1 s), 7 runs each');
+  console.log('\nSessionStart hook of the plugin (static checks by the bundle it carries; budget 2.5 s from the session start, at least 2 s), 7 runs each');
   console.log(`  node -e 0 (process floor):               ${f(r.floor)}`);
   console.log(`  broken servers (fix-story), one line:    ${f(r['fix-story'])}${r['fix-story'].stdout ? '' : '  (no output?)'}`);
   console.log(`  all healthy (healthy), silent:           ${f(r.healthy)}${r.healthy.stdout ? '  (printed something?)' : ''}`);
-  console.log(`  within the 1 s budget: ${r['fix-story'].ms < 1000 && r.healthy.ms < 1000 ? 'yes' : 'no (the hook would stay silent)'}`);
+  console.log(`  within 2 s: ${r['fix-story'].ms < 2000 && r.healthy.ms < 2000 ? 'yes' : 'no (the hook would stay silent)'}; slowest of 7: ${(Math.max(r['fix-story'].max, r.healthy.max) / 1000).toFixed(3)} s`);
 }

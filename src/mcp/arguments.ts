@@ -6,9 +6,9 @@
 
 /** One argument's schema: a string, a boolean, a list of strings, or any of those. */
 export type ArgumentSchema =
-  | { type: 'string'; description?: string; minLength?: number }
+  | { type: 'string'; description?: string; minLength?: number; maxLength?: number }
   | { type: 'boolean'; description?: string; default?: boolean }
-  | { type: 'array'; items: { type: 'string' }; description?: string }
+  | { type: 'array'; items: { type: 'string'; minLength?: number; maxLength?: number }; maxItems?: number; description?: string }
   | { anyOf: ArgumentSchema[]; description?: string };
 
 export interface InputSchema {
@@ -24,7 +24,11 @@ const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ?
 
 function describe(schema: ArgumentSchema): string {
   if ('anyOf' in schema) return schema.anyOf.map(describe).join(' or ');
-  if (schema.type === 'array') return 'a list of strings';
+  if (schema.type === 'array') {
+    const len = schema.items.maxLength ? ` of at most ${schema.items.maxLength} characters` : '';
+    return `a list of ${schema.maxItems ? `at most ${schema.maxItems} ` : ''}strings${len}`;
+  }
+  if (schema.type === 'string' && schema.maxLength) return `a string of at most ${schema.maxLength} characters`;
   return `a ${schema.type}`;
 }
 
@@ -32,11 +36,15 @@ function matches(schema: ArgumentSchema, value: unknown): boolean {
   if ('anyOf' in schema) return schema.anyOf.some((s) => matches(s, value));
   switch (schema.type) {
     case 'string':
-      return typeof value === 'string' && value.length >= (schema.minLength ?? 0);
+      return typeof value === 'string' && value.length >= (schema.minLength ?? 0) && value.length <= (schema.maxLength ?? Infinity);
     case 'boolean':
       return typeof value === 'boolean';
     case 'array':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+      return (
+        Array.isArray(value) &&
+        value.length <= (schema.maxItems ?? Infinity) &&
+        value.every((item) => typeof item === 'string' && item.length >= (schema.items.minLength ?? 0) && item.length <= (schema.items.maxLength ?? Infinity))
+      );
   }
 }
 
@@ -49,7 +57,8 @@ export function checkArguments(schema: InputSchema, given: unknown): { ok: true;
   const problems: string[] = [];
   for (const name of Object.keys(args)) {
     if (!Object.prototype.hasOwnProperty.call(schema.properties, name)) {
-      problems.push(`unknown argument '${name}' (${known.length ? `it takes ${known.map((k) => `'${k}'`).join(', ')}` : 'it takes none'})`);
+      if (problems.length >= 5) continue;
+      problems.push(`unknown argument '${name.length > 100 ? `${name.slice(0, 100)}…` : name}' (${known.length ? `it takes ${known.map((k) => `'${k}'`).join(', ')}` : 'it takes none'})`);
     }
   }
   for (const name of schema.required ?? []) {
@@ -64,7 +73,9 @@ export function checkArguments(schema: InputSchema, given: unknown): { ok: true;
     }
     if (!matches(prop, value)) {
       const empty = typeof value === 'string' && value.length === 0;
-      problems.push(`'${name}' must be ${empty ? 'a non-empty string' : describe(prop)}, not ${empty ? 'an empty one' : kindOf(value)}`);
+      const long = typeof value === 'string' && 'type' in prop && prop.type === 'string' && value.length > (prop.maxLength ?? Infinity);
+      const not = empty ? 'an empty one' : long ? `one of ${(value as string).length} characters` : kindOf(value);
+      problems.push(`'${name}' must be ${empty ? 'a non-empty string' : describe(prop)}, not ${not}`);
     } else filled[name] = value;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, args: filled };

@@ -1,22 +1,31 @@
 #!/usr/bin/env node
 /**
- * Runs the mcp-doctor CLI this plugin drives (found by locate-cli.mjs, downloaded with npx as a last resort)
- * with the arguments given; the plugin's MCP server is `mcp-doctor.mjs mcp`. The CLI inherits stdin, stdout
- * and stderr, so the MCP stream passes straight through and the CLI sees stdin close when Claude Code closes
- * it; signals are passed on, and the CLI's exit is this script's exit.
+ * Starts the mcp-doctor this plugin carries (../dist/mcp-doctor.mjs, one file built by `npm run build`) in
+ * this very process, with the `node` Claude Code runs its other servers with: the plugin's MCP server is
+ * `mcp-doctor.mjs mcp`. Nothing is looked up on PATH or in npx's cache and nothing is downloaded, so it works
+ * offline right after install and never runs code nobody pinned. When it cannot start, stderr says why in
+ * one line (Claude Code keeps a server's stderr in its MCP log) and the exit code is 1.
+ * Written for old Node versions too, so that a Node too old for the bundle still gets that one line.
  */
-import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { locateCli } from './locate-cli.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const pluginRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = locateCli(pluginRoot, process.env, { download: true });
-const child = spawn(cli.command, [...cli.args, ...process.argv.slice(2)], { stdio: 'inherit', shell: cli.shell ?? false, windowsHide: true });
-child.on('error', (error) => {
-  process.stderr.write(`mcp-doctor plugin: cannot start the mcp-doctor CLI (${cli.from}: ${cli.command}): ${error.message}\n`);
-  process.exit(127);
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+var MIN_NODE = [20, 5];
+var bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'mcp-doctor.mjs');
+
+function fail(why) {
+  process.stderr.write('mcp-doctor plugin: ' + why + '\n');
+  process.exit(1);
+}
+
+var have = process.versions.node.split('.').map(Number);
+if (have[0] < MIN_NODE[0] || (have[0] === MIN_NODE[0] && have[1] < MIN_NODE[1])) {
+  fail('needs Node ' + MIN_NODE.join('.') + ' or newer, but ' + process.execPath + ' is ' + process.version + ' (install a newer Node, or put it first on the PATH Claude Code starts servers with)');
+}
+if (!existsSync(bundle)) fail(bundle + ' is missing: this copy of the plugin is incomplete (reinstall it: claude plugin update mcp-doctor@mcp-doctor)');
+try {
+  await import(pathToFileURL(bundle).href);
+} catch (error) {
+  fail('cannot load ' + bundle + ': ' + String((error && error.message) || error).split('\n')[0]);
+}

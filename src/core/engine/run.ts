@@ -54,6 +54,12 @@ export interface RunOptions {
   onEvent?: (event: DoctorEvent) => void;
   /** Registers a temporary folder for removal if the process is interrupted; returns the unregistration. */
   onTempDir?: (dir: string) => () => void;
+  /**
+   * Cancels the run (the MCP server's notifications/cancelled): no server is started any more, each probe
+   * under way stops and kills its own process group, and runDoctor rejects with the signal's reason. Other
+   * runs in the same process are left alone.
+   */
+  signal?: AbortSignal;
 }
 
 /** Runs one check on one subject; a check that throws is a bug in mcp-doctor, reported as such. */
@@ -84,6 +90,7 @@ export type { DoctorRun } from '../report/doctor-run.js';
 
 export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promise<DoctorRun> {
   const emit = options.onEvent ?? (() => {});
+  options.signal?.throwIfAborted();
   // The probe's schemas load while discovery runs.
   const schemasLoading = options.probe ? loadMcpSchemas() : null;
   const whole = await discover(ctx, { paths: options.paths });
@@ -140,13 +147,15 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     pool = new SpawnPool(size.slots);
     // Until the schemas are in, leave room for the files their import opens at once.
     if (schemasLoading) pool.holdWhile(schemasLoading, size.heldForExtraFiles);
+    const stopPool = pool;
+    options.signal?.addEventListener('abort', () => stopPool.stop(options.signal!.reason), { once: true });
     for (const server of servers) {
       if (!isChecked(server) || !isProbeable(server) || (server.plugin !== null && refused.has(server.plugin))) continue;
       // A server the install copy does not have at all (its plugin.json is not committed) is not started.
       const target = rehearsal?.serverFor(server) ?? server;
       if (target === 'absent') continue;
       const started = pool.run(
-        () => probeServer(target, probeContext, { timeoutMs, version: options.version }),
+        () => probeServer(target, probeContext, { timeoutMs, version: options.version, signal: options.signal }),
         () => emit({ type: 'probe-start', id: server.id }),
       );
       // Settled into a value at once, so a failure waiting for its turn below is never an unhandled rejection.
@@ -207,7 +216,8 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
     // A check or probe failed in a way that is mcp-doctor's bug: start nothing more and stop what is running,
     // so no server outlives the error.
     pool?.stop(error);
-    killAllGroups('SIGKILL');
+    // A cancelled run's probes reap their own servers; killing every group would reach other runs' servers.
+    if (!options.signal?.aborted) killAllGroups('SIGKILL');
     rehearsal?.cleanup();
     throw error;
   }

@@ -30,7 +30,7 @@ function errorKind(error: unknown): { kind: HttpInfo['errorKind']; text: string 
 
 const tooLarge = (bytes: number, exact: boolean) => `reply too large (${exact ? '' : 'more than '}${megabytes(bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads`;
 
-export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number; version: string }): Promise<ProbeResult> {
+export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number; version: string; signal?: AbortSignal }): Promise<ProbeResult> {
   const schemasLoading = loadMcpSchemas();
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -46,6 +46,9 @@ export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number
   // One deadline for the whole exchange, cleared at the end so no timer outlives the probe.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  // A cancelled run ends the exchange at once, and the run reports the cancellation, not this result.
+  const cancel = () => controller.abort();
+  opts.signal?.addEventListener('abort', cancel, { once: true });
   const headers: Record<string, string> = { ...server.expanded.headers };
   const postInitialize = () =>
     httpRequest(url, {
@@ -131,6 +134,7 @@ export async function probeRemote(server: ServerEntry, opts: { timeoutMs: number
     }
   } finally {
     clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', cancel);
     controller.abort();
   }
 }

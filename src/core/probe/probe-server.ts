@@ -21,6 +21,8 @@ const fetchOrBuild = new Set(['go', 'cargo', 'uv', 'uvx', 'npm', 'npx', 'bun', '
 export interface ProbeOptions {
   timeoutMs: number;
   version: string;
+  /** A cancelled run: the probe stops at once and kills what it started (it rejects with the reason). */
+  signal?: AbortSignal;
 }
 
 export function isProbeable(server: ServerEntry): boolean {
@@ -31,7 +33,9 @@ export function isProbeable(server: ServerEntry): boolean {
 
 export async function probeServer(server: ServerEntry, ctx: DoctorContext, opts: ProbeOptions): Promise<{ result: ProbeResult; stderrText: string; interpreter: string }> {
   if (server.transport !== 'stdio') {
-    return { result: await probeRemote(server, opts), stderrText: '', interpreter: '' };
+    const result = await probeRemote(server, opts);
+    opts.signal?.throwIfAborted();
+    return { result, stderrText: '', interpreter: '' };
   }
   const command = server.expanded.command ?? '';
   if (server.kind === 'lsp') return { ...(await probeLsp(server, ctx, opts)), interpreter: command };

@@ -61,7 +61,7 @@ export interface StdioProbe {
   stderrText: string;
 }
 
-type Waited = { kind: 'reply'; reply: Reply } | { kind: 'exited'; exit: ExitInfo } | { kind: 'timeout' };
+type Waited = { kind: 'reply'; reply: Reply } | { kind: 'exited'; exit: ExitInfo } | { kind: 'timeout' } | { kind: 'cancelled' };
 
 /** Resolves after `ms`, or earlier with `p`; the timer never outlives the wait. */
 function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
@@ -74,13 +74,15 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }): Promise<StdioProbe> {
+export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string; signal?: AbortSignal }): Promise<StdioProbe> {
+  opts.signal?.throwIfAborted();
   // The SDK's schemas take a while to import: start the server first, validate once they are loaded.
   const schemasLoading = loadMcpSchemas();
   const first = await startOnce(server, ctx, opts, schemasLoading, true);
   // Exited before answering server/discover: Claude Code starts it once more, pinned to initialize, within
   // the rest of its connect budget ("respawning pinned legacy"). A launcher's download or build runs twice.
   if (first.result.outcome !== 'crashed' || first.result.discover !== 'died' || first.result.background) return first;
+  opts.signal?.throwIfAborted();
   const left = Math.max(0, opts.timeoutMs - first.result.durationMs);
   const second = await startOnce(server, ctx, { ...opts, timeoutMs: left }, schemasLoading, false);
   second.result.discover = 'died';
@@ -89,7 +91,7 @@ export async function probeStdio(server: ServerEntry, ctx: DoctorContext, opts: 
   return second;
 }
 
-async function startOnce(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string }, schemasLoading: Promise<McpSchemas>, discover: boolean): Promise<StdioProbe> {
+async function startOnce(server: ServerEntry, ctx: DoctorContext, opts: { timeoutMs: number; version: string; signal?: AbortSignal }, schemasLoading: Promise<McpSchemas>, discover: boolean): Promise<StdioProbe> {
   const command = server.expanded.command ?? '';
   const base: ProbeResult = { transport: 'stdio', outcome: 'timeout', durationMs: 0, timeoutMs: opts.timeoutMs, stderrTail: [], stderrBytes: 0, stdoutNoise: [] };
   const spawnFailed = (error: unknown, started: number): StdioProbe => {
@@ -128,18 +130,22 @@ async function converse(
   schemasLoading: Promise<McpSchemas>,
   base: ProbeResult,
   ctx: DoctorContext,
-  opts: { timeoutMs: number; version: string; discover: boolean },
+  opts: { timeoutMs: number; version: string; discover: boolean; signal?: AbortSignal },
 ): Promise<StdioProbe> {
   /** Waits for a reply until `deadline` (ms after the spawn); the exit of the spawned process ends the wait. */
   const untilReply = (reply: Promise<Reply>, deadline: number): Promise<Waited> =>
     new Promise((resolve) => {
       let settled = false;
+      const cancel = () => settle({ kind: 'cancelled' });
       const settle = (w: Waited) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', cancel);
         resolve(w);
       };
+      if (opts.signal?.aborted) return settle({ kind: 'cancelled' });
+      opts.signal?.addEventListener('abort', cancel, { once: true });
       // A reply read in the same turn as the timer still counts if it arrived in time: look once more after
       // pending input is read (setImmediate runs after the poll phase).
       const timer = setTimeout(() => setImmediate(() => settle({ kind: 'timeout' })), Math.max(0, deadline - conn.now()));
@@ -198,6 +204,7 @@ async function converse(
   /** tools/list, with its own short allowance: the server has already proved it is up. */
   const listTools = async (schemas: McpSchemas, params: unknown): Promise<{ tools: number | null; toolsError?: string }> => {
     const listed = await untilReply(conn.request(2, 'tools/list', params), Math.max(opts.timeoutMs, conn.now() + 5_000));
+    if (listed.kind === 'cancelled') throw opts.signal?.reason ?? new Error('cancelled');
     if (listed.kind === 'reply' && listed.reply.kind === 'too-large') {
       return { tools: null, toolsError: `reply too large (${megabytes(listed.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads` };
     }
@@ -217,6 +224,7 @@ async function converse(
   let discover: ProbeResult['discover'];
   if (opts.discover) {
     const asked = await untilReply(conn.request(DISCOVER_ID, 'server/discover', discoverParams()), Math.min(opts.timeoutMs, DISCOVER_PROBE_TIMEOUT_MS));
+    if (asked.kind === 'cancelled') throw opts.signal?.reason ?? new Error('cancelled');
     if (asked.kind === 'exited') return finish({ outcome: 'crashed', durationMs: asked.exit.at, exit: asked.exit, discover: 'died' });
     if (asked.kind === 'reply' && asked.reply.kind === 'too-large') {
       return finish({ outcome: 'protocol-error', durationMs: asked.reply.at, discover: 'modern', protocolError: `reply to server/discover too large (${megabytes(asked.reply.bytes)}): more than the ${megabytes(MAX_MESSAGE_BYTES)} mcp-doctor reads` });
@@ -234,6 +242,8 @@ async function converse(
   }
 
   const init = await untilReply(conn.request(1, 'initialize', initializeParams(opts.version)), opts.timeoutMs);
+  // Cancelled: the caller (probeStdio) reaps the server and its group; nothing is reported.
+  if (init.kind === 'cancelled') throw opts.signal?.reason ?? new Error('cancelled');
   const legacy = discover ? { discover } : {};
   if (init.kind === 'exited') return finish({ outcome: 'crashed', durationMs: init.exit.at, exit: init.exit, ...legacy });
   if (init.kind === 'timeout') return finish({ outcome: 'timeout', durationMs: opts.timeoutMs });

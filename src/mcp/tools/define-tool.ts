@@ -18,6 +18,10 @@ export interface ToolEnvironment {
   version: string;
   context(): DoctorContext;
   log(message: string): void;
+  /** Aborted when the client cancels the call: the run stops and kills the servers it started. */
+  signal?: AbortSignal;
+  /** Reports progress, when the client asked for it (a progress token). */
+  progress?: (done: number, total: number | undefined, message: string) => void;
 }
 
 export interface McpTool {
@@ -54,6 +58,8 @@ export async function callTool(tool: McpTool, given: unknown, env: ToolEnvironme
   try {
     return await tool.run(checked.args, env);
   } catch (error) {
+    // A cancelled call gets no answer at all (the SDK drops it); this result is never sent.
+    if (env.signal?.aborted) return errorResult(`${tool.name}: cancelled`);
     if (error instanceof UsageError) return errorResult(`${tool.name}: ${error.message}`);
     const message = error instanceof Error ? error.message : String(error);
     env.log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);

@@ -10,7 +10,7 @@ export const explainTool = defineTool({
   description: "What a finding code of diagnose means (e.g. venv.link-lost): its title, severity, whether `mcp-doctor --fix` repairs it, and the long explanation.",
   inputSchema: {
     type: 'object',
-    properties: { code: { type: 'string', minLength: 1, description: 'A finding code, as diagnose reports it (family.name, e.g. command.not-found).' } },
+    properties: { code: { type: 'string', minLength: 1, maxLength: 100, description: 'A finding code, as diagnose reports it (family.name, e.g. command.not-found).' } },
     required: ['code'],
     additionalProperties: false,
   },

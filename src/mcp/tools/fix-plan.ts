@@ -1,13 +1,14 @@
 /**
  * `fix_plan`: what `mcp-doctor --fix` would change, and the steps it would leave to the user, without
- * changing anything: the core's fix session as a dry run (its plan and `fixes` section), never the applier.
+ * changing anything: the core's fix session as a dry run (its plan and `fixes` section), never the applier. Text only, as
+ * diagnose: Claude Code would hand the model a structuredContent's JSON instead of the text, and the text
+ * is what names the command that applies the plan (docs/claude-code-facts.md §24).
  */
 import { shellLine } from '../../core/model/shell-quote.js';
 import { gateOption } from '../../core/fix/gates.js';
 import { runFixSession } from '../../core/engine/fix-session.js';
 import { runDoctor } from '../../core/engine/run.js';
 import { renderPlan } from '../../render/fix-text.js';
-import { fixesSchema } from '../report-schema.js';
 import { defineTool, textResult } from './define-tool.js';
 import { selectionArguments, selectionOf } from './selection.js';
 
@@ -29,14 +30,12 @@ export const fixPlanTool = defineTool({
     },
     additionalProperties: false,
   },
-  get outputSchema() {
-    return fixesSchema();
-  },
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  // Changes no file, but probe: true runs every server's code and reaches remote servers (see diagnose).
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, env) {
     const ctx = env.context();
     const select = selectionOf(args);
-    const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select });
+    const run = await runDoctor(ctx, { version: env.version, probe: args.probe === true, select, signal: env.signal });
     const gates = { rebuildVenvs: args.rebuild_venvs === true, installDeps: args.install_deps === true, build: args.build === true };
     const { section } = await runFixSession(run, ctx, { version: env.version, probe: false }, { gates, dryRun: true });
     const options = [
@@ -53,6 +52,6 @@ export const fixPlanTool = defineTool({
     const footer = ['', planned || gated.length > 0 ? 'Nothing was changed.' : 'Nothing to apply; nothing was changed.'];
     if (planned) footer.push(`To apply: ${apply([])}`);
     if (gated.length > 0) footer.push(`To include the changes marked [needs …]: ${apply(gated)}`);
-    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer.join('\n') + '\n', section as unknown as Record<string, unknown>);
+    return textResult(renderPlan(section, run.report, { color: false, homedir: ctx.homedir }) + footer.join('\n') + '\n');
   },
 });

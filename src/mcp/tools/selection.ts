@@ -3,10 +3,14 @@ import type { ArgumentSchema, Arguments } from '../arguments.js';
 import { nameList } from '../arguments.js';
 import type { SelectionInput } from '../../core/engine/select.js';
 
+/** Names are short; the bounds keep a did-you-mean over a huge argument from holding up the server. */
+const NAME_MAX = 300;
+const NAMES_MAX = 100;
+
 const oneOrMany = (description: string): ArgumentSchema => ({
   anyOf: [
-    { type: 'string', minLength: 1 },
-    { type: 'array', items: { type: 'string' } },
+    { type: 'string', minLength: 1, maxLength: NAME_MAX },
+    { type: 'array', items: { type: 'string', maxLength: NAME_MAX }, maxItems: NAMES_MAX },
   ],
   description,
 });
@@ -18,7 +22,8 @@ export const selectionArguments = {
     type: 'boolean',
     default: false,
     description:
-      'Also start each server and speak MCP to it, as Claude Code does (slower: up to the startup timeout). Default false: static checks only, well under a second.',
+      "Also start each server and speak MCP to it, as Claude Code does: this runs every selected server's own code and contacts remote servers over the network " +
+      '(slower: up to the startup timeout). Default false: static checks only, well under a second, nothing started.',
   },
 } satisfies Record<string, ArgumentSchema>;
 
