@@ -40,7 +40,8 @@ export async function fixAfterDiagnosis({ ctx, run, runOptions, opts, format, co
     async confirm(preview, enabled, diagnosis, recovered) {
       // What finishing an interrupted earlier fix did, before the plan.
       for (const line of recovered) await say(safeLine(line));
-      if (text) await write(renderers.text(diagnosis, style) + '\n' + renderPlan(preview, diagnosis, style));
+      // Problems only above the plan (unless --verbose), so the changes sit right above the question.
+      if (text) await write(renderers.text(diagnosis, { ...style, quiet: !opts.verbose }) + '\n' + renderPlan(preview, diagnosis, style));
       const n = enabled.length;
       const applying = async () => {
         if (text) await write(`\nApplying ${n} change${n === 1 ? '' : 's'}\n`);
