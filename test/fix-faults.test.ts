@@ -6,7 +6,7 @@
  * programs left running (only the processes this test started, known by pid: every python3 the doctor runs
  * goes through a shim that records its pid, and each is the leader of its process group).
  *
- * Runs per kind: FAULT_RUNS (default 5, 3 for the slow venv rebuild; `npm run fault` runs 30 of each and prints
+ * Runs per kind: FAULT_RUNS (default 3, 2 for the slow venv rebuild; `npm run fault` runs 30 of each and prints
  * the totals).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,9 +17,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cliPath, fixtureHome, runCli, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
 import { snapshot, treeDiff, type Tree } from './helpers/tree.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 5);
-/** A venv rebuild takes seconds per run: the normal suite kills it 3 times, `npm run fault` as often as the rest. */
-const venvRuns = process.env.FAULT_RUNS ? RUNS : 3;
+const RUNS = Number(process.env.FAULT_RUNS ?? 3);
+/** A venv rebuild takes seconds per run: the normal suite kills it twice, `npm run fault` as often as the rest. */
+const venvRuns = process.env.FAULT_RUNS ? RUNS : 2;
 const notOurs = ['home/.cache/mcp-doctor', 'home/.claude/plugins/data', 'pids', 'shim'];
 const homes: FixtureHome[] = [];
 const mounts: string[] = [];
@@ -64,6 +64,8 @@ async function home(fixture: string): Promise<FixtureHome & { pids: string }> {
     PIP_CONFIG_FILE: '/dev/null',
     PIP_INDEX_URL: 'http://127.0.0.1:2/simple',
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    // The index is a closed port: pip's five retries with back-off would only wait.
+    PIP_RETRIES: '0',
     MCP_DOCTOR_LOCK_WAIT_MS: '20000',
   };
   return { ...fx, pids };

@@ -23,7 +23,7 @@ afterAll(async () => {
 const notOurs = ['home/.cache/mcp-doctor', 'home/.claude/plugins/data', 'npm-cache'];
 
 /** No network but loopback: pip and npm are pointed at a closed loopback port and read no machine config. */
-const offline = { PIP_CONFIG_FILE: '/dev/null', PIP_INDEX_URL: 'http://127.0.0.1:2/simple', PIP_DISABLE_PIP_VERSION_CHECK: '1', npm_config_registry: 'http://127.0.0.1:2/', npm_config_cache: '' };
+const offline = { PIP_CONFIG_FILE: '/dev/null', PIP_INDEX_URL: 'http://127.0.0.1:2/simple', PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_RETRIES: '0', npm_config_registry: 'http://127.0.0.1:2/', npm_config_cache: '' };
 
 async function home(name: string): Promise<FixtureHome> {
   const fx = await fixtureHome(name);
