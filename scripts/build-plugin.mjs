@@ -6,6 +6,7 @@
  *
  * `buildPlugin({ write: false })` returns the files instead of writing them (the freshness test).
  */
+import { noticesText } from './notices.mjs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -63,19 +64,5 @@ if (import.meta.url === `file://${process.argv[1]}`) await buildPlugin();
 
 /** The licenses of the packages the bundle holds (it ships their code). */
 function notices(metafile) {
-  const packages = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (!m) continue;
-    const dir = join(root, input.slice(0, input.indexOf(m[1]) + m[1].length));
-    if (packages.has(dir)) continue;
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const licenseFile = readdirSync(dir).find((n) => /^(licen[cs]e|copying)(\.|$)/i.test(n));
-    packages.set(dir, { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see below', text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : null });
-  }
-  const body = [...packages.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => `${p.name}@${p.version} (${p.license})\n${p.text ? '\n' + p.text + '\n' : ''}`)
-    .join('\n' + '-'.repeat(72) + '\n\n');
-  return `The mcp-doctor plugin's bundle (mcp-doctor.mjs) holds these packages; their licenses follow.\n\n${body}`;
+  return noticesText(metafile, root, "The mcp-doctor plugin's bundle (mcp-doctor.mjs) holds these packages; their licenses follow.");
 }

@@ -7,6 +7,7 @@
  * home and fixture servers, with their `.gitignore` files renamed (npm drops them from a package;
  * `src/demo/materialize.ts` puts them back).
  */
+import { bundledPackages, noticesText } from './notices.mjs';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -99,21 +100,7 @@ step('plugin bundle');
 await buildPlugin();
 
 step('notices of bundled packages');
-const packages = new Map();
-for (const input of Object.keys(result.metafile.inputs)) {
-  const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-  if (!m) continue;
-  const dir = join(root, input.slice(0, input.indexOf(m[1]) + m[1].length));
-  if (packages.has(dir)) continue;
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const licenseFile = readdirSync(dir).find((n) => /^(licen[cs]e|copying)(\.|$)/i.test(n));
-  packages.set(dir, { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see below', text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : null });
-}
-const notices = [...packages.values()]
-  .sort((a, b) => a.name.localeCompare(b.name))
-  .map((p) => `${p.name}@${p.version} (${p.license})\n${p.text ? '\n' + p.text + '\n' : ''}`)
-  .join('\n' + '-'.repeat(72) + '\n\n');
-writeFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), `mcp-doctor bundles these packages; their licenses follow.\n\n${notices}`);
+writeFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), noticesText(result.metafile, root, 'mcp-doctor bundles these packages; their licenses follow.'));
 
 step('demo home and fixture servers');
 for (const part of ['demo', 'servers']) cpSync(join(root, 'fixtures', part), join(dist, 'fixtures', part), { recursive: true, verbatimSymlinks: true });
@@ -133,5 +120,5 @@ const size = (dir) => readdirSync(dir).reduce((n, name) => {
 const chunks = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
   .map(([file, o]) => `${relative('dist', file).split(sep).join('/')} ${(o.bytes / 1024).toFixed(0)} KiB`);
-step(`dist: ${(size(dist) / 1024 / 1024).toFixed(2)} MiB (${chunks.join(', ')}); ${packages.size} packages bundled`);
+step(`dist: ${(size(dist) / 1024 / 1024).toFixed(2)} MiB (${chunks.join(', ')}); ${bundledPackages(result.metafile, root).size} packages bundled`);
 if (!existsSync(join(dist, 'cli', 'main.js'))) process.exit(1);
