@@ -19,7 +19,7 @@ import { HelpOverlay } from './help-overlay.js';
 import { commandsFor, type Command, type Screen } from './keymap.js';
 import { blockStart, fileProblems, type ListLine, listLines, pageTarget, pluginProblems, selectable } from './list-layout.js';
 import { rowSummary, type RowSummary } from './row-summary.js';
-import { firstFailing, pendingCount, reportSoFar, type ServerRow } from './run-state.js';
+import { firstFailing, pendingCount, reportSoFar, staticallyKnown, type ServerRow } from './run-state.js';
 import { ServerList } from './server-list.js';
 import { toneStyle } from './theme.js';
 import { fixFlowScreen, useFixFlow } from './use-fix-flow.js';
@@ -135,7 +135,8 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
   const startFix = (row: ServerRow) => {
     const s = row.server;
     if (!actions.fix) return say('--fix is not available yet: this version cannot apply fixes.');
-    if (row.phase) return say(`${s.name} is still being checked; wait for its verdict.`);
+    // Fixes come from static findings: once those are in, its probe need not end first.
+    if (row.phase && !staticallyKnown(row)) return say(`${s.name} is still being checked; wait for its verdict.`);
     if (s.status !== 'failed' && s.status !== 'degraded') return say(`${s.name} has nothing to fix.`);
     fix.start(s.id, s.name);
   };

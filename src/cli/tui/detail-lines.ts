@@ -14,7 +14,7 @@ import { serverView } from '../../core/view/report-view.js';
 import { statusWords } from '../../core/view/status-words.js';
 import { shellLine } from '../../core/model/shell-quote.js';
 import { answeredLine, findingLine, seconds } from './row-summary.js';
-import type { ServerRow } from './run-state.js';
+import { staticallyKnown, type ServerRow } from './run-state.js';
 import { shortenPath, tildeHome } from './shorten.js';
 import type { StyledLine, Tone } from './theme.js';
 import { wrapText } from './wrap.js';
@@ -102,9 +102,10 @@ export function detailLines(row: ServerRow, report: Report | null, o: DetailOpti
 
   const view = serverView(s, report);
   const findings = view.shown;
-  const cause = row.phase ? undefined : (view.cause ?? rootCause(findings));
+  // While its probe runs, the static root cause is shown once its static checks are done (provisionally).
+  const cause = row.phase && !staticallyKnown(row) ? undefined : (view.cause ?? rootCause(findings));
   if (cause) {
-    heading('Root cause');
+    heading(row.phase ? 'Root cause (static checks; its probe is still running)' : 'Root cause');
     text(findingLine(cause, home, 1000), cause.severity === 'error' ? 'fail' : 'warn', 2);
     if (cause.file) text(shortWhere(cause, o.width - 2, home), 'muted', 2);
     heading('Fix');

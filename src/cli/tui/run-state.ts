@@ -18,6 +18,16 @@ export interface ServerRow {
   since: number;
   /** How long its check took, once done. */
   tookMs: number | null;
+  /**
+   * Its static checks are done while its probe still runs (`server-checked`): `server` holds their findings
+   * and a provisional verdict, shown beside the spinner, and `f` may fix from them.
+   */
+  checked?: boolean;
+  /**
+   * A fix was applied to it while the run still went: the run's own later result for it predates the fix,
+   * so it is not taken.
+   */
+  fixedDuringRun?: boolean;
 }
 
 export interface RunState {
@@ -62,19 +72,30 @@ function onEvent(state: RunState, event: DoctorEvent, at: number): RunState {
     }
     case 'probe-start':
       return { ...state, rows: updateRow(state.rows, event.id, (row) => ({ ...row, phase: 'probing' })) };
+    case 'server-checked':
+      return { ...state, rows: updateRow(state.rows, event.server.id, (row) => (isStale(row) ? row : { ...row, server: event.server, checked: true })) };
     case 'server-done':
       return {
         ...state,
-        rows: updateRow(state.rows, event.server.id, (row) => ({ ...row, server: event.server, phase: null, tookMs: row.phase ? at - row.since : row.tookMs })),
+        rows: updateRow(state.rows, event.server.id, (row) =>
+          isStale(row) ? row : { ...row, server: event.server, phase: null, checked: false, tookMs: row.phase ? at - row.since : row.tookMs },
+        ),
       };
     case 'done': {
       const before = new Map(state.rows.map((r) => [r.server.id, r]));
+      // A row fixed during the run keeps its post-fix state (and its phase, if the fix is still being applied).
+      const fixed = state.rows.filter(isStale);
+      const report = fixed.reduce((r, row) => withServer(r, row.server), event.report);
       return {
         ...state,
         stage: 'done',
-        report: event.report,
+        report,
         finishedAt: at,
-        rows: event.report.servers.map((server) => ({ server, phase: null, since: before.get(server.id)?.since ?? at, tookMs: before.get(server.id)?.tookMs ?? null })),
+        rows: report.servers.map((server) => {
+          const row = before.get(server.id);
+          if (row && isStale(row)) return { ...row, server: row.phase ? row.server : server };
+          return { server, phase: null, since: row?.since ?? at, tookMs: row?.tookMs ?? null };
+        }),
       };
     }
   }
@@ -85,7 +106,10 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case 'event':
       return onEvent(state, action.event, action.at);
     case 'refresh-start':
-      return { ...state, rows: updateRow(state.rows, action.id, (row) => ({ ...row, phase: action.phase, since: action.at })) };
+      return {
+        ...state,
+        rows: updateRow(state.rows, action.id, (row) => ({ ...row, phase: action.phase, since: action.at, checked: false, fixedDuringRun: row.fixedDuringRun || (action.phase === 'fixing' && state.stage !== 'done') })),
+      };
     case 'refresh-done':
       return {
         ...state,
@@ -95,6 +119,14 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case 'refresh-failed':
       return { ...state, rows: updateRow(state.rows, action.id, (row) => ({ ...row, phase: null })) };
   }
+}
+
+/** A row whose run result would be older than what it shows: fixed (or being fixed) while the run went. */
+const isStale = (row: ServerRow) => row.fixedDuringRun === true;
+
+/** Its probe still runs but its static verdict is known: the row shows it beside the spinner, `f` may fix it. */
+export function staticallyKnown(row: ServerRow): boolean {
+  return row.checked === true && (row.phase === 'checking' || row.phase === 'probing');
 }
 
 /** Servers still being checked (a fact of the run, not of the report). */

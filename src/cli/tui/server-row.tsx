@@ -6,7 +6,7 @@
 import { Text } from 'ink';
 import type { RowSummary } from './row-summary.js';
 import { seconds } from './row-summary.js';
-import type { ServerRow as Row } from './run-state.js';
+import { staticallyKnown, type ServerRow as Row } from './run-state.js';
 import { shortenMiddle } from './shorten.js';
 import { StatusMark } from './status-mark.js';
 import { toneStyle } from './theme.js';
@@ -29,6 +29,7 @@ export function ServerRow({ row, summary, selected, depth, nameColumn, now, colo
   const name = shortenMiddle(row.server.name, Math.max(4, nameColumn - indent.length));
   const pad = ' '.repeat(Math.max(0, nameColumn - indent.length - [...name].length));
   const running = row.phase !== null;
+  const staticProblem = staticallyKnown(row) && (row.server.status === 'failed' || row.server.status === 'degraded');
   return (
     <Text wrap="truncate-end">
       <Text {...toneStyle('accent', color)}>{selected ? '❯ ' : '  '}</Text>
@@ -40,9 +41,13 @@ export function ServerRow({ row, summary, selected, depth, nameColumn, now, colo
       {pad}
       {'  '}
       {running ? (
-        <Text {...toneStyle('accent', color)}>
-          {row.phase ? phaseWords[row.phase] : ''}… {seconds(now - row.since)}
-        </Text>
+        <>
+          <Text {...toneStyle('accent', color)}>
+            {row.phase ? phaseWords[row.phase] : ''}… {seconds(now - row.since)}
+          </Text>
+          {/* Its static root cause, known before its probe ends (the probe may still overrule it). */}
+          {staticProblem ? <Text {...toneStyle(summary.tone, color)}>{'  '}{summary.text}</Text> : null}
+        </>
       ) : (
         <Text {...toneStyle(summary.tone, color)}>{summary.text}</Text>
       )}

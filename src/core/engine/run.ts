@@ -174,6 +174,8 @@ export async function runDoctor(ctx: DoctorContext, options: RunOptions): Promis
         if (isChecked(server)) {
           const results = await checking.run(() => Promise.all(serverChecks.map((check) => runCheck(check, server, c))));
           for (const input of dropSuperseded(results.flat())) record(toFinding(input, { server: server.id, plugin: server.plugin }));
+          // A slow server's static root cause (and its fix) need not wait for its probe: say it now, provisionally.
+          if (probes.has(server.id)) emit({ type: 'server-checked', server: reportServer(server, findings, true, extras, redactor) });
           const pooled = await probes.get(server.id);
           if (pooled && 'error' in pooled) {
             // The doctor ran out of descriptors or processes even alone: say so, never blame the server.

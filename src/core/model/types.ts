@@ -400,6 +400,11 @@ export type DoctorEvent =
   | { type: 'discovered'; report: Report; pending: string[] }
   /** A server's process was started (or its remote endpoint contacted). */
   | { type: 'probe-start'; id: string }
+  /**
+   * A server's static checks are finished and its probe still runs: its row with the static findings, a
+   * provisional verdict (the probe may still confirm or overrule it). Only for servers that are probed.
+   */
+  | { type: 'server-checked'; server: ReportServer }
   /** A server's checks and probe are finished; its row is final. */
   | { type: 'server-done'; server: ReportServer }
   | { type: 'done'; report: Report };
