@@ -203,6 +203,12 @@ export function App({ feed, actions, version, color, home, clock = defaultClock,
           // Problems of a plugin or a file: the fix panel lists what to do; --fix applies the fixable ones.
           const findings = groupFindings();
           const name = selectedGroup.kind === 'plugin' ? selectedGroup.pluginId : selectedGroup.kind === 'file' ? selectedGroup.group.file || (selectedGroup.group.plugin ?? '') : '';
+          // A plugin's own fixable problems (a hook script's mode or line ends): planned and applied like a server's.
+          if (selectedGroup.kind === 'plugin' && actions.fix && findings.some((f) => f.fixable)) {
+            // Its re-check is merged into the report, which the run's end would replace.
+            if (run.stage !== 'done') return say('Wait for the run to finish before fixing a plugin.');
+            return fix.start(selectedGroup.pluginId, name, 'plugin');
+          }
           return fix.showSteps(name, findings.map((f) => f.hint), findings.some((f) => f.fixable));
         }
       case 'confirm':

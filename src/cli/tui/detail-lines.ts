@@ -212,7 +212,7 @@ export function groupDetailLines(subject: { kind: 'plugin'; plugin: PluginView }
     if (cause.file) text(shortWhere(cause, o.width - 2, home), 'muted', 2);
     heading('Fix');
     fix(cause, 2);
-    if (cause.fixable) text('mcp-doctor --fix can apply it.', 'accent', 2);
+    if (cause.fixable) text(o.canFix && subject.kind === 'plugin' ? 'Press f to apply it (you will see the plan and confirm first).' : 'mcp-doctor --fix can apply it.', 'accent', 2);
   }
   const others = findings.filter((f) => f !== cause);
   if (others.length > 0) {

@@ -70,14 +70,24 @@ export function fixLines(flow: FixFlow, width: number, now: number, home?: strin
         text(`${o.line}${o.reason ? ` (${o.reason})` : ''}`, tone, 0, `${mark} `);
       }
       blank();
-      out.push([
-        { text: `${flow.name}: ` },
-        { text: r.before, tone: statusTone[r.before] },
-        { text: ' → ' },
-        { text: r.after.status, tone: statusTone[r.after.status] },
-      ]);
-      const still = rootCause(r.after.findings);
-      if (still && r.after.status !== 'ok') text(findingLine(still, home), statusTone[r.after.status], 2);
+      if (r.after) {
+        out.push([
+          { text: `${flow.name}: ` },
+          { text: r.before, tone: statusTone[r.before] },
+          { text: ' → ' },
+          { text: r.after.status, tone: statusTone[r.after.status] },
+        ]);
+        const still = rootCause(r.after.findings);
+        if (still && r.after.status !== 'ok') text(findingLine(still, home), statusTone[r.after.status], 2);
+      } else if (r.plugin) {
+        const count = (n: number) => (n === 1 ? '1 problem' : `${n} problems`);
+        out.push([
+          { text: `${flow.name}: ` },
+          { text: count(r.plugin.before), tone: 'fail' },
+          { text: ' → ' },
+          { text: r.plugin.after === 0 ? 'no problems' : count(r.plugin.after), tone: r.plugin.after === 0 ? 'ok' : 'fail' },
+        ]);
+      }
       blank();
       text(r.journal ? `Journal: ${r.journal} (mcp-doctor undo reverts it)` : 'Nothing was changed.', 'muted');
       return out;

@@ -43,7 +43,9 @@ export type RunAction =
   | { type: 'event'; event: DoctorEvent; at: number }
   | { type: 'refresh-start'; id: string; phase: 'reprobing' | 'fixing'; at: number }
   | { type: 'refresh-done'; server: ReportServer; rechecked?: Report; at: number }
-  | { type: 'refresh-failed'; id: string; at: number };
+  | { type: 'refresh-failed'; id: string; at: number }
+  /** A re-check not started from a row (a plugin's, after its fix): its servers' rows and its findings are taken. */
+  | { type: 'merge'; rechecked: Report; at: number };
 
 export function initialRunState(at: number): RunState {
   return { stage: 'starting', report: null, rows: [], startedAt: at, finishedAt: null };
@@ -118,6 +120,15 @@ export function runReducer(state: RunState, action: RunAction): RunState {
       };
     case 'refresh-failed':
       return { ...state, rows: updateRow(state.rows, action.id, (row) => ({ ...row, phase: null })) };
+    case 'merge': {
+      const fresh = new Map(action.rechecked.servers.map((s) => [s.id, s]));
+      return {
+        ...state,
+        report: state.report ? replaceServers(state.report, action.rechecked) : state.report,
+        // A row still running keeps running: its own result comes with its event.
+        rows: state.rows.map((row) => (fresh.has(row.server.id) && row.phase === null ? { ...row, server: fresh.get(row.server.id)! } : row)),
+      };
+    }
   }
 }
 

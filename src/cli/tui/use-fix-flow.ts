@@ -5,7 +5,7 @@
  */
 import { useCallback, useState, type Dispatch } from 'react';
 import { safeLine } from '../../core/util/safe-text.js';
-import type { FixPlanView, FixResultView, ServerActions } from '../actions.js';
+import type { FixPlanView, FixResultView, FixSubject, ServerActions } from '../actions.js';
 import type { AppliedFix } from './exit-summary.js';
 import type { Screen } from './keymap.js';
 import type { RunAction } from './run-state.js';
@@ -23,7 +23,8 @@ export type FixFlow =
 export interface FixFlowControls {
   flow: FixFlow;
   /** False when the applier is not available. */
-  start(id: string, name: string): boolean;
+  /** `of` 'plugin': the plugin's own problems (a hook script's), `id` being the plugin's. */
+  start(id: string, name: string, of?: FixSubject): boolean;
   confirm(): void;
   decline(): void;
   close(): void;
@@ -38,10 +39,10 @@ export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispat
   const fix = actions.fix;
 
   const start = useCallback(
-    (id: string, name: string) => {
+    (id: string, name: string, of: FixSubject = 'server') => {
       if (!fix) return false;
       setFlow({ step: 'planning', id, name });
-      fix.plan(id).then(
+      fix.plan(id, of).then(
         (plan) => setFlow({ step: plan.changes.some((c) => c.enabled) ? 'confirm' : 'nothing', id, name, plan }),
         (error: unknown) => setFlow({ step: 'failed', id, name, message: `planning the fix failed: ${reason(error)}` }),
       );
@@ -54,16 +55,19 @@ export function useFixFlow(actions: Pick<ServerActions, 'fix'>, dispatch: Dispat
     if (flow.step !== 'confirm' || !fix) return;
     const { id, name, plan } = flow;
     setFlow({ step: 'applying', id, name, plan });
-    dispatch({ type: 'refresh-start', id, phase: 'fixing', at: clock() });
+    // A plugin has no row of its own that runs: its re-check is merged into the report when it comes.
+    const ofServer = plan.of !== 'plugin';
+    if (ofServer) dispatch({ type: 'refresh-start', id, phase: 'fixing', at: clock() });
     fix.apply(plan).then(
       (result) => {
-        dispatch({ type: 'refresh-done', server: result.after, at: clock() });
+        if (result.after) dispatch({ type: 'refresh-done', server: result.after, at: clock() });
+        else if (result.plugin?.rechecked) dispatch({ type: 'merge', rechecked: result.plugin.rechecked, at: clock() });
         const changes = result.outcomes.filter((o) => o.status === 'applied').map((o) => o.line);
         if (changes.length > 0) onApplied({ name, changes });
         setFlow({ step: 'result', id, name, plan, result });
       },
       (error: unknown) => {
-        dispatch({ type: 'refresh-failed', id, at: clock() });
+        if (ofServer) dispatch({ type: 'refresh-failed', id, at: clock() });
         setFlow({ step: 'failed', id, name, message: `applying the fix failed: ${reason(error)}` });
       },
     );

@@ -20,6 +20,8 @@ export interface FixSessionOptions {
   dryRun?: boolean;
   /** Only the changes (and manual steps) for these servers (the live view fixes one server). */
   servers?: string[];
+  /** Only the changes (and manual steps) about these plugins as a whole, a hook script's (the live view's plugin row). */
+  plugins?: string[];
   /** Only these planned changes, by id (the ones the user kept enabled in the live view). */
   chosen?: string[];
   /** Asked once with the preview before anything changes; false changes nothing. Absent: apply. */
@@ -50,11 +52,12 @@ export interface FixSessionResult {
 }
 
 function scoped(plan: FixPlanSet, opts: FixSessionOptions): FixPlanSet {
-  const servers = opts.servers;
-  if (!servers) return plan;
+  const { servers, plugins } = opts;
+  if (!servers && !plugins) return plan;
+  const aboutPlugin = (f: { server: string | null; plugin: string | null }) => f.server === null && f.plugin !== null && !!plugins?.includes(f.plugin);
   return {
-    changes: plan.changes.filter((c) => c.servers.some((s) => servers.includes(s))),
-    manual: plan.manual.filter((m) => m.finding.server === null || servers.includes(m.finding.server)),
+    changes: plan.changes.filter((c) => c.servers.some((s) => servers?.includes(s)) || (c.servers.length === 0 && aboutPlugin(c.finding))),
+    manual: plan.manual.filter((m) => (servers && (m.finding.server === null || servers.includes(m.finding.server))) || aboutPlugin(m.finding)),
   };
 }
 
@@ -65,7 +68,7 @@ export async function runFixSession(given: DoctorRun, ctx: DoctorContext, runOpt
     const r = await recoverInterrupted(ctx);
     recovered = r.lines;
     // Rolling back an interrupted change altered the home: plan from what is there now.
-    if (r.changed) run = await runDoctor(ctx, runOptions.select || !opts.servers ? runOptions : { ...runOptions, select: { ids: opts.servers } });
+    if (r.changed) run = await runDoctor(ctx, runOptions.select || (!opts.servers && !opts.plugins) ? runOptions : { ...runOptions, select: { ids: opts.servers ?? [], plugins: opts.plugins } });
   }
   const { redactor } = run;
   const plan = scoped(planFixes(run, ctx, opts.gates), opts);
