@@ -32,7 +32,10 @@ beforeAll(async () => {
   const home = join(root, 'home');
   const plugins = join(home, '.claude', 'plugins');
   const clone = join(plugins, 'marketplaces', 'gm');
-  write(join(clone, '.claude-plugin', 'marketplace.json'), JSON.stringify({ name: 'gm', owner: { name: 't' }, plugins: [{ name: 'u', source: './plugins/u' }, { name: 'same', source: './plugins/same' }] }) + '\n');
+  // ent declares no version in plugin.json: the marketplace entry's version is the one installed.
+  const market = (entVersion: string) => JSON.stringify({ name: 'gm', owner: { name: 't' }, plugins: [{ name: 'u', source: './plugins/u' }, { name: 'same', source: './plugins/same' }, { name: 'ent', source: './plugins/ent', version: entVersion }] }) + '\n';
+  write(join(clone, '.claude-plugin', 'marketplace.json'), market('3.0.0'));
+  write(join(clone, 'plugins', 'ent', '.claude-plugin', 'plugin.json'), JSON.stringify({ name: 'ent' }) + '\n');
   const u = join(clone, 'plugins', 'u');
   write(join(u, '.claude-plugin', 'plugin.json'), manifest('u', '1.0.0', U_SERVERS));
   for (const f of ['keep.js', 'gone.js', 'edit.js']) write(join(u, f), SERVER);
@@ -50,6 +53,8 @@ beforeAll(async () => {
   const cache = join(plugins, 'cache', 'gm');
   cpSync(u, join(cache, 'u', '1.0.0'), { recursive: true });
   cpSync(same, join(cache, 'same', '2.0.0'), { recursive: true });
+  cpSync(join(clone, 'plugins', 'ent'), join(cache, 'ent', '3.0.0'), { recursive: true });
+  write(join(clone, '.claude-plugin', 'marketplace.json'), market('3.1.0'));
 
   // The second commit: u goes to 1.1.0 and loses or changes files; same changes a file, version kept.
   write(join(u, '.claude-plugin', 'plugin.json'), manifest('u', '1.1.0', U_SERVERS));
@@ -65,8 +70,8 @@ beforeAll(async () => {
 
   write(join(plugins, 'known_marketplaces.json'), JSON.stringify({ gm: { source: { source: 'git', url: 'https://example.invalid/gm.git' }, installLocation: clone } }));
   const record = (p: string, version: string) => [{ scope: 'user', installPath: join(cache, p, version), version, gitCommitSha: first, installedAt: '2026-01-01T00:00:00.000Z', lastUpdated: '2026-01-01T00:00:00.000Z' }];
-  write(join(plugins, 'installed_plugins.json'), JSON.stringify({ version: 2, plugins: { 'u@gm': record('u', '1.0.0'), 'same@gm': record('same', '2.0.0') } }, null, 2));
-  write(join(home, '.claude', 'settings.json'), JSON.stringify({ enabledPlugins: { 'u@gm': true, 'same@gm': true } }));
+  write(join(plugins, 'installed_plugins.json'), JSON.stringify({ version: 2, plugins: { 'u@gm': record('u', '1.0.0'), 'same@gm': record('same', '2.0.0'), 'ent@gm': record('ent', '3.0.0') } }, null, 2));
+  write(join(home, '.claude', 'settings.json'), JSON.stringify({ enabledPlugins: { 'u@gm': true, 'same@gm': true, 'ent@gm': true } }));
   const ctx = createContext({ env: { PATH: TEST_PATH, HOME: home }, cwd: root, homedir: home, configDir: join(home, '.claude'), managedDir: join(root, 'managed') });
   run = await runDoctor(ctx, { version: 'test', probe: false });
 }, 30_000);
@@ -82,6 +87,7 @@ describe('what will this update break', () => {
     ['install.update-server', 'u@gm', 7, /^Updating to 1\.1\.0 loses 'bin\/server', which server built runs: the new copy will not hold it \(it is gitignored in the marketplace\)\.$/],
     ['install.update-server', 'u@gm', 7, /^Updating to 1\.1\.0 loses '\.venv', which server py runs: the new copy will not hold it \(it was removed\)\.$/],
     ['install.update-server', 'u@gm', 7, /^Updating to 1\.1\.0 changes 'edit\.js', which server edit runs\.$/],
+    ['install.update-pending', 'ent@gm', 27, /^An update is waiting: 3\.0\.0 → 3\.1\.0 \(marketplace commit /],
     ['install.update-pending', 'same@gm', 17, new RegExp(`^The marketplace clone is at ${second.slice(0, 7)}, past the installed ${first.slice(0, 7)}, but the version is still 2\\.0\\.0: \`plugin update\` will say already at the latest version, and the cache keeps the old copy\\.$`)],
   ];
 

@@ -23,15 +23,21 @@ const MAX_COMPARE_BYTES = 16 * 1024 * 1024;
 
 const short = (sha: string) => sha.slice(0, 7);
 
-/** The version the clone's plugin.json declares, or null. */
-async function cloneVersion(cloneRoot: string): Promise<string | null> {
+/**
+ * The version the update would install: the clone's plugin.json, else the marketplace entry's (plugin.json wins
+ * at install time: reference claude-code-2.1.332.md, case 31), else null.
+ */
+async function cloneVersion(cloneRoot: string, plugin: PluginEntry, c: CheckContext): Promise<string | null> {
   const text = await readText(join(cloneRoot, '.claude-plugin', 'plugin.json'));
   try {
     const v = (JSON.parse(text ?? '') as { version?: unknown }).version;
-    return typeof v === 'string' ? v : null;
+    if (typeof v === 'string') return v;
   } catch {
-    return null;
+    // An unreadable plugin.json: the entry's version, if any.
   }
+  const listed = (c.marketplace(plugin.marketplace)?.manifest?.value as { plugins?: unknown } | undefined)?.plugins;
+  const entry = Array.isArray(listed) ? (listed as { name?: unknown; version?: unknown }[]).find((e) => e?.name === plugin.name) : undefined;
+  return typeof entry?.version === 'string' ? entry.version : null;
 }
 
 /** The paths in the cache copy a server runs: its program, its script, arguments inside the copy, its launcher's venv. */
@@ -96,7 +102,7 @@ export default defineCheck({
     if (c.inventory.mode !== 'installed' || plugin.rootKind !== 'cache' || !sha || !root || !cloneRoot || !plugin.rootExists) return [];
     const head = (await git(cloneRoot, ['rev-parse', 'HEAD']))?.trim();
     if (!head || head === sha) return [];
-    const newVersion = await cloneVersion(cloneRoot);
+    const newVersion = await cloneVersion(cloneRoot, plugin, c);
     const version = plugin.version;
     const sameVersion = newVersion !== null && newVersion === version;
     const base = { plugin: plugin.id, version, newVersion, from: short(sha), to: short(head) };
