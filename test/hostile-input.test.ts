@@ -82,7 +82,9 @@ describe('hostile files in a plugin folder', () => {
     const report = runAuthor(dir);
     const loop = report.findings.find((f) => f.server === 'plugin:loopy:loop');
     expect(loop?.code).toBe('command.not-found');
-    expect(loop?.evidence.missingPart).toBe(`${dir}/a is a symlink loop`);
+    // Which part is missing is a fact (the path and its kind); the catalog words it.
+    expect(loop?.evidence).toMatchObject({ missing: `${dir}/a`, missingKind: 'link-loop' });
+    expect(loop?.message).toContain(`(${dir}/a is a symlink loop)`);
     expect(report.findings.find((f) => f.server === 'plugin:loopy:self')?.code).toBe('command.not-found');
   });
 

@@ -30,10 +30,7 @@ async function missingCommand(path: string, server: ServerEntry, c: CheckContext
       {
         code: 'command.not-found',
         location,
-        args: {
-          path,
-          missingPart: `${missing} is a ${missingFacts.kind === 'symlink-loop' ? 'symlink loop' : `symlink to ${missingFacts.linkTarget}, which does not exist`}`,
-        },
+        args: { path, missing, missingKind: missingFacts.kind === 'symlink-loop' ? 'link-loop' : 'dangling-link', linkTarget: missingFacts.linkTarget },
       },
     ];
   }
@@ -54,7 +51,7 @@ async function missingCommand(path: string, server: ServerEntry, c: CheckContext
       },
     ];
   }
-  return [{ code: 'command.not-found', location, args: { path, missingPart: missing !== path ? `${missing} is missing` : null } }];
+  return [{ code: 'command.not-found', location, args: { path, ...(missing !== path ? { missing, missingKind: 'absent' } : {}) } }];
 }
 
 async function interpreterProblems(path: string, server: ServerEntry, c: CheckContext, location: Location): Promise<FindingInput[]> {
@@ -172,13 +169,12 @@ export default defineCheck({
       if (t.resolution.nonExecutable) {
         return [{ code: 'command.not-executable', location, args: { path: t.resolution.nonExecutable, mode: '0644' } }];
       }
-      const hint = installHints[t.command];
       if (c.inventory.mode === 'author') return [runnerRequired(t.command, server, location, 'command')];
       return [
         {
           code: 'command.not-found',
           location,
-          args: { command: t.command, onPath: true, searched: t.resolution.searched.length, fixHint: hint ? `Install ${t.command} (${hint}), or put it on the PATH Claude Code starts with.` : undefined },
+          args: { command: t.command, onPath: true, searched: t.resolution.searched.length, installHint: installHints[t.command] },
         },
       ];
     }

@@ -47,7 +47,7 @@ async function problems(hook: HookCommand, plugin: PluginEntry, c: CheckContext)
   const facts = await pathFacts(path);
   if (facts.kind === 'missing' || facts.kind === 'symlink-dangling' || facts.kind === 'symlink-loop') {
     const { missing } = await firstMissingComponent(path);
-    return [{ code: 'hook.script-missing', location, args: { ...who, path, missingPart: missing !== path ? `${missing} is missing` : null } }];
+    return [{ code: 'hook.script-missing', location, args: { ...who, path, ...(missing !== path ? { missing, missingKind: 'absent' } : {}) } }];
   }
   if (facts.isDir || c.ctx.platform === 'win32') return [];
   const mode = facts.mode ?? 0;

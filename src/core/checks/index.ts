@@ -8,6 +8,8 @@ import envUnset from './env-unset.js';
 import hookCommands from './hook-commands.js';
 import hooksConfig from './hooks-config.js';
 import installCopy from './install-copy.js';
+import installCopyHooks from './install-copy-hooks.js';
+import installUpdate from './install-update.js';
 import installDependencies from './install-dependencies.js';
 import installSubmodules from './install-submodules.js';
 import interpreterScript from './interpreter-script.js';
@@ -30,7 +32,7 @@ import windowsCommand from './windows-command.js';
 import windowsCmdWrapper from './windows-cmd-wrapper.js';
 
 export const documentChecks: Check<'document'>[] = [manifestSchema, unknownKeys, reservedNames, projectConfigShape, stateFileShape, installSubmodules];
-export const pluginChecks: Check<'plugin'>[] = [componentPaths, hooksConfig, lspEntries, hookCommands, componentFrontmatter, sameNamePlugins, installDependencies];
+export const pluginChecks: Check<'plugin'>[] = [componentPaths, hooksConfig, lspEntries, hookCommands, componentFrontmatter, sameNamePlugins, installDependencies, installCopyHooks, installUpdate];
 export const serverChecks: Check<'server'>[] = [
   serverEntrySchema,
   lspSocketTransport,

@@ -22,7 +22,7 @@ function what(path: string, isCommand: boolean): 'venv' | 'binary' | 'folder' | 
 /** A launcher that makes its venv when it is missing needs no committed one. */
 const createsVenv = /(-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b)/;
 
-interface Need {
+export interface Need {
   path: string;
   location: Location;
   isCommand: boolean;
@@ -30,7 +30,7 @@ interface Need {
   soft?: boolean;
 }
 
-async function finding(copy: InstallCopy, need: Need, fact: InstalledFact): Promise<FindingInput | null> {
+export async function installFinding(copy: InstallCopy, need: Need, fact: InstalledFact): Promise<FindingInput | null> {
   const rel = (p: string) => relative(copy.pluginRoot, p) || '.';
   switch (fact.kind) {
     case 'present':
@@ -100,7 +100,7 @@ export default defineCheck({
     const out: FindingInput[] = [];
     const reported = new Set<string>();
     for (const need of await needs(server, c, copy)) {
-      const f = await finding(copy, need, await copy.judge(need.path));
+      const f = await installFinding(copy, need, await copy.judge(need.path));
       // One loss (a dropped .venv link) is named once, however many arguments run through it.
       const facts = f?.args as Record<string, unknown> | undefined;
       const key = `${f?.code}:${String(facts?.link ?? facts?.path)}`;

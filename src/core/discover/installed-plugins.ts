@@ -107,7 +107,7 @@ export async function discoverInstalledPlugins(
       manifest: null,
       cloneRoot,
     };
-    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath, lastUpdated: record.lastUpdated, rawInstallPath: record.rawInstallPath };
+    if (record) plugin.installRecord = { ...locationOf(record.doc, record.pointer), installPath: record.installPath, lastUpdated: record.lastUpdated, rawInstallPath: record.rawInstallPath, gitCommitSha: record.gitCommitSha };
     if (entry) plugin.marketplaceEntry = entryLocation(entry);
 
     const manifest: ManifestView = rootExists ? await loadPluginManifest(b, plugin, entry) : { manifestValue: null, manifestDoc: null, manifestBase: [] };

@@ -27,6 +27,8 @@ export interface InstallRecord {
   version: string | null;
   projectPath: string | null;
   lastUpdated: string | null;
+  /** The marketplace commit the install was copied from (git marketplaces). */
+  gitCommitSha: string | null;
   pointer: (string | number)[];
   doc: JsonDocument;
 }
@@ -84,6 +86,7 @@ export async function readInstalledPlugins(ctx: DoctorContext, b: InventoryBuild
         version: typeof install.version === 'string' ? install.version : null,
         projectPath: typeof install.projectPath === 'string' ? resolve(install.projectPath) : null,
         lastUpdated: typeof install.lastUpdated === 'string' ? install.lastUpdated : null,
+        gitCommitSha: typeof install.gitCommitSha === 'string' ? install.gitCommitSha : null,
         pointer: Array.isArray(raw) ? ['plugins', id, index, 'installPath'] : ['plugins', id, 'installPath'],
         doc: r.doc,
       });

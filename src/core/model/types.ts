@@ -216,7 +216,7 @@ export interface PluginEntry {
   version: string | null;
   manifest: JsonDocument | null;
   /** installed_plugins.json location of the install record, when installed. */
-  installRecord?: Location & { installPath: string; lastUpdated?: string | null; /** As written, before resolving. */ rawInstallPath?: string };
+  installRecord?: Location & { installPath: string; lastUpdated?: string | null; /** As written, before resolving. */ rawInstallPath?: string; /** The marketplace commit the install was copied from. */ gitCommitSha?: string | null };
   /** The marketplace entry that declares it (author mode and directory marketplaces). */
   marketplaceEntry?: Location & { pointer: (string | number)[]; source: unknown };
   /** The same plugin's folder inside the marketplace clone, when it differs from root (cache installs). */

@@ -1,9 +1,18 @@
 /** Catalog codes command.*: What a server command needs on disk: the program, its script, its interpreter, its toolchain. */
+import type { Evidence } from '../evidence.js';
 import { entry, listed, sh, s, q, type CatalogEntry } from './words.js';
+
+/** " (…/.venv is a symlink to /gone, which does not exist)": which part of a missing path is missing. */
+function missingPart(a: Evidence): string {
+  if (a.missingKind === 'link-loop') return ` (${s(a.missing)} is a symlink loop)`;
+  if (a.missingKind === 'dangling-link') return ` (${s(a.missing)} is a symlink to ${s(a.linkTarget)}, which does not exist)`;
+  if (a.missingKind === 'absent' && a.missing) return ` (${s(a.missing)} is missing)`;
+  return '';
+}
 
 export const commandCodes = {
   'command.not-found': entry({
-    args: ['command', 'fixHint', 'missingPart', 'onPath', 'path', 'searched'],
+    args: ['command', 'installHint', 'linkTarget', 'missing', 'missingKind', 'onPath', 'path', 'searched'],
     title: 'Command not found',
     severity: 'error',
     fixable: false,
@@ -12,9 +21,14 @@ export const commandCodes = {
       '"ENOENT … posix_spawn \'stdio\'" and hides which path it tried.',
     message: (a) =>
       a.onPath
-        ? `${q(a.command)} is not on PATH (searched ${s(a.searched)} folders).`
-        : `${q(a.path)} does not exist${a.missingPart ? ` (${s(a.missingPart)})` : ''}.`,
-    hint: (a) => s(a.fixHint) || (a.onPath ? `Install ${s(a.command)}, or use its absolute path.` : 'Fix the path, or create the file.'),
+        ? `${q(a.command)} is not on PATH (searched ${s(a.searched)} folder${a.searched === 1 ? '' : 's'}).`
+        : `${q(a.path)} does not exist${missingPart(a)}.`,
+    hint: (a) =>
+      a.onPath
+        ? a.installHint
+          ? `Install ${s(a.command)} (${s(a.installHint)}), or put it on the PATH Claude Code starts with.`
+          : `Install ${s(a.command)}, or use its absolute path.`
+        : 'Fix the path, or create the file.',
   }),
   'command.runner-required': entry({
     args: ['installHint', 'program', 'servers', 'via'],

@@ -144,7 +144,7 @@ export const hookCodes = {
     hint: (a) => hookFix(a),
   }),
   'hook.script-missing': entry({
-    args: ['command', 'event', 'fixHint', 'interpreter', 'matcher', 'missingPart', 'onPath', 'path', 'searched'],
+    args: ['command', 'event', 'fixHint', 'interpreter', 'linkTarget', 'matcher', 'missing', 'missingKind', 'onPath', 'path', 'searched'],
     title: 'Hook script does not exist',
     severity: 'error',
     fixable: false,
@@ -158,7 +158,7 @@ export const hookCodes = {
     hint: (a) => `${s(a.fixHint) || 'Fix the path, or add the script.'}${whenItFires()}`,
   }),
   'hook.command-not-found': entry({
-    args: ['command', 'event', 'fixHint', 'matcher', 'missingPart', 'onPath', 'path', 'searched'],
+    args: ['command', 'event', 'fixHint', 'linkTarget', 'matcher', 'missing', 'missingKind', 'onPath', 'path', 'searched'],
     title: 'Hook program is not on PATH',
     severity: 'error',
     fixable: false,

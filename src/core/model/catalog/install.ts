@@ -22,7 +22,60 @@ function loss(a: Record<string, unknown>): string {
   return 'users get no such file';
 }
 
+/** Why an update's copy lacks a file, in words. */
+function updateWhy(why: unknown): string {
+  switch (why) {
+    case 'gitignored': return 'it is gitignored in the marketplace';
+    case 'untracked': return 'it is not committed';
+    case 'removed': return 'it was removed';
+    case 'link-dropped': return 'a link on the way leaves the repository';
+    case 'outside-plugin': return 'it is outside the plugin folder';
+    case 'lfs-pointer': return 'it is a Git LFS pointer';
+    default: return s(why);
+  }
+}
+
 export const installCodes = {
+  'install.update-pending': entry({
+    args: ['from', 'newVersion', 'plugin', 'sameVersion', 'to', 'version'],
+    title: 'The marketplace clone is ahead of the installed plugin',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'installed_plugins.json records the marketplace commit each plugin was copied from (gitCommitSha). When the ' +
+      'marketplace clone in ~/.claude/plugins/marketplaces/<marketplace> has moved past it (`claude plugin marketplace ' +
+      'update`, or an auto-update), the next `claude plugin update` copies the plugin again from the clone. ' +
+      'mcp-doctor rehearses that copy statically and names what it would take from the servers (install.update-server). ' +
+      'A new commit with the same version is not installed at all: `plugin update` says the plugin is already at the ' +
+      'latest version and the cache keeps the old copy.',
+    message: (a) =>
+      a.sameVersion
+        ? `The marketplace clone is at ${s(a.to)}, past the installed ${s(a.from)}, but the version is still ${s(a.version)}: \`plugin update\` will say already at the latest version, and the cache keeps the old copy.`
+        : `An update is waiting: ${s(a.version ?? 'unversioned')} → ${s(a.newVersion ?? 'unversioned')} (marketplace commit ${s(a.from)} → ${s(a.to)}).`,
+    hint: (a) =>
+      a.sameVersion
+        ? 'The cache keeps the old copy until the version in plugin.json changes: to ship the new commit, the author bumps it.'
+        : 'See below what the update would change for its servers before running claude plugin update.',
+  }),
+  'install.update-server': entry({
+    args: ['change', 'from', 'newVersion', 'plugin', 'rel', 'server', 'to', 'version', 'why'],
+    title: 'An update would take or change a file a server runs',
+    severity: 'info',
+    fixable: false,
+    explain:
+      'The rehearsed install copy of the plugin at the marketplace clone\'s HEAD (what `claude plugin update` would ' +
+      'copy into the cache) is compared with the cache copy the server runs from now: a program, script or venv the ' +
+      'cache has and the new copy will not hold (gitignored or uncommitted upstream, removed, behind a link that leaves ' +
+      'the repository, outside the plugin folder, an LFS pointer), or holds with other content.',
+    message: (a) =>
+      a.change === 'lost'
+        ? `Updating to ${s(a.newVersion ?? a.to)} loses ${q(a.rel)}, which server ${s(a.server)} runs: the new copy will not hold it (${updateWhy(a.why)}).`
+        : `Updating to ${s(a.newVersion ?? a.to)} changes ${q(a.rel)}, which server ${s(a.server)} runs.`,
+    hint: (a) =>
+      a.change === 'lost'
+        ? 'Hold the update (the server would fail after it) and tell the plugin\'s author: mcp-doctor run on the marketplace clone names the cause.'
+        : 'Nothing to do unless the server misbehaves after the update.',
+  }),
   'install.link-dropped': entry({
     args: ['ignoredBy', 'link', 'linkText', 'path', 'rel', 'target', 'tracked', 'what'],
     title: 'Install drops a link that leaves the plugin',
