@@ -153,5 +153,16 @@ describe('a slow server, checked statically before its probe ends', () => {
     s = runReducer(s, { type: 'refresh-done', server: slowFixed, at: 80 });
     expect(slow()).toMatchObject({ phase: null, server: { status: 'ok' } });
     expect(s.report?.summary).toMatchObject({ failed: 0, ok: 2 });
+
+    // A fix that fails during the run: the row waits for the run's own result again, and takes it.
+    let t = fold([
+      { type: 'discovered', report: report([quick, slowPending]), pending: [slowPending.id] },
+      { type: 'server-checked', server: slowStatic },
+    ]);
+    t = runReducer(t, { type: 'refresh-start', id: slowStatic.id, phase: 'fixing', at: 30 });
+    t = runReducer(t, { type: 'refresh-failed', id: slowStatic.id, at: 40 });
+    expect(t.rows[1]).toMatchObject({ phase: 'probing', fixedDuringRun: false });
+    t = runReducer(t, { type: 'event', event: { type: 'server-done', server: slowStatic }, at: 50 });
+    expect(t.rows[1]).toMatchObject({ phase: null, server: { status: 'failed' } });
   });
 });

@@ -119,7 +119,8 @@ export function runReducer(state: RunState, action: RunAction): RunState {
         rows: updateRow(state.rows, action.server.id, (row) => ({ ...row, server: action.server, phase: null, tookMs: action.at - row.since })),
       };
     case 'refresh-failed':
-      return { ...state, rows: updateRow(state.rows, action.id, (row) => ({ ...row, phase: null })) };
+      // A fix that failed during the run changed nothing to wait for: the run's own result is taken again.
+      return { ...state, rows: updateRow(state.rows, action.id, (row) => ({ ...row, phase: row.fixedDuringRun && state.stage !== 'done' ? 'probing' : null, fixedDuringRun: false })) };
     case 'merge': {
       const fresh = new Map(action.rechecked.servers.map((s) => [s.id, s]));
       return {
