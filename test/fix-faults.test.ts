@@ -6,7 +6,7 @@
  * programs left running (only the processes this test started, known by pid: every python3 the doctor runs
  * goes through a shim that records its pid, and each is the leader of its process group).
  *
- * Runs per kind: FAULT_RUNS (default 3, 2 for the slow venv rebuild; `npm run fault` runs 30 of each and prints
+ * Runs per kind: FAULT_RUNS (default 3, 1 for the slow venv rebuild; `npm run fault` runs 30 of each and prints
  * the totals).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,8 +18,8 @@ import { cliPath, fixtureHome, runCli, TEST_PATH, type FixtureHome } from './hel
 import { snapshot, treeDiff, type Tree } from './helpers/tree.js';
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 3);
-/** A venv rebuild takes seconds per run: the normal suite kills it twice, `npm run fault` as often as the rest. */
-const venvRuns = process.env.FAULT_RUNS ? RUNS : 2;
+/** A venv rebuild takes seconds per run: the normal suite kills it once, `npm run fault` as often as the rest. */
+const venvRuns = process.env.FAULT_RUNS ? RUNS : 1;
 const notOurs = ['home/.cache/mcp-doctor', 'home/.claude/plugins/data', 'pids', 'shim'];
 const homes: FixtureHome[] = [];
 const mounts: string[] = [];
