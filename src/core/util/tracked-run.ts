@@ -28,6 +28,9 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** How long output still in the pipes is read after the program exits. */
+const PIPE_GRACE_MS = 300;
+
 export function runTracked(
   file: string,
   args: string[],
@@ -59,7 +62,10 @@ export function runTracked(
       timedOut = true;
       killGroup(child);
     }, opts.timeoutMs);
+    let finished = false;
     const finish = (result: Omit<TrackedResult, 'output' | 'timedOut'>) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       killGroup(child);
       child.stdout?.destroy();
@@ -68,7 +74,18 @@ export function runTracked(
       resolve({ ...result, output, timedOut });
     };
     child.once('error', (error) => finish({ code: null, signal: null, spawnError: error }));
-    // Read what is already buffered before letting go of the pipes.
-    child.once('exit', (code, signal) => setImmediate(() => finish({ code, signal, spawnError: null })));
+    // Read what the program wrote before it exited: under load its last output can still be in the pipe when
+    // the exit is seen. Wait for the pipes to end, but not for long: a background grandchild may hold them open.
+    const ended = (stream: NodeJS.ReadableStream | null | undefined) =>
+      stream ? new Promise<void>((r) => (stream.once('end', () => r()), stream.once('close', () => r()))) : Promise.resolve();
+    const pipesEnded = Promise.all([ended(child.stdout), ended(child.stderr)]);
+    child.once('exit', (code, signal) => {
+      const settle = () => finish({ code, signal, spawnError: null });
+      const grace = setTimeout(settle, PIPE_GRACE_MS);
+      void pipesEnded.then(() => {
+        clearTimeout(grace);
+        setImmediate(settle);
+      });
+    });
   });
 }
