@@ -282,9 +282,12 @@ describe('live view on a crowded home with a flooding server (tmux)', () => {
     expect(fix).toBeGreaterThan(rows.findIndex((l) => l.trim() === 'Root cause'));
     expect(rows[fix + 2]).toMatch(/^\s+\$ sh ~\/code\/fz-marketplace\/plugins\/noisy\/flood\.sh$/);
     t.keys('Escape');
+    // Each key after Esc waits for the screen to show it: an Esc and a key read together are Alt+key.
+    await t.waitFor((s) => !s.includes('Root cause'), 'the detail closed');
 
     // At 200×60 too, G reaches the last row.
     t.resize(200, 60);
+    await t.waitFor((s) => s.split('\n')[2]?.trim().length === 200, 'the rule at 200 columns');
     t.keys('g');
     await t.waitFor((s) => s.split('\n')[2]?.trim().length === 200 && /❯ .*s000/.test(s), 'the first row at 200 columns');
     t.keys('G');
