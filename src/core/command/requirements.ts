@@ -43,7 +43,8 @@ export function mergeRequirements(findings: Finding[]): Finding[] {
     if (!e || e.first !== f) return f;
     const onePlugin = e.plugins.size === 1 ? [...e.plugins][0] ?? null : null;
     // Within one plugin the server names alone are clear; across plugins they keep their plugin.
-    const servers = onePlugin ? e.servers.map((n) => n.slice(onePlugin.length + 1)) : e.servers;
+    // Sorted: servers are checked concurrently, so the order they were found in is not the same twice.
+    const servers = (onePlugin ? e.servers.map((n) => n.slice(onePlugin.length + 1)) : e.servers).sort();
     return { ...f, server: null, plugin: onePlugin, args: { ...f.args, servers } };
   });
 }
