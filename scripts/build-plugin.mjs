@@ -6,6 +6,7 @@
  *
  * `buildPlugin({ write: false })` returns the files instead of writing them (the freshness test).
  */
+import { nodeBundleOptions } from './bundle-options.mjs';
 import { noticesText } from './notices.mjs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,17 +23,8 @@ export async function buildPlugin({ write = true } = {}) {
     absWorkingDir: root,
     entryPoints: ['src/mcp/plugin-main.ts'],
     outfile: join(pluginDist, bundleFile),
+    ...nodeBundleOptions,
     write: false,
-    metafile: true,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     define: { MCP_DOCTOR_VERSION: JSON.stringify(version) },
     banner: {
       js: `// mcp-doctor ${version}, bundled for the mcp-doctor Claude Code plugin by scripts/build-plugin.mjs (do not edit; npm run build).\nimport { createRequire as __mcpDoctorRequire } from 'node:module'; const require = __mcpDoctorRequire(import.meta.url);`,

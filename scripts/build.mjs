@@ -7,6 +7,7 @@
  * home and fixture servers, with their `.gitignore` files renamed (npm drops them from a package;
  * `src/demo/materialize.ts` puts them back).
  */
+import { nodeBundleOptions } from './bundle-options.mjs';
 import { bundledPackages, noticesText } from './notices.mjs';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,19 +36,8 @@ const result = await build({
   outbase: 'src',
   entryNames: '[dir]/[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
+  ...nodeBundleOptions,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Prefer a package's ES module build: jsonc-parser's CommonJS one is UMD with requires a bundler cannot follow.
-  mainFields: ['module', 'main'],
-  // Readable stack traces for --debug: no renamed identifiers.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
   // Ink loads React's devtools only when DEV=true; it is not shipped.
   external: ['react-devtools-core'],
   // CommonJS packages in the bundle call require() for Node's own modules.
