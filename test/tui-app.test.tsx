@@ -16,6 +16,7 @@ import { createEventFeed, type EventFeed } from '../src/cli/event-feed.js';
 import { createServerActions } from '../src/cli/server-actions.js';
 import { App, type QuitRequest } from '../src/cli/tui/app.js';
 import { fixtureHome, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
+import { selected, waitFor } from './helpers/ink-frames.js';
 
 let fx: FixtureHome;
 let work: string;
@@ -42,19 +43,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-type Frame = () => string | undefined;
 
-async function waitFor(frame: Frame, test: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const text = frame() ?? '';
-    if (test(text)) return text;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
-}
 
-const selected = (text: string) => text.split('\n').find((l) => l.startsWith('❯')) ?? '';
 const rowOf = (text: string, name: string) => text.split('\n').find((l) => new RegExp(`[✔⚠✘○⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ${name}\\b`).test(l)) ?? '';
 
 function mount(actions: ServerActions, color = false) {

@@ -16,6 +16,7 @@ import { createServerActions } from '../src/cli/server-actions.js';
 import { App, type QuitRequest } from '../src/cli/tui/app.js';
 import { fixtureHome, runCliAsync, TEST_PATH, type FixtureHome } from './helpers/run-cli.js';
 import { snapshot, treeDiff } from './helpers/tree.js';
+import { selected, waitFor } from './helpers/ink-frames.js';
 
 const homes: FixtureHome[] = [];
 afterAll(async () => {
@@ -25,22 +26,12 @@ afterAll(async () => {
 const notOurs = ['home/.cache/mcp-doctor', 'home/.claude/plugins/data'];
 const mode = (file: string) => statSync(file).mode & 0o777;
 
-async function waitFor(frame: () => string | undefined, test: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const text = frame() ?? '';
-    if (test(text)) return text;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
-}
 async function press(stdin: { write(data: string): void }, ...keys: string[]) {
   for (const k of keys) {
     stdin.write(k);
     await new Promise((r) => setTimeout(r, 30));
   }
 }
-const selected = (t: string) => t.split('\n').find((l) => l.startsWith('❯')) ?? '';
 
 describe('two fixes from the live view, two undos', () => {
   it('f on two servers makes two journals; mcp-doctor undo --yes twice leaves the home byte-identical', async () => {

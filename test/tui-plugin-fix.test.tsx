@@ -16,6 +16,7 @@ import { createEventFeed } from '../src/cli/event-feed.js';
 import { createServerActions } from '../src/cli/server-actions.js';
 import { App, type QuitRequest } from '../src/cli/tui/app.js';
 import { repoRoot, TEST_PATH } from './helpers/run-cli.js';
+import { selected, waitFor } from './helpers/ink-frames.js';
 
 let scratch: string;
 beforeAll(async () => {
@@ -40,16 +41,6 @@ async function plugin(name: string): Promise<{ ctx: DoctorContext; options: RunO
 const mode = async (file: string) => (await stat(file)).mode & 0o777;
 
 const tick = () => new Promise((r) => setTimeout(r, 30));
-async function waitFor(frame: () => string | undefined, test: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const text = frame() ?? '';
-    if (test(text)) return text;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
-}
-const selected = (t: string) => t.split('\n').find((l) => l.startsWith('❯')) ?? '';
 
 describe('f on a plugin row', () => {
   it('the fix actions plan and apply a plugin-level fix, re-check the plugin, and journal it for undo', async () => {

@@ -9,6 +9,7 @@ import type { Report, ReportFinding, ReportServer } from '../src/core/model/type
 import type { ServerActions } from '../src/cli/actions.js';
 import { createEventFeed } from '../src/cli/event-feed.js';
 import { App, type QuitRequest } from '../src/cli/tui/app.js';
+import { selected } from './helpers/ink-frames.js';
 
 const finding = (code: string, extra: Partial<ReportFinding>): ReportFinding =>
   ({ code, severity: 'error', causedBy: null, message: `${code} message`, hint: 'Fix it.', server: null, plugin: null, file: '/m/.claude-plugin/marketplace.json', line: 3, column: 5, pointer: null, evidence: {}, fixable: false, fix: null, ...extra }) as ReportFinding;
@@ -46,7 +47,6 @@ async function press(stdin: { write(data: string): void }, ...keys: string[]) {
     await tick();
   }
 }
-const selected = (t: string) => t.split('\n').find((l) => l.startsWith('❯')) ?? '';
 
 function mount(events: Parameters<ReturnType<typeof createEventFeed>['push']>[0][]) {
   const feed = createEventFeed();
